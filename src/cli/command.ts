@@ -1,0 +1,77 @@
+/**
+ * What every command shares: its help text, argument parsing that turns mistakes into clear
+ * errors (exit 2), and the `--help` and `--json` conventions.
+ */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { didYouMean } from '../domain/did-you-mean.ts';
+import { InputError } from '../domain/errors.ts';
+import type { Io } from './io.ts';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface Command {
+  readonly name: string;
+  /** One line for `dealsim --help`. */
+  readonly summary: string;
+  /** The full `dealsim CMD --help` text, usage line first. */
+  readonly help: string;
+  readonly options: Options;
+  /** Positional arguments: at least `min`, at most `max`. */
+  readonly positionals: { readonly min: number; readonly max: number; readonly names: string };
+  run(args: ParsedArgs, io: Io): Promise<number> | number;
+}
+
+export interface ParsedArgs {
+  readonly values: Readonly<Record<string, string | boolean | string[] | boolean[] | undefined>>;
+  readonly positionals: readonly string[];
+}
+
+/** Parses argv for `command`; unknown options and wrong counts become {@link InputError}s. */
+export function parseCommandArgs(command: Command, argv: readonly string[]): ParsedArgs {
+  const hint = `run "dealsim ${command.name} --help" for usage`;
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: command.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify a positional.*$/s, '');
+    const option = /'(--?[\w-]+)/.exec(message)?.[1];
+    const names = Object.keys(command.options).map((name) => `--${name}`);
+    const suggestion = option ? didYouMean(option, names) : '';
+    throw new InputError(`dealsim ${command.name}: ${message}${suggestion}`, { hint });
+  }
+  const { min, max, names } = command.positionals;
+  if (parsed.positionals.length < min || parsed.positionals.length > max) {
+    throw new InputError(
+      `dealsim ${command.name} takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? '' : 's'} (${names}), got ${parsed.positionals.length}`,
+      { hint },
+    );
+  }
+  return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
+}
+
+/** Options every command has. */
+export const COMMON_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies Options;
+
+export const JSON_OPTION = { json: { type: 'boolean' } } as const satisfies Options;
+
+export const ASSUME_OPTION = { assume: { type: 'string', multiple: true } } as const satisfies Options;
+
+export const ASSUME_HELP =
+  '  --assume KEY=VALUE  read an ambiguous clause another way (repeatable; see "dealsim assumptions")';
+
+/** Writes `value` as pretty JSON with a final newline. */
+export function printJson(io: Io, value: unknown): void {
+  io.out(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function listOption(args: ParsedArgs, name: string): string[] {
+  const value = args.values[name];
+  return Array.isArray(value) ? value.map(String) : [];
+}

@@ -1,0 +1,114 @@
+import { formatAssumption } from '../../domain/assumptions.ts';
+import { didYouMean } from '../../domain/did-you-mean.ts';
+import { InputError } from '../../domain/errors.ts';
+import { TERM_IDS, type TermId } from '../../domain/terms.ts';
+import { explain } from '../../replay/explain.ts';
+import { describeCause } from '../../replay/intervals.ts';
+import {
+  ASSUME_HELP,
+  ASSUME_OPTION,
+  COMMON_OPTIONS,
+  type Command,
+  JSON_OPTION,
+  printJson,
+  stringOption,
+} from '../command.ts';
+import { dateOption, inFile, loadFuture } from '../future-input.ts';
+import { styleFor } from '../render/style.ts';
+
+export const explainCommand: Command = {
+  name: 'explain',
+  summary: 'why a term holds or not on a date: since when, what changed it, the clause, the assumptions that mattered',
+  help: `Usage: dealsim explain LOG TERM --at DATE [--assume KEY=VALUE]... [--json]
+
+Says whether TERM holds on DATE in the future LOG, since when, which line or calendar date
+changed it last, the clause text, and which assumptions mattered: the other readings under
+which the answer would differ.
+
+Terms: ${TERM_IDS.join(', ')}
+
+Options:
+  --at DATE           the date to explain (required)
+${ASSUME_HELP}
+  --json              print one JSON object
+  -h, --help          show this help
+
+Example:
+  dealsim explain simulations/no-agi-ever.jsonl research-ip --at 2031-01-01`,
+  options: { ...COMMON_OPTIONS, ...JSON_OPTION, ...ASSUME_OPTION, at: { type: 'string' } },
+  positionals: { min: 2, max: 2, names: 'LOG TERM' },
+  run(args, io) {
+    const [file, termText] = args.positionals as [string, string];
+    if (!(TERM_IDS as readonly string[]).includes(termText)) {
+      throw new InputError(`unknown term "${termText}"${didYouMean(termText, TERM_IDS)}`, {
+        hint: `the terms are ${TERM_IDS.join(', ')}`,
+      });
+    }
+    const at = stringOption(args, 'at');
+    if (at === undefined) throw new InputError('dealsim explain needs --at DATE', { hint: 'add e.g. --at 2029-06-01' });
+    const date = dateOption(at, '--at');
+    const future = loadFuture(file, args);
+    const result = inFile(file, () => explain(future.events, future.input, termText as TermId, date));
+    if (args.values.json) {
+      printJson(io, {
+        term: result.term.id,
+        holder: result.term.holder,
+        at: result.date,
+        holds: result.holds,
+        interval: result.interval && {
+          from: result.interval.from,
+          until: result.interval.until,
+          startedBy: result.interval.startedBy && describeCause(result.interval.startedBy),
+          endedBy: result.interval.endedBy && describeCause(result.interval.endedBy),
+        },
+        lastChange: result.lastChange,
+        clauses: result.clauses,
+        assumptions: result.assumptions,
+        mattered: result.mattered,
+      });
+      return 0;
+    }
+    const style = styleFor(io.color);
+    const { term, interval } = result;
+    const lines: string[] = [];
+    const verdict = result.holds ? style.green('holds') : style.red('does not hold');
+    lines.push(
+      `${style.bold(term.id)} (${term.holder}, ${term.kind}, ${term.clauses.join(', ')}) ${verdict} on ${result.date}.`,
+    );
+    if (result.holds && interval) {
+      lines.push(
+        `  since ${interval.from}${interval.startedBy ? ` (${describeCause(interval.startedBy)})` : ' (the effective date)'}`,
+      );
+      lines.push(
+        `  until ${interval.until ?? 'no end date in this future'}${interval.endedBy ? ` (${describeCause(interval.endedBy)})` : ''}`,
+      );
+    } else if (interval) {
+      lines.push(
+        `  it held from ${interval.from} until ${interval.until}${interval.endedBy ? ` (${describeCause(interval.endedBy)})` : ''}`,
+      );
+    } else {
+      lines.push('  it never held before this date');
+    }
+    lines.push(
+      `  last changed: ${result.lastChange ? `${result.lastChange.date}, ${result.lastChange.by}` : 'never; it has stood since 2025-10-28'}`,
+    );
+    lines.push('', style.bold('What it is'), `  ${term.meaning}`, `  Ends: ${term.ends}.`);
+    lines.push('', style.bold('The clauses'));
+    for (const clause of result.clauses) lines.push(`  ${clause.id} (${clause.sources.join(', ')}): ${clause.text}`);
+    lines.push('', style.bold('Assumptions that mattered'));
+    if (result.mattered.length === 0) lines.push('  none: every other reading gives the same answer on this date');
+    for (const effect of result.mattered) {
+      const outcome =
+        effect.wouldHold === 'invalid future'
+          ? 'the future would be invalid'
+          : effect.wouldHold
+            ? `it would hold, until ${effect.wouldUntil ?? 'no end date'}`
+            : 'it would not hold';
+      lines.push(
+        `  with ${effect.key}=${effect.value} (now ${formatAssumption(effect.key, result.assumptions[effect.key] ?? null)}): ${outcome}`,
+      );
+    }
+    io.out(`${lines.join('\n')}\n`);
+    return 0;
+  },
+};

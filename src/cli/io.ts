@@ -1,0 +1,34 @@
+/** The terminal as the commands see it: two streams, whether each is a terminal, and colour. */
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly stdoutIsTty: boolean;
+  readonly stderrIsTty: boolean;
+  /** Colour on stdout: only on a terminal, never with NO_COLOR set (no-color.org). */
+  readonly color: boolean;
+  /** Directory that relative paths are resolved against. */
+  readonly cwd: string;
+  /** Set by Ctrl-C, for long runs that stop cleanly and report what was done. */
+  readonly interrupted: () => boolean;
+}
+
+export function processIo(): Io {
+  let interrupted = false;
+  const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    stdoutIsTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
+    color: process.stdout.isTTY === true && !noColor,
+    cwd: process.cwd(),
+    interrupted: () => {
+      if (process.listenerCount('SIGINT') === 0) {
+        process.once('SIGINT', () => {
+          interrupted = true;
+        });
+      }
+      return interrupted;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Amendments as dated overlays on the base rules, in the manner of Catala's dated exceptions:
+ * an `agreement.amended` event applies one from its date; the October 2025 rules are not edited.
+ * An overlay is plain data, so a user can write a hypothetical one in JSON.
+ */
+import { produce } from 'immer';
+import type { Assumptions } from './assumptions.ts';
+import type { IsoDate } from './dates.ts';
+import type { Usd } from './money.ts';
+import type { ProductLaunchRule, Rules, TermRule } from './rules.ts';
+import type { TermId } from './terms.ts';
+
+/** A change to how one term ends. `capUsd: "assumed"` takes the cap from `revenue-share-cap-usd`. */
+export interface TermRetiming {
+  readonly sunset?: IsoDate | null;
+  readonly endsOnVerification?: boolean;
+  readonly suspendsOnDeclaration?: boolean;
+  readonly capUsd?: Usd | null | 'assumed';
+}
+
+export interface Amendment {
+  readonly id: string;
+  readonly title: string;
+  /** A source ID of CLAUSES.md (S3, S4) or a URL; "hypothetical" for user-written overlays. */
+  readonly source: string;
+  readonly summary: string;
+  /** Terms that end on the amendment's date. */
+  readonly ends?: readonly TermId[];
+  /** Terms whose ending rules change from the amendment's date. */
+  readonly retime?: { readonly [T in TermId]?: TermRetiming };
+  /** A new rule for judging off-Azure product launches. */
+  readonly productLaunch?: ProductLaunchRule;
+}
+
+export type AmendmentCatalog = Readonly<Record<string, Amendment>>;
+
+/** The amendments that have really happened (CLAUSES.md, "Later changes"). */
+export const BUILT_IN_AMENDMENTS: AmendmentCatalog = {
+  '2026-02-27': {
+    id: '2026-02-27',
+    title: 'Continuing the Microsoft–OpenAI partnership (clarification)',
+    source: 'S3',
+    summary:
+      'No change to the terms: stateless API calls resulting from third-party collaborations are hosted on Azure, first-party products stay on Azure, and the AGI definition and process are unchanged.',
+  },
+  '2026-04-27': {
+    id: '2026-04-27',
+    title: 'The next phase of the Microsoft–OpenAI partnership',
+    source: 'S4',
+    summary:
+      'Microsoft’s license becomes non-exclusive; OpenAI may serve any product on any cloud if it shipped first on Azure (unless Microsoft could not and chose not to support it); the revenue share to Microsoft runs through 2030 up to a cap, independent of AGI; Microsoft stops paying a revenue share to OpenAI.',
+    ends: ['ip-exclusivity', 'azure-api-exclusivity', 'revenue-share-to-openai'],
+    retime: {
+      'revenue-share': {
+        sunset: '2031-01-01' as IsoDate,
+        endsOnVerification: false,
+        suspendsOnDeclaration: false,
+        capUsd: 'assumed',
+      },
+    },
+    productLaunch: 'azure-first',
+  },
+};
+
+/** The rules in force after `amendment` applies over `rules`. */
+export function applyAmendment(rules: Rules, amendment: Amendment, assumptions: Assumptions): Rules {
+  return produce(rules, (draft) => {
+    for (const [term, retiming] of Object.entries(amendment.retime ?? {}) as [TermId, TermRetiming][]) {
+      const rule: TermRule = draft.terms[term];
+      const capUsd = retiming.capUsd === 'assumed' ? assumptions['revenue-share-cap-usd'] : retiming.capUsd;
+      draft.terms[term] = {
+        sunset: retiming.sunset === undefined ? rule.sunset : retiming.sunset,
+        endsOnVerification: retiming.endsOnVerification ?? rule.endsOnVerification,
+        suspendsOnDeclaration: retiming.suspendsOnDeclaration ?? rule.suspendsOnDeclaration,
+        capUsd: capUsd === undefined ? rule.capUsd : capUsd,
+      };
+    }
+    if (amendment.productLaunch) draft.productLaunch = amendment.productLaunch;
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * Calendar days as ISO strings (`YYYY-MM-DD`). Dates are data: nothing here reads the clock.
+ * ISO dates of the same form compare correctly as strings, so `<` and `>` are safe on them.
+ */
+export type IsoDate = string & { readonly __brand: 'IsoDate' };
+
+/** The agreement's effective date (S1); no event of a simulated future may be dated before it. */
+export const EFFECTIVE_DATE = '2025-10-28' as IsoDate;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** Returns the date if `text` is a real calendar day in `YYYY-MM-DD` form, else `undefined`. */
+export function parseIsoDate(text: string): IsoDate | undefined {
+  const match = ISO_DATE.exec(text);
+  if (!match) return undefined;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  const real = probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+  return real ? (text as IsoDate) : undefined;
+}
+
+/** Like {@link parseIsoDate} but for dates written in the program itself. */
+export function isoDate(text: string): IsoDate {
+  const date = parseIsoDate(text);
+  if (!date) throw new TypeError(`not an ISO calendar date: ${text}`);
+  return date;
+}
+
+/** Days since 1970-01-01: the integer form used for arithmetic and fast comparison. */
+export function toDayNumber(date: IsoDate): number {
+  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / MS_PER_DAY;
+}
+
+export function fromDayNumber(day: number): IsoDate {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10) as IsoDate;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** The first day on which a term that runs "through YEAR" no longer holds. */
+export function dayAfterYear(year: number): IsoDate {
+  return isoDate(`${year + 1}-01-01`);
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b;
+}

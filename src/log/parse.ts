@@ -1,0 +1,178 @@
+/**
+ * From JSON Lines text to validated events, one line at a time. Pure: the caller reads the file
+ * and names it; every error carries the file and 1-based line and says how to fix the line.
+ */
+import type { z } from 'zod';
+import { EFFECTIVE_DATE, type IsoDate, parseIsoDate } from '../domain/dates.ts';
+import { didYouMean } from '../domain/did-you-mean.ts';
+import { InputError } from '../domain/errors.ts';
+import { EVENT_SCHEMAS, LOG_EVENT_TYPES, type LogEvent, type LogEventType } from '../domain/events.ts';
+
+/** An event and the line it was read from. */
+export interface LoggedEvent {
+  readonly line: number;
+  readonly event: LogEvent;
+}
+
+/** The longest line an event may take; anything longer is not a hand- or machine-written event. */
+export const MAX_LINE_BYTES = 64 * 1024;
+
+const EXAMPLE = '{"type":"agi.declared","date":"2028-03-01"}';
+
+/** Validates one line's text as an event. Throws an {@link InputError} placed at `line`. */
+export function parseEventLine(text: string, line: number, file?: string): LogEvent {
+  const fail = (message: string, hint: string) => new InputError(message, { line, hint, ...(file && { file }) });
+  if (text.length > MAX_LINE_BYTES) {
+    throw fail(
+      `the line is ${text.length.toLocaleString('en-US')} characters long, more than the ${MAX_LINE_BYTES / 1024} KiB an event may take`,
+      'put one event on each line; a long note belongs in a linked source',
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw fail(`not valid JSON (${(error as Error).message})`, `write one JSON object per line, e.g. ${EXAMPLE}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw fail(
+      `expected a JSON object, found ${describeJson(value)}`,
+      `write one JSON object per line, e.g. ${EXAMPLE}`,
+    );
+  }
+  const record = value as Record<string, unknown>;
+  const type = record.type;
+  if (typeof type !== 'string') {
+    throw fail(
+      'the event has no "type"',
+      `add a type such as "agi.declared"; the types are ${LOG_EVENT_TYPES.join(', ')}`,
+    );
+  }
+  if (!(type in EVENT_SCHEMAS)) {
+    throw fail(
+      `unknown event type "${type}"${didYouMean(type, LOG_EVENT_TYPES)}`,
+      `use one of ${LOG_EVENT_TYPES.join(', ')}`,
+    );
+  }
+  const date = checkDate(record.date, fail);
+  const schema = EVENT_SCHEMAS[type as LogEventType];
+  const parsed = schema.safeParse(record);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0] as z.ZodIssue;
+    throw fail(...describeIssue(type as LogEventType, issue, record));
+  }
+  return { ...parsed.data, date } as LogEvent;
+}
+
+function checkDate(date: unknown, fail: (message: string, hint: string) => InputError): IsoDate {
+  if (date === undefined) throw fail('the event has no "date"', 'add "date":"YYYY-MM-DD"');
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    throw fail(
+      `"date" must be an ISO date YYYY-MM-DD, found ${JSON.stringify(date)}`,
+      'write the date as e.g. "2028-03-01"',
+    );
+  }
+  const iso = parseIsoDate(date);
+  if (!iso) throw fail(`"date" ${date} is not a real calendar day`, 'check the month and day');
+  if (iso < EFFECTIVE_DATE) {
+    throw fail(
+      `"date" ${date} is before the agreement's effective date ${EFFECTIVE_DATE}`,
+      `date the event on or after ${EFFECTIVE_DATE}`,
+    );
+  }
+  return iso;
+}
+
+function describeIssue(type: LogEventType, issue: z.ZodIssue, record: Record<string, unknown>): [string, string] {
+  const field = issue.path.join('.');
+  const allowed = Object.keys(EVENT_SCHEMAS[type].shape);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const key = issue.keys[0] ?? '';
+      return [
+        `unknown field "${key}" in a ${type} event${didYouMean(key, allowed)}`,
+        `the fields of ${type} are ${allowed.join(', ')}`,
+      ];
+    }
+    case 'invalid_type':
+      return issue.received === 'undefined'
+        ? [`a ${type} event needs the field "${field}" (${issue.expected})`, `add "${field}" to the event`]
+        : [
+            `"${field}" must be ${article(issue.expected)}, found ${describeJson(record[field])}`,
+            `write "${field}" as ${article(issue.expected)}`,
+          ];
+    default:
+      return [`"${field}" ${issue.message.toLowerCase()}, found ${describeJson(record[field])}`, `correct "${field}"`];
+  }
+}
+
+function article(expected: string): string {
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
+}
+
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  const text = JSON.stringify(value);
+  return `${typeof value} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
+}
+
+/**
+ * Parses a whole log: every non-blank line is an event, dates never go backwards (equal dates
+ * keep file order). A last line cut off without a newline is reported as torn.
+ */
+export function parseLog(text: string, file?: string): LoggedEvent[] {
+  const events: LoggedEvent[] = [];
+  for (const entry of parseLogLines(splitLines(text), file)) events.push(entry);
+  return events;
+}
+
+/** A log's lines with their numbers, and whether the last one ended with a newline. */
+export interface LogLine {
+  readonly line: number;
+  readonly text: string;
+  /** False only for a final line with no newline after it. */
+  readonly terminated: boolean;
+}
+
+export function* splitLines(text: string): Generator<LogLine> {
+  let start = 0;
+  let line = 1;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const terminated = end !== -1;
+    const stop = terminated ? end : text.length;
+    yield { line, text: text.slice(start, stop).replace(/\r$/, ''), terminated };
+    start = stop + 1;
+    line++;
+  }
+}
+
+/** Validates lines as they come, so a long log can stream; see {@link parseLog}. */
+export function* parseLogLines(lines: Iterable<LogLine>, file?: string): Generator<LoggedEvent> {
+  let previous: LoggedEvent | undefined;
+  for (const { line, text, terminated } of lines) {
+    if (text.trim() === '') continue;
+    let event: LogEvent;
+    try {
+      event = parseEventLine(text, line, file);
+    } catch (error) {
+      if (!terminated && error instanceof InputError && error.message.startsWith('not valid JSON')) {
+        throw new InputError('the last line is incomplete: it looks torn by an interrupted write', {
+          line,
+          ...(file && { file }),
+          hint: `run "dealsim repair ${file ?? 'LOG'}" to move the torn line aside into a .torn file, then append the event again`,
+        });
+      }
+      throw error;
+    }
+    if (previous && event.date < previous.event.date) {
+      throw new InputError(
+        `the event is dated ${event.date}, before line ${previous.line} (${previous.event.date}); a log runs in date order`,
+        { line, ...(file && { file }), hint: `move this line above line ${previous.line}, or correct its date` },
+      );
+    }
+    previous = { line, event };
+    yield previous;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * `dealsim explain`: whether a term holds on a date, since when, what changed it last, the
+ * clause text, and which assumptions mattered: those whose other readings would change the
+ * answer, found by replaying the same future under each of them.
+ */
+import type { DealInput } from '../../machines/deal.machine.ts';
+import { ASSUMPTION_KEYS, ASSUMPTIONS, type Assumptions, formatAssumption } from '../domain/assumptions.ts';
+import { type Clause, clauseById } from '../domain/clauses.ts';
+import type { IsoDate } from '../domain/dates.ts';
+import { DealsimError } from '../domain/errors.ts';
+import { TERMS, type TermId, type TermSpec } from '../domain/terms.ts';
+import type { LoggedEvent } from '../log/parse.ts';
+import { type Cause, describeCause, type Interval, intervalOn } from './intervals.ts';
+import { replay } from './replay.ts';
+
+export interface AssumptionEffect {
+  readonly key: keyof Assumptions;
+  readonly value: string;
+  /** What the answer would be under this other value. */
+  readonly wouldHold: boolean | 'invalid future';
+  readonly wouldUntil?: IsoDate | null;
+}
+
+export interface Explanation {
+  readonly term: TermSpec;
+  readonly date: IsoDate;
+  readonly holds: boolean;
+  /** The interval holding on the date, or the last one before it. */
+  readonly interval: Interval | null;
+  /** The latest change on or before the date; null when it has held since the effective date. */
+  readonly lastChange: { readonly date: IsoDate; readonly by: string; readonly line: number | null } | null;
+  readonly clauses: readonly Clause[];
+  readonly assumptions: Readonly<Partial<Assumptions>>;
+  /** Other readings that would change the answer on this date. */
+  readonly mattered: readonly AssumptionEffect[];
+}
+
+export function explain(events: readonly LoggedEvent[], input: DealInput, term: TermId, date: IsoDate): Explanation {
+  const timeline = replay(events, input, { until: date }).timelines[term];
+  const current = intervalOn(timeline, date);
+  const previous = timeline.filter((interval) => interval.from <= date).at(-1) ?? null;
+  const changes: Cause[] = timeline.flatMap((interval) =>
+    [interval.startedBy, interval.endedBy].filter((cause): cause is Cause => cause !== null && cause.date <= date),
+  );
+  const last = changes.at(-1);
+  return {
+    term: TERMS[term],
+    date,
+    holds: current !== undefined,
+    interval: current ?? previous,
+    lastChange: last ? { date: last.date, by: describeCause(last), line: last.line } : null,
+    clauses: TERMS[term].clauses.map(clauseById),
+    assumptions: input.assumptions,
+    mattered: alternatives(events, input, term, date, current),
+  };
+}
+
+function alternatives(
+  events: readonly LoggedEvent[],
+  input: DealInput,
+  term: TermId,
+  date: IsoDate,
+  current: Interval | undefined,
+): AssumptionEffect[] {
+  const effects: AssumptionEffect[] = [];
+  for (const key of ASSUMPTION_KEYS) {
+    for (const value of ASSUMPTIONS[key].enumerable ?? []) {
+      if (value === input.assumptions[key]) continue;
+      const assumptions = { ...input.assumptions, [key]: value } as Assumptions;
+      const shown = formatAssumption(key, value);
+      try {
+        const other = intervalOn(replay(events, { ...input, assumptions }, { until: date }).timelines[term], date);
+        if ((other === undefined) !== (current === undefined) || other?.until !== current?.until) {
+          effects.push({ key, value: shown, wouldHold: other !== undefined, wouldUntil: other?.until ?? null });
+        }
+      } catch (error) {
+        if (!(error instanceof DealsimError)) throw error;
+        effects.push({ key, value: shown, wouldHold: 'invalid future' });
+      }
+    }
+  }
+  return effects;
+}

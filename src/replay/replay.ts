@@ -1,0 +1,260 @@
+/**
+ * Replay is a fold: every log event, and every calendar deadline the rules imply, goes through
+ * the statechart in date order. The fold validates the AGI process against the chart itself
+ * (an AGI event the chart does not take makes the future invalid), judges conduct, and records
+ * term intervals. Nothing here reads a clock or a file.
+ */
+import type { DealInput } from '../../machines/deal.machine.ts';
+import { DEFAULT_ASSUMPTIONS } from '../domain/assumptions.ts';
+import { EFFECTIVE_DATE, type IsoDate } from '../domain/dates.ts';
+import { didYouMean } from '../domain/did-you-mean.ts';
+import { InputError } from '../domain/errors.ts';
+import type { DealEvent, LogEvent } from '../domain/events.ts';
+import { TERM_IDS, type TermId } from '../domain/terms.ts';
+import type { LoggedEvent } from '../log/parse.ts';
+import { nextCalendarEvent } from './calendar.ts';
+import { type AgiStatus, type Engine, xstateEngine } from './engine.ts';
+import { type Finding, judge } from './findings.ts';
+import { type Cause, type Interval, intervalsOf, observe, openTrack, type Track } from './intervals.ts';
+
+/** One step of the fold, for observers such as the report's stepper. */
+export interface ReplayStep {
+  readonly cause: Cause;
+  readonly event: DealEvent;
+  readonly findings: readonly Finding[];
+  /** Terms holding after the step. */
+  readonly holding: readonly TermId[];
+  readonly agi: AgiStatus;
+  readonly stateValue: Record<string, string>;
+}
+
+/** The fold's accumulator. Its arrays are append-only and owned by the fold. */
+export interface ReplayState<S> {
+  readonly machine: S;
+  readonly input: DealInput;
+  /** The date the replay has reached. */
+  readonly today: IsoDate;
+  readonly tracks: Readonly<Record<TermId, Track>>;
+  readonly findings: Finding[];
+  /** Lines of amendments applied so far, by amendment ID. */
+  readonly amendedOn: Readonly<Record<string, number>>;
+}
+
+export interface ReplayOptions<S = unknown> {
+  readonly engine?: Engine<S>;
+  /** Called after every step, calendar steps included. */
+  readonly onStep?: (step: ReplayStep) => void;
+}
+
+export function startReplay<S>(engine: Engine<S>, input: DealInput): ReplayState<S> {
+  const machine = engine.start(input);
+  const tracks = Object.fromEntries(
+    TERM_IDS.map((term) => [term, openTrack(EFFECTIVE_DATE, engine.termStatus(machine, term) === 'holding')]),
+  ) as Record<TermId, Track>;
+  return { machine, input, today: EFFECTIVE_DATE, tracks, findings: [], amendedOn: {} };
+}
+
+/** Folds one log event in, after the calendar deadlines due by its date. */
+export function replayEvent<S>(
+  engine: Engine<S>,
+  state: ReplayState<S>,
+  { line, event }: LoggedEvent,
+  onStep?: (step: ReplayStep) => void,
+): ReplayState<S> {
+  if (event.date < state.today) {
+    throw new InputError(`the event is dated ${event.date}, before ${state.today} reached by earlier lines`, {
+      line,
+      hint: 'a log runs in date order: move the line up or correct its date',
+    });
+  }
+  let current = deliverCalendar(engine, state, event.date, onStep);
+  checkAccepted(engine, current, line, event);
+  const before = current.machine;
+  const machine = engine.step(before, event);
+  const context = engine.context(machine);
+  const findings = judge(event, line, {
+    holds: (term) => engine.termStatus(before, term) === 'holding',
+    before: engine.context(before),
+    after: context,
+  });
+  current.findings.push(...findings);
+  const amendedOn =
+    event.type === 'agreement.amended' ? { ...current.amendedOn, [event.amendment]: line } : current.amendedOn;
+  current = { ...current, machine, today: event.date, amendedOn };
+  record(engine, current, { date: event.date, line, event: event.type }, event, findings, onStep);
+  return current;
+}
+
+/** Delivers calendar deadlines due on or before `date` (all of them when `date` is undefined). */
+export function deliverCalendar<S>(
+  engine: Engine<S>,
+  state: ReplayState<S>,
+  date: IsoDate | undefined,
+  onStep?: (step: ReplayStep) => void,
+): ReplayState<S> {
+  let current = state;
+  for (;;) {
+    const machine = current.machine;
+    const due = nextCalendarEvent(
+      {
+        context: engine.context(machine),
+        agi: engine.agiStatus(machine),
+        termStatus: (term) => engine.termStatus(machine, term),
+      },
+      current.today,
+    );
+    if (!due || (date !== undefined && due.date > date)) return current;
+    current = { ...current, machine: engine.step(machine, due), today: due.date };
+    record(engine, current, { date: due.date, line: null, event: due.type }, due, [], onStep);
+  }
+}
+
+function record<S>(
+  engine: Engine<S>,
+  state: ReplayState<S>,
+  cause: Cause,
+  event: DealEvent,
+  findings: readonly Finding[],
+  onStep?: (step: ReplayStep) => void,
+): void {
+  const holding: TermId[] = [];
+  for (const term of TERM_IDS) {
+    const holds = engine.termStatus(state.machine, term) === 'holding';
+    observe(state.tracks[term], holds, cause);
+    if (holds) holding.push(term);
+  }
+  onStep?.({
+    cause,
+    event,
+    findings,
+    holding,
+    agi: engine.agiStatus(state.machine),
+    stateValue: engine.stateValue(state.machine),
+  });
+}
+
+/**
+ * The chart decides which AGI events a future may contain: every valid one moves the AGI region
+ * (none → pending → verified | rejected → pending). One that leaves it where it was is refused.
+ */
+function checkAccepted<S>(engine: Engine<S>, state: ReplayState<S>, line: number, event: LogEvent): void {
+  const context = engine.context(state.machine);
+  if (event.type === 'agreement.amended') {
+    const known = Object.keys(context.amendments);
+    if (!context.amendments[event.amendment]) {
+      throw new InputError(`unknown amendment "${event.amendment}"${didYouMean(event.amendment, known)}`, {
+        line,
+        hint: `name one of ${known.join(', ')}, or supply your own with --amendments FILE`,
+      });
+    }
+    const earlier = state.amendedOn[event.amendment];
+    if (earlier !== undefined) {
+      throw new InputError(`amendment ${event.amendment} was already applied on line ${earlier}`, {
+        line,
+        hint: 'an amendment applies once; remove this line',
+      });
+    }
+    return;
+  }
+  if (event.type !== 'agi.declared' && event.type !== 'panel.verified' && event.type !== 'panel.rejected') return;
+  const agi = engine.agiStatus(state.machine);
+  if (engine.agiStatus(engine.step(state.machine, event)) !== agi) return;
+  const { declaredOn, verifiedOn, rejectedOn, lapsedOn } = context.agi;
+  const refuse = (why: string, hint: string) =>
+    new InputError(`${event.type} is not allowed here: AGI state is "${agi}"; ${why}`, { line, hint });
+  if (event.type === 'agi.declared') {
+    if (agi === 'pending') {
+      throw refuse(
+        `the declaration of ${declaredOn} is still before the panel`,
+        'add a panel.verified or panel.rejected line before this one, or remove this declaration',
+      );
+    }
+    if (agi === 'verified')
+      throw refuse(`AGI was verified on ${verifiedOn}; there is nothing left to declare`, 'remove this line');
+    throw refuse(
+      `the assumption after-rejection=final forbids declaring again after the rejection of ${rejectedOn}`,
+      'remove this line, or run with --assume after-rejection=redeclare',
+    );
+  }
+  if (agi === 'none') {
+    throw refuse(
+      'no declaration is pending',
+      `add an agi.declared line dated on or before ${event.date} above this ruling`,
+    );
+  }
+  if (agi === 'verified') throw refuse(`the panel already verified AGI on ${verifiedOn}`, 'remove this line');
+  const ended = lapsedOn ? `lapsed unruled on ${lapsedOn} (panel-deadline-days)` : `was rejected on ${rejectedOn}`;
+  throw refuse(
+    `the declaration of ${declaredOn} ${ended}`,
+    'add a new agi.declared line before this ruling, or remove it',
+  );
+}
+
+/** What a replay answers: the AGI process, every term's intervals, the findings and the ledger. */
+export interface Replayed {
+  readonly input: DealInput;
+  readonly agi: AgiStatus;
+  readonly context: ReturnType<Engine<unknown>['context']>;
+  readonly timelines: Readonly<Record<TermId, readonly Interval[]>>;
+  readonly findings: readonly Finding[];
+  /** The date of the last log event replayed (the effective date for an empty log). */
+  readonly lastEventDate: IsoDate;
+}
+
+/** Delivers every remaining calendar deadline and closes the books. */
+export function finishReplay<S>(
+  engine: Engine<S>,
+  state: ReplayState<S>,
+  onStep?: (step: ReplayStep) => void,
+): Replayed {
+  const lastEventDate = state.today;
+  const done = deliverCalendar(engine, state, undefined, onStep);
+  const timelines = Object.fromEntries(TERM_IDS.map((term) => [term, intervalsOf(done.tracks[term])])) as Record<
+    TermId,
+    Interval[]
+  >;
+  const findings = done.findings.map((finding) => fillCoverage(finding, timelines));
+  return {
+    input: done.input,
+    agi: engine.agiStatus(done.machine),
+    context: engine.context(done.machine),
+    timelines,
+    findings,
+    lastEventDate,
+  };
+}
+
+/** Model-release findings name the end of the rights that cover the model, known only at the end. */
+function fillCoverage(finding: Finding, timelines: Readonly<Record<TermId, readonly Interval[]>>): Finding {
+  if (!finding.coveredBy) return finding;
+  const covering = timelines[finding.coveredBy].find(
+    (interval) => interval.from <= finding.date && (interval.until === null || finding.date < interval.until),
+  );
+  const until = covering?.until ?? 'no end date';
+  return { ...finding, reason: finding.reason.replace('{until}', until) };
+}
+
+/**
+ * Replays a whole future. With `until`, only events dated up to it count (the calendar still
+ * arrives, so intervals run on), and the AGI process and ledger are those of that day. Throws an {@link InputError} for an invalid
+ * future; nothing is half-applied because nothing is returned.
+ */
+export function replay<S = unknown>(
+  events: Iterable<LoggedEvent>,
+  input: Partial<DealInput> = {},
+  options: ReplayOptions<S> & { readonly until?: IsoDate } = {},
+): Replayed {
+  const engine = (options.engine ?? xstateEngine) as Engine<S>;
+  const fullInput: DealInput = { ...input, assumptions: input.assumptions ?? DEFAULT_ASSUMPTIONS };
+  let state = startReplay(engine, fullInput);
+  const { until, onStep } = options;
+  for (const logged of events) {
+    if (until !== undefined && logged.event.date > until) break;
+    state = replayEvent(engine, state, logged, onStep);
+  }
+  if (until === undefined) return finishReplay(engine, state, onStep);
+  // The AGI process and the ledger as they stood on `until`; the intervals run on past it.
+  state = deliverCalendar(engine, state, until, onStep);
+  const asOf = { agi: engine.agiStatus(state.machine), context: engine.context(state.machine) };
+  return { ...finishReplay(engine, state, onStep), ...asOf };
+}

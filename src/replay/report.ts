@@ -1,0 +1,92 @@
+/**
+ * The answer to "what holds, when, and why" in the shape `dealsim simulate --json` prints: every
+ * term with its intervals, the AGI process, findings and ledger, and with `at` the terms holding
+ * on that day. Plain data, stable field names: other tools read it.
+ */
+import type { Assumptions } from '../domain/assumptions.ts';
+import type { ClauseId } from '../domain/clauses.ts';
+import type { IsoDate } from '../domain/dates.ts';
+import type { Ledger } from '../domain/ledger.ts';
+import { TERM_IDS, TERMS, type TermId } from '../domain/terms.ts';
+import type { AgiStatus } from './engine.ts';
+import type { Verdict } from './findings.ts';
+import { describeCause, intervalOn } from './intervals.ts';
+import type { Replayed } from './replay.ts';
+
+export interface IntervalJson {
+  readonly from: IsoDate;
+  readonly until: IsoDate | null;
+  /** `line 4: panel.verified`, `calendar 2031-01-01: sunset (through 2030)`; null while open. */
+  readonly endedBy: string | null;
+  readonly endedByLine: number | null;
+}
+
+export interface TermJson {
+  readonly id: TermId;
+  readonly holder: string;
+  readonly kind: string;
+  readonly clause: ClauseId;
+  readonly clauses: readonly ClauseId[];
+  readonly intervals: readonly IntervalJson[];
+}
+
+export interface SimulationJson {
+  readonly assume: Assumptions;
+  readonly agi: {
+    readonly status: AgiStatus;
+    readonly declaredOn: IsoDate | null;
+    readonly verifiedOn: IsoDate | null;
+    readonly rejectedOn: IsoDate | null;
+    readonly lapsedOn: IsoDate | null;
+  };
+  readonly amendments: readonly string[];
+  readonly terms: readonly TermJson[];
+  readonly findings: readonly {
+    readonly line: number;
+    readonly date: IsoDate;
+    readonly type: string;
+    readonly verdict: Verdict;
+    readonly clause: ClauseId;
+    readonly reason: string;
+  }[];
+  readonly ledger: Ledger;
+  readonly at?: IsoDate;
+  readonly holding?: readonly TermId[];
+}
+
+/** The terms holding on `date` in a replayed future. */
+export function holdingOn(replayed: Replayed, date: IsoDate): TermId[] {
+  return TERM_IDS.filter((term) => intervalOn(replayed.timelines[term], date) !== undefined);
+}
+
+export function toSimulationJson(replayed: Replayed, at?: IsoDate): SimulationJson {
+  const { context } = replayed;
+  return {
+    assume: context.assumptions,
+    agi: { status: replayed.agi, ...context.agi },
+    amendments: context.applied,
+    terms: TERM_IDS.map((id) => ({
+      id,
+      holder: TERMS[id].holder,
+      kind: TERMS[id].kind,
+      clause: TERMS[id].clause,
+      clauses: TERMS[id].clauses,
+      intervals: replayed.timelines[id].map((interval) => ({
+        from: interval.from,
+        until: interval.until,
+        endedBy: interval.endedBy && describeCause(interval.endedBy),
+        endedByLine: interval.endedBy?.line ?? null,
+      })),
+    })),
+    findings: replayed.findings.map(({ line, date, type, verdict, clause, reason }) => ({
+      line,
+      date,
+      type,
+      verdict,
+      clause,
+      reason,
+    })),
+    ledger: context.ledger,
+    ...(at !== undefined && { at, holding: holdingOn(replayed, at) }),
+  };
+}
