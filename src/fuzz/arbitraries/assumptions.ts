@@ -1,0 +1,16 @@
+/** Every combination of the readings that change term logic, with small and large panel deadlines. */
+import fc from 'fast-check';
+import { type Assumptions, DEFAULT_ASSUMPTIONS } from '../../domain/assumptions.ts';
+
+export function assumptionsArbitrary(): fc.Arbitrary<Assumptions> {
+  return fc.record({
+    'agi-ends-exclusivity': fc.constantFrom('verification', 'declaration'),
+    'compute-cap-lifts': fc.constantFrom('declaration', 'verification'),
+    'after-rejection': fc.constantFrom('redeclare', 'final'),
+    'panel-deadline-days': fc.constantFrom(null, 1, 30, 90, 365),
+    'post-agi-without-guardrails': fc.constantFrom('excluded', 'included'),
+    'compute-threshold-flop': fc.constantFrom(DEFAULT_ASSUMPTIONS['compute-threshold-flop'], 5e26),
+    'revenue-share-rate': fc.constantFrom(0.2, 0.1),
+    'revenue-share-cap-usd': fc.constantFrom(DEFAULT_ASSUMPTIONS['revenue-share-cap-usd'], 1e9),
+  });
+}
