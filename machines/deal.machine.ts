@@ -297,15 +297,3 @@ export const dealMachine = dealSetup.createMachine({
 });
 
 export type DealMachine = typeof dealMachine;
-
-/** The regions whose holding state is tagged with their term ID. */
-export const TERM_REGIONS = [
-  'research-ip',
-  'model-product-ip',
-  'ip-exclusivity',
-  'azure-api-exclusivity',
-  'revenue-share',
-  'revenue-share-to-openai',
-  'compute-threshold',
-  'azure-commitment',
-] as const satisfies readonly TermId[];
