@@ -70,11 +70,14 @@ export function replayEvent<S>(
   let current = deliverCalendar(engine, state, event.date, onStep);
   checkAccepted(engine, current, line, event);
   const before = current.machine;
+  // Read the state before stepping: a live actor engine steps in place, so `before` is the new state after.
+  const contextBefore = engine.context(before);
+  const holdingBefore = new Set(TERM_IDS.filter((term) => engine.termStatus(before, term) === 'holding'));
   const machine = engine.step(before, event);
   const context = engine.context(machine);
   const findings = judge(event, line, {
-    holds: (term) => engine.termStatus(before, term) === 'holding',
-    before: engine.context(before),
+    holds: (term) => holdingBefore.has(term),
+    before: contextBefore,
     after: context,
   });
   current.findings.push(...findings);
@@ -227,10 +230,11 @@ export function finishReplay<S>(
 /** Model-release findings name the end of the rights that cover the model, known only at the end. */
 function fillCoverage(finding: Finding, timelines: Readonly<Record<TermId, readonly Interval[]>>): Finding {
   if (!finding.coveredBy) return finding;
-  const covering = timelines[finding.coveredBy].find(
-    (interval) => interval.from <= finding.date && (interval.until === null || finding.date < interval.until),
-  );
-  const until = covering?.until ?? 'no end date';
+  // The term held when the release was judged, so its interval is the last one begun by that day; a
+  // later line of the same day may have closed it on that very date (or emptied it, and it was dropped).
+  const covering = timelines[finding.coveredBy].findLast((interval) => interval.from <= finding.date);
+  const held = covering && (covering.until === null || covering.until >= finding.date);
+  const until = held ? (covering.until ?? 'no end date') : finding.date;
   return { ...finding, reason: finding.reason.replace('{until}', until) };
 }
 
