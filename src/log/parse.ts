@@ -58,7 +58,9 @@ export function parseEventLine(text: string, line: number, file?: string): LogEv
   const schema = EVENT_SCHEMAS[type as LogEventType];
   const parsed = schema.safeParse(record);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0] as z.ZodIssue;
+    // A misspelt field also shows up as the missing one it was meant to be: name the misspelling.
+    const issues = parsed.error.issues;
+    const issue = (issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? issues[0]) as z.ZodIssue;
     throw fail(...describeIssue(type as LogEventType, issue, record));
   }
   return { ...parsed.data, date } as LogEvent;
@@ -90,13 +92,13 @@ function describeIssue(type: LogEventType, issue: z.ZodIssue, record: Record<str
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
       return [
-        `unknown field "${key}" in a ${type} event${didYouMean(key, allowed)}`,
+        `unknown field "${key}" in ${article(type)} event${didYouMean(key, allowed)}`,
         `the fields of ${type} are ${allowed.join(', ')}`,
       ];
     }
     case 'invalid_type':
       return issue.received === 'undefined'
-        ? [`a ${type} event needs the field "${field}" (${issue.expected})`, `add "${field}" to the event`]
+        ? [`${article(type)} event needs the field "${field}" (${issue.expected})`, `add "${field}" to the event`]
         : [
             `"${field}" must be ${article(issue.expected)}, found ${describeJson(record[field])}`,
             `write "${field}" as ${article(issue.expected)}`,
