@@ -1,0 +1,41 @@
+// @ts-check
+/**
+ * Mutation testing of the clause logic (issue 4): StrykerJS mutates the statechart and the pure
+ * core that decides what holds when — machines/, src/domain/, src/replay/ and the log parser —
+ * and runs the fast unit and property suites against each mutant. The CLI, the store and the
+ * fuzz/check drivers are edges, not clause logic, and are not mutated. `npm run mutation`;
+ * the JSON and HTML reports land in reports/mutation/ (git-ignored), the summary in
+ * docs/mutation.md.
+ */
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: {
+    // Only the fast suites: see vitest.mutation.config.ts for which and why.
+    configFile: 'vitest.mutation.config.ts',
+    // Every test imports the core through the replay, so "related files" would pick all of them anyway.
+    related: false,
+  },
+  mutate: [
+    'machines/**/*.ts',
+    'src/domain/**/*.ts',
+    'src/replay/**/*.ts',
+    'src/log/parse.ts',
+    // Rendering for people, not clause logic: its wording is checked by the CLI tests.
+    '!src/replay/explain.ts',
+  ],
+  coverageAnalysis: 'perTest',
+  // Static mutants (module-level constants such as the catalogues) have no per-test coverage, so
+  // each would run every test: too slow on 2 shared cores. docs/mutation.md counts them apart.
+  ignoreStatic: true,
+  concurrency: 2,
+  timeoutMS: 30_000,
+  timeoutFactor: 2,
+  reporters: ['json', 'html', 'clear-text', 'progress'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  thresholds: { high: 95, low: 90, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
