@@ -83,7 +83,7 @@ function judgements(event: LogEvent, view: JudgeView): Judgement[] {
         ? [
             info(
               'C9',
-              `${formatUsd(accrued)} accrues to Microsoft at ${view.before.assumptions['revenue-share-rate'] * 100}%; ${total} accrued in all`,
+              `${formatUsd(accrued)} accrues to Microsoft at ${percent(view.before.assumptions['revenue-share-rate'])}; ${total} accrued in all`,
             ),
           ]
         : [info('C9', `the revenue share no longer holds: nothing accrues; ${total} accrued in all`)];
@@ -93,6 +93,11 @@ function judgements(event: LogEvent, view: JudgeView): Judgement[] {
       throw new TypeError(`no verdict rule for ${JSON.stringify(unhandled)}`);
     }
   }
+}
+
+/** `0.07` → `7%`: rounded to 12 significant digits, so binary floating point leaves no `7.000000000000001%`. */
+function percent(rate: number): string {
+  return `${Number((rate * 100).toPrecision(12))}%`;
 }
 
 /** C6, C11, C1; after the 2026-04-27 amendment, S4's Azure-first rule. */
