@@ -6,7 +6,12 @@
  * (`calendar.sunset`, `panel.lapsed`) that the replay delivers in date order.
  */
 import { assign, setup } from 'xstate';
-import { type AmendmentCatalog, applyAmendment, BUILT_IN_AMENDMENTS } from '../src/domain/amendments.ts';
+import {
+  type AmendmentCatalog,
+  amendmentEndsTerm,
+  applyAmendment,
+  BUILT_IN_AMENDMENTS,
+} from '../src/domain/amendments.ts';
 import type { Assumptions } from '../src/domain/assumptions.ts';
 import type { ClauseId } from '../src/domain/clauses.ts';
 import type { IsoDate } from '../src/domain/dates.ts';
@@ -71,9 +76,14 @@ const dealSetup = setup({
     suspendsOnDeclaration: ({ context }, { term }: TermParams) => context.rules.terms[term].suspendsOnDeclaration,
     /** The calendar reached this term's sunset. */
     isOwnSunset: ({ event }, { term }: TermParams) => event.type === 'calendar.sunset' && event.term === term,
-    /** The amendment being applied ends this term (S4). */
-    amendmentEnds: ({ context, event }, { term }: TermParams) =>
-      event.type === 'agreement.amended' && (context.amendments[event.amendment]?.ends ?? []).includes(term),
+    /** The amendment being applied ends this term (S4), or caps it at an amount already reached. */
+    amendmentEnds: ({ context, event }, { term }: TermParams) => {
+      const amendment = event.type === 'agreement.amended' ? context.amendments[event.amendment] : undefined;
+      return (
+        amendment !== undefined &&
+        amendmentEndsTerm(context.rules, amendment, context.assumptions, context.ledger, term)
+      );
+    },
     /** C2 with assumption after-rejection: OpenAI may declare again after a rejection. */
     mayRedeclare: ({ context }) => context.assumptions['after-rejection'] === 'redeclare',
     /** C10: this purchase brings the total to $250B. */

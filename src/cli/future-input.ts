@@ -1,11 +1,16 @@
-/** Reading what most commands take: a log file, `--assume` pairs and dates given as options. */
+/**
+ * Reading what most commands take: a log file, `--assume` pairs, hypothetical amendments
+ * (`--amendments FILE`) and dates given as options.
+ */
+import { readFileSync } from 'node:fs';
 import type { DealInput } from '../../machines/deal.machine.ts';
+import { parseAmendmentFile } from '../domain/amendment-file.ts';
 import { parseAssumptions } from '../domain/assumptions.ts';
 import { type IsoDate, parseIsoDate } from '../domain/dates.ts';
 import { InputError } from '../domain/errors.ts';
 import type { LoggedEvent } from '../log/parse.ts';
 import { readLog } from '../store/log-file.ts';
-import { listOption, type ParsedArgs } from './command.ts';
+import { listOption, type ParsedArgs, stringOption } from './command.ts';
 
 export interface Future {
   readonly file: string;
@@ -13,9 +18,31 @@ export interface Future {
   readonly input: DealInput;
 }
 
-/** The input a replay needs from `--assume` options. */
+/** The option every command that reads a LOG takes besides `--assume`: hypothetical amendments. */
+export const AMENDMENTS_OPTION = { amendments: { type: 'string' } } as const;
+
+export const AMENDMENTS_HELP =
+  '  --amendments FILE   hypothetical amendments (JSON) that agreement.amended events may name';
+
+/** The input a replay needs from `--assume` and `--amendments` options. */
 export function inputFrom(args: ParsedArgs): DealInput {
-  return { assumptions: parseAssumptions(listOption(args, 'assume')) };
+  const assumptions = parseAssumptions(listOption(args, 'assume'));
+  const file = stringOption(args, 'amendments');
+  return file === undefined ? { assumptions } : { assumptions, amendments: readAmendments(file) };
+}
+
+/** Reads and validates an amendment file; errors name the file and line. */
+export function readAmendments(file: string): NonNullable<DealInput['amendments']> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read the amendment file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
+      file,
+      hint: 'check the path given to --amendments',
+    });
+  }
+  return parseAmendmentFile(text, file);
 }
 
 export function loadFuture(file: string, args: ParsedArgs): Future {

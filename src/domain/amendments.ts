@@ -6,6 +6,7 @@
 import { produce } from 'immer';
 import type { Assumptions } from './assumptions.ts';
 import type { IsoDate } from './dates.ts';
+import type { Ledger } from './ledger.ts';
 import type { Usd } from './money.ts';
 import type { ProductLaunchRule, Rules, TermRule } from './rules.ts';
 import type { TermId } from './terms.ts';
@@ -42,6 +43,9 @@ export const BUILT_IN_AMENDMENTS: AmendmentCatalog = {
     source: 'S3',
     summary:
       'No change to the terms: stateless API calls resulting from third-party collaborations are hosted on Azure, first-party products stay on Azure, and the AGI definition and process are unchanged.',
+    // A clarification changes no term; it makes explicit that C6's any-cloud permission is for
+    // products developed with third parties, so a first-party product off Azure is judged a breach.
+    productLaunch: 'first-party-on-azure',
   },
   '2026-04-27': {
     id: '2026-04-27',
@@ -51,6 +55,8 @@ export const BUILT_IN_AMENDMENTS: AmendmentCatalog = {
       'Microsoft’s license becomes non-exclusive; OpenAI may serve any product on any cloud if it shipped first on Azure (unless Microsoft could not and chose not to support it); the revenue share to Microsoft runs through 2030 up to a cap, independent of AGI; Microsoft stops paying a revenue share to OpenAI.',
     ends: ['ip-exclusivity', 'azure-api-exclusivity', 'revenue-share-to-openai'],
     retime: {
+      // "Keeps a license to OpenAI IP for models and products through 2032": C3's date, restated.
+      'model-product-ip': { sunset: '2033-01-01' as IsoDate },
       'revenue-share': {
         sunset: '2031-01-01' as IsoDate,
         endsOnVerification: false,
@@ -77,4 +83,21 @@ export function applyAmendment(rules: Rules, amendment: Amendment, assumptions: 
     }
     if (amendment.productLaunch) draft.productLaunch = amendment.productLaunch;
   });
+}
+
+/**
+ * Whether applying `amendment` ends `term` on its date: it names the term in `ends`, or it caps
+ * the revenue share at an amount the ledger has already reached (S4 with a low assumed cap).
+ */
+export function amendmentEndsTerm(
+  rules: Rules,
+  amendment: Amendment,
+  assumptions: Assumptions,
+  ledger: Ledger,
+  term: TermId,
+): boolean {
+  if ((amendment.ends ?? []).includes(term)) return true;
+  if (term !== 'revenue-share' || amendment.retime?.[term]?.capUsd === undefined) return false;
+  const cap = applyAmendment(rules, amendment, assumptions).terms[term].capUsd;
+  return cap !== null && ledger.revenueShareAccruedUsd >= cap;
 }

@@ -19,12 +19,16 @@ export interface TermRule {
   readonly capUsd: Usd | null;
 }
 
-/** Which rule judges an off-Azure `product.launched`. */
-export type ProductLaunchRule =
-  /** C1, C6, C11: off-Azure API products breach while Azure API exclusivity holds. */
-  | 'azure-api-exclusivity'
-  /** S4: any product on any cloud, if it shipped first on Azure or Microsoft declined to support it. */
-  | 'azure-first';
+/**
+ * Which rule judges an off-Azure `product.launched`:
+ * `azure-api-exclusivity` (C1, C6, C11: off-Azure API products breach while Azure API exclusivity
+ * holds); `first-party-on-azure` (S3 reading C6: first-party products also stay on Azure while it
+ * holds); `azure-first` (S4: any product on any cloud, if it shipped first on Azure or Microsoft
+ * declined to support it).
+ */
+export const PRODUCT_LAUNCH_RULES = ['azure-api-exclusivity', 'first-party-on-azure', 'azure-first'] as const;
+
+export type ProductLaunchRule = (typeof PRODUCT_LAUNCH_RULES)[number];
 
 export interface Rules {
   readonly terms: { readonly [T in TermId]: TermRule };

@@ -100,24 +100,47 @@ function percent(rate: number): string {
   return `${Number((rate * 100).toPrecision(12))}%`;
 }
 
-/** C6, C11, C1; after the 2026-04-27 amendment, S4's Azure-first rule. */
+/** C6, C11, C1; from 2026-02-27 C6 as S3 clarifies it; after the 2026-04-27 amendment, S4's Azure-first rule. */
 function judgeLaunch(event: LogEventOf<'product.launched'>, view: JudgeView): Judgement {
   const what = `${event.api ? 'API' : 'non-API'} product "${event.name}"${event.thirdParty ? ` (with ${event.thirdParty})` : ''}`;
   if (event.cloud === 'azure') return permitted('C6', `${what} is served on Azure`);
   if (event.api && event.customer === 'us-natsec') {
     return permitted('C11', `API access for a US national-security customer may run on any cloud (${event.cloud})`);
   }
-  if (view.before.rules.productLaunch === 'azure-first') {
-    if (event.azureFirst)
-      return permitted('C6', `${what} shipped first on Azure, so it may also run on ${event.cloud} (S4)`);
-    if (event.azureDeclined) {
-      return permitted(
+  const rule = view.before.rules.productLaunch;
+  switch (rule) {
+    case 'azure-first':
+      if (event.azureFirst)
+        return permitted('C6', `${what} shipped first on Azure, so it may also run on ${event.cloud} (S4)`);
+      if (event.azureDeclined) {
+        return permitted(
+          'C6',
+          `Microsoft could not and chose not to support ${what}, so it may run on ${event.cloud} (S4)`,
+        );
+      }
+      return breach(
         'C6',
-        `Microsoft could not and chose not to support ${what}, so it may run on ${event.cloud} (S4)`,
+        `${what} on ${event.cloud} did not ship first on Azure, and Microsoft did not decline it (S4)`,
       );
+    case 'first-party-on-azure':
+      if (!event.thirdParty && view.holds('azure-api-exclusivity')) {
+        return breach(
+          'C6',
+          `first-party ${what} on ${event.cloud}: first-party products stay on Azure while exclusivity holds (C6 as clarified by S3)`,
+        );
+      }
+      return judgeLaunchUnderC6(event, what, view);
+    case 'azure-api-exclusivity':
+      return judgeLaunchUnderC6(event, what, view);
+    default: {
+      const unhandled: never = rule;
+      throw new TypeError(`no verdict rule for product launches under ${String(unhandled)}`);
     }
-    return breach('C6', `${what} on ${event.cloud} did not ship first on Azure, and Microsoft did not decline it (S4)`);
   }
+}
+
+/** C6 and C1 as signed: only API products are bound to Azure, and only while exclusivity holds. */
+function judgeLaunchUnderC6(event: LogEventOf<'product.launched'>, what: string, view: JudgeView): Judgement {
   if (!event.api) return permitted('C6', `non-API products may be served on any cloud (${event.cloud})`);
   return view.holds('azure-api-exclusivity')
     ? breach('C6', `${what} on ${event.cloud} while Microsoft’s Azure API exclusivity holds (C1, C6)`)

@@ -63,7 +63,8 @@ export function intervalOn(intervals: readonly Interval[], date: IsoDate): Inter
 /** `line 4: panel.verified`, `calendar 2031-01-01: sunset (through 2030)`, `calendar …: panel.lapsed`. */
 export function describeCause(cause: Cause): string {
   if (cause.line !== null) return `line ${cause.line}: ${cause.event}`;
-  const what =
-    cause.event === 'calendar.sunset' ? `sunset (through ${Number(cause.date.slice(0, 4)) - 1})` : cause.event;
+  // An amended sunset may fall on any day; only a 1 January one reads as "through" a year.
+  const through = cause.date.endsWith('-01-01') ? ` (through ${Number(cause.date.slice(0, 4)) - 1})` : '';
+  const what = cause.event === 'calendar.sunset' ? `sunset${through}` : cause.event;
   return `calendar ${cause.date}: ${what}`;
 }

@@ -9,7 +9,7 @@ import {
   printJson,
   stringOption,
 } from '../command.ts';
-import { inputFrom } from '../future-input.ts';
+import { AMENDMENTS_HELP, AMENDMENTS_OPTION, inputFrom } from '../future-input.ts';
 
 export const append: Command = {
   name: 'append',
@@ -24,6 +24,7 @@ byte-for-byte unchanged. A missing LOG is created.
 Options:
   --expect-version N  refuse (exit 3) unless the log holds exactly N events
 ${ASSUME_HELP}
+${AMENDMENTS_HELP}
   --json              print {"version": N, "line": L}
   -h, --help          show this help
 
@@ -31,7 +32,13 @@ Exit codes: 0 appended, 2 invalid event or log, 3 the log changed (version) or s
 
 Example:
   dealsim append my-future.jsonl '{"type":"agi.declared","date":"2028-03-01"}' --expect-version 0`,
-  options: { ...COMMON_OPTIONS, ...JSON_OPTION, ...ASSUME_OPTION, 'expect-version': { type: 'string' } },
+  options: {
+    ...COMMON_OPTIONS,
+    ...JSON_OPTION,
+    ...ASSUME_OPTION,
+    ...AMENDMENTS_OPTION,
+    'expect-version': { type: 'string' },
+  },
   positionals: { min: 2, max: 2, names: 'LOG EVENT_JSON' },
   run(args, io) {
     const [file, eventJson] = args.positionals as [string, string];

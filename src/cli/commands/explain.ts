@@ -13,7 +13,7 @@ import {
   printJson,
   stringOption,
 } from '../command.ts';
-import { dateOption, inFile, loadFuture } from '../future-input.ts';
+import { AMENDMENTS_HELP, AMENDMENTS_OPTION, dateOption, inFile, loadFuture } from '../future-input.ts';
 import { styleFor } from '../render/style.ts';
 
 export const explainCommand: Command = {
@@ -30,12 +30,13 @@ Terms: ${TERM_IDS.join(', ')}
 Options:
   --at DATE           the date to explain (required)
 ${ASSUME_HELP}
+${AMENDMENTS_HELP}
   --json              print one JSON object
   -h, --help          show this help
 
 Example:
   dealsim explain simulations/no-agi-ever.jsonl research-ip --at 2031-01-01`,
-  options: { ...COMMON_OPTIONS, ...JSON_OPTION, ...ASSUME_OPTION, at: { type: 'string' } },
+  options: { ...COMMON_OPTIONS, ...JSON_OPTION, ...ASSUME_OPTION, ...AMENDMENTS_OPTION, at: { type: 'string' } },
   positionals: { min: 2, max: 2, names: 'LOG TERM' },
   run(args, io) {
     const [file, termText] = args.positionals as [string, string];

@@ -13,7 +13,7 @@ import {
   printJson,
   stringOption,
 } from '../command.ts';
-import { dateOption, inFile, loadFuture } from '../future-input.ts';
+import { AMENDMENTS_HELP, AMENDMENTS_OPTION, dateOption, inFile, loadFuture } from '../future-input.ts';
 import { type Style, styleFor } from '../render/style.ts';
 import { table } from '../render/table.ts';
 
@@ -29,12 +29,13 @@ clause), the AGI state, the verdicts on conduct events and the ledger.
 Options:
   --at DATE           the status on DATE, using only events dated up to it
 ${ASSUME_HELP}
+${AMENDMENTS_HELP}
   --json              print one JSON object instead of tables
   -h, --help          show this help
 
 Example:
   dealsim simulate simulations/declared-2028-verified-2028.jsonl --at 2029-06-01`,
-  options: { ...COMMON_OPTIONS, ...JSON_OPTION, ...ASSUME_OPTION, at: { type: 'string' } },
+  options: { ...COMMON_OPTIONS, ...JSON_OPTION, ...ASSUME_OPTION, ...AMENDMENTS_OPTION, at: { type: 'string' } },
   positionals: { min: 1, max: 1, names: 'LOG' },
   run(args, io) {
     const file = args.positionals[0] as string;

@@ -1,6 +1,6 @@
 import { validateLog } from '../../store/log-file.ts';
 import { ASSUME_HELP, ASSUME_OPTION, COMMON_OPTIONS, type Command, JSON_OPTION, printJson } from '../command.ts';
-import { inputFrom } from '../future-input.ts';
+import { AMENDMENTS_HELP, AMENDMENTS_OPTION, inputFrom } from '../future-input.ts';
 
 export const validate: Command = {
   name: 'validate',
@@ -13,9 +13,10 @@ the log is valid and 2 with the file, line and a fix when it is not.
 
 Options:
 ${ASSUME_HELP}
+${AMENDMENTS_HELP}
   --json              print {"valid": true, "events": N}
   -h, --help          show this help`,
-  options: { ...COMMON_OPTIONS, ...JSON_OPTION, ...ASSUME_OPTION },
+  options: { ...COMMON_OPTIONS, ...JSON_OPTION, ...ASSUME_OPTION, ...AMENDMENTS_OPTION },
   positionals: { min: 1, max: 1, names: 'LOG' },
   run(args, io) {
     const file = args.positionals[0] as string;
