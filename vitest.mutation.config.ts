@@ -17,6 +17,8 @@ export default defineConfig({
       'test/invalid/**/*.test.ts',
       'test/mutation-killers/**/*.test.ts',
     ],
+    // Properties in our suites read it to run fewer futures per mutant (test/mutation-killers/budget.ts).
+    env: { DEALSIM_MUTATION: '1' },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -10,6 +10,7 @@ import { futureArbitrary } from '../../src/fuzz/arbitraries/future.ts';
 import type { LoggedEvent } from '../../src/log/parse.ts';
 import { actorEngine, type Engine, xstateEngine } from '../../src/replay/engine.ts';
 import { finishReplay, type Replayed, replay, replayEvent, startReplay } from '../../src/replay/replay.ts';
+import { runs } from '../mutation-killers/budget.ts';
 
 /** Replays `events[0..cut)` on `first`, persists, restores on `second` and replays the rest there. */
 function replayAcrossSnapshot<A, B>(
@@ -43,7 +44,7 @@ const futureWithCut = futureArbitrary({ maxEvents: 14, amendments: true }).chain
 );
 
 describe('invariant 7: replay is deterministic across engines (C1–C12 via every term region)', () => {
-  test.prop([futureArbitrary({ maxEvents: 14, amendments: true })], { numRuns: 300 })(
+  test.prop([futureArbitrary({ maxEvents: 14, amendments: true })], { numRuns: runs(300) })(
     'the pure transition engine and the live actor agree on intervals and findings',
     ({ assumptions, events }) => {
       const input = { assumptions };
@@ -53,7 +54,7 @@ describe('invariant 7: replay is deterministic across engines (C1–C12 via ever
     },
   );
 
-  test.prop([futureWithCut], { numRuns: 300 })(
+  test.prop([futureWithCut], { numRuns: runs(300) })(
     'persisting after any prefix, restoring and replaying the rest equals replaying the whole log',
     ([{ assumptions, events }, cut]) => {
       const input = { assumptions };
@@ -66,7 +67,7 @@ describe('invariant 7: replay is deterministic across engines (C1–C12 via ever
     },
   );
 
-  test.prop([futureArbitrary({ maxEvents: 10, amendments: true })], { numRuns: 100 })(
+  test.prop([futureArbitrary({ maxEvents: 10, amendments: true })], { numRuns: runs(100) })(
     'the same log and assumptions replayed twice give the same result',
     ({ assumptions, events }) => {
       expect(essentials(replay(events, { assumptions }))).toEqual(essentials(replay(events, { assumptions })));

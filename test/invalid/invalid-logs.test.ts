@@ -18,6 +18,7 @@ import { futureArbitrary } from '../../src/fuzz/arbitraries/future.ts';
 import { parseLog } from '../../src/log/parse.ts';
 import { replay } from '../../src/replay/replay.ts';
 import { appendEvent, validateLog } from '../../src/store/log-file.ts';
+import { runs } from '../mutation-killers/budget.ts';
 
 type AgiStatus = 'none' | 'pending' | 'verified' | 'rejected';
 type AgiType = 'agi.declared' | 'panel.verified' | 'panel.rejected';
@@ -86,7 +87,7 @@ const futureAndPosition = futureArbitrary({ maxEvents: 10, amendments: true }).c
 );
 
 describe('C2 the AGI process: broken AGI sequences are rejected at their line', () => {
-  test.prop([futureAndPosition, fc.nat(), dateArbitrary()], { numRuns: 400 })(
+  test.prop([futureAndPosition, fc.nat(), dateArbitrary()], { numRuns: runs(400) })(
     'an AGI event the process refuses, inserted anywhere, is reported on its own line',
     ({ future, at }, pick, freeDate) => {
       const events = future.events.map((logged) => logged.event);
@@ -115,7 +116,7 @@ describe('invariant 8: dates out of order are rejected at the later line', () =>
       });
     });
 
-  test.prop([withDisorder], { numRuns: 300 })(
+  test.prop([withDisorder], { numRuns: runs(300) })(
     'an event moved before an earlier line, or moved to the end, is reported where the order breaks',
     ({ future, index, back }) => {
       const events = future.events.map((logged) => logged.event);
@@ -170,7 +171,7 @@ describe('invariant 8: bad fields are rejected at their line, never a crash', ()
       }),
     );
 
-  test.prop([withSpoiledLine], { numRuns: 400 })(
+  test.prop([withSpoiledLine], { numRuns: runs(400) })(
     'one spoiled line makes the whole log invalid, with that line named',
     ({ future, index, spoil, blankLines }) => {
       const lines = future.events.map((logged) => JSON.stringify(logged.event));
@@ -196,7 +197,7 @@ describe('invariant 8: a rejected log is rejected whole, and files stay untouche
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
   let counter = 0;
 
-  test.prop([futureAndPosition, fc.nat()], { numRuns: 60 })(
+  test.prop([futureAndPosition, fc.nat()], { numRuns: runs(60) })(
     'validateLog names the file and line; appendEvent of a refused AGI event leaves the file byte for byte',
     ({ future }, pick) => {
       const events = future.events.map((logged) => logged.event);
