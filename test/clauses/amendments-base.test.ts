@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { TERM_IDS } from '../../src/domain/terms.ts';
+import { amended, declared, given, type PlainEvent, rejected, revenue, START, verified } from '../support/given.ts';
+
+describe('S4 the 2026-04-27 amendment over the base terms', () => {
+  it('ends both exclusivities and the revenue share to OpenAI on its date', () => {
+    const then = given(amended('2026-04-27')).whenReplayed();
+    for (const term of ['ip-exclusivity', 'azure-api-exclusivity', 'revenue-share-to-openai'] as const) {
+      expect(then.intervals(term), term).toEqual([[START, '2026-04-27']]);
+      expect(then.endedBy(term), term).toEqual(['line 1: agreement.amended']);
+    }
+  });
+
+  it('leaves the revenue share to OpenAI holding with no end when it never applies', () => {
+    expect(given().whenReplayed().intervals('revenue-share-to-openai')).toEqual([[START, null]]);
+  });
+
+  it('ends a suspended exclusivity for good: a later rejection does not restore it', () => {
+    const then = given(declared('2026-03-01'), amended('2026-04-27'), rejected('2026-06-01'))
+      .assuming({ 'agi-ends-exclusivity': 'declaration' })
+      .whenReplayed();
+    expect(then.intervals('ip-exclusivity')).toEqual([[START, '2026-03-01']]);
+    expect(then.intervals('azure-api-exclusivity')).toEqual([[START, '2026-03-01']]);
+  });
+
+  it('runs the revenue share to 2031-01-01 when AGI is never verified', () => {
+    const then = given(amended('2026-04-27')).whenReplayed();
+    expect(then.intervals('revenue-share')).toEqual([[START, '2031-01-01']]);
+    expect(then.endedBy('revenue-share')).toEqual(['calendar 2031-01-01: sunset (through 2030)']);
+  });
+
+  it('runs the revenue share to 2031-01-01 regardless of a later verification', () => {
+    const then = given(amended('2026-04-27'), declared('2028-03-01'), verified('2028-09-01')).whenReplayed();
+    expect(then.intervals('revenue-share')).toEqual([[START, '2031-01-01']]);
+    expect(then.holds('revenue-share', '2030-12-31')).toBe(true);
+  });
+
+  it('runs the revenue share to 2031-01-01 even when verification comes later the same day', () => {
+    const then = given(declared('2026-01-01'), amended('2026-04-27'), verified('2026-04-27')).whenReplayed();
+    expect(then.intervals('revenue-share')).toEqual([[START, '2031-01-01']]);
+  });
+
+  it('keeps accruing the revenue share after verification, until 2031-01-01', () => {
+    const then = given(
+      amended('2026-04-27'),
+      declared('2028-03-01'),
+      verified('2028-09-01'),
+      revenue('2029-01-01', 10e9),
+      revenue('2031-01-01', 10e9),
+    ).whenReplayed();
+    expect(then.ledger.revenueShareAccruedUsd).toBe(2e9);
+    expect(then.finding(5).reason).toContain('no longer holds');
+  });
+
+  it('stops the revenue share on the day the accrued total reaches revenue-share-cap-usd', () => {
+    const then = given(
+      amended('2026-04-27'),
+      revenue('2027-01-01', 100e9),
+      revenue('2028-01-01', 100e9),
+      revenue('2029-01-01', 100e9),
+    ).whenReplayed();
+    expect(then.ledger).toMatchObject({ revenueRecognizedUsd: 300e9, revenueShareAccruedUsd: 38e9 });
+    expect(then.intervals('revenue-share')).toEqual([[START, '2028-01-01']]);
+    expect(then.endedBy('revenue-share')).toEqual(['line 3: revenue.recognized']);
+    expect(then.finding(3).reason).toBe('$18B accrues to Microsoft at 20%; $38B accrued in all');
+    expect(then.finding(4).reason).toBe('the revenue share no longer holds: nothing accrues; $38B accrued in all');
+  });
+
+  it('follows an assumed revenue-share-cap-usd', () => {
+    const then = given(amended('2026-04-27'), revenue('2027-01-01', 100e9))
+      .assuming({ 'revenue-share-cap-usd': 5e9 })
+      .whenReplayed();
+    expect(then.ledger.revenueShareAccruedUsd).toBe(5e9);
+    expect(then.intervals('revenue-share')).toEqual([[START, '2027-01-01']]);
+  });
+
+  it('does not end the revenue share just below the cap', () => {
+    const then = given(amended('2026-04-27'), revenue('2027-01-01', 189.95e9)).whenReplayed();
+    expect(then.ledger.revenueShareAccruedUsd).toBeCloseTo(37.99e9, 0);
+    expect(then.intervals('revenue-share')).toEqual([[START, '2031-01-01']]);
+  });
+
+  it('leaves research IP, model and product IP, and the compute threshold as they were', () => {
+    const future = [declared('2028-03-01'), verified('2028-09-01')];
+    const base = given(...future).whenReplayed();
+    const then = given(amended('2026-04-27'), ...future).whenReplayed();
+    for (const term of ['research-ip', 'model-product-ip', 'compute-threshold', 'azure-commitment'] as const) {
+      expect(then.intervals(term), term).toEqual(base.intervals(term));
+    }
+    expect(then.intervals('research-ip')).toEqual([[START, '2028-09-01']]);
+    expect(then.intervals('model-product-ip')).toEqual([[START, '2033-01-01']]);
+  });
+
+  it('gets an info finding citing its date', () => {
+    const finding = given(amended('2026-04-27')).whenReplayed().finding(1);
+    expect(finding).toMatchObject({ verdict: 'info', clause: 'C0' });
+    expect(finding.reason).toContain('amendment 2026-04-27 applies from 2026-04-27');
+  });
+
+  describe('product launches after it (S4: Azure first)', () => {
+    const launch = (fields: Record<string, unknown>): PlainEvent => ({
+      type: 'product.launched',
+      date: '2027-01-01',
+      name: 'Product',
+      api: true,
+      cloud: 'aws',
+      ...fields,
+    });
+
+    it('permits any product on any cloud that shipped first on Azure or that Microsoft declined', () => {
+      const then = given(
+        amended('2026-04-27'),
+        launch({ azureFirst: true }),
+        launch({ azureDeclined: true }),
+        launch({ api: false, azureFirst: true }),
+      ).whenReplayed();
+      expect(then.verdicts().slice(1)).toEqual([
+        [2, 'permitted', 'C6'],
+        [3, 'permitted', 'C6'],
+        [4, 'permitted', 'C6'],
+      ]);
+    });
+
+    it('is a breach off Azure for a product that did not ship first on Azure', () => {
+      const finding = given(amended('2026-04-27'), launch({})).whenReplayed().finding(2);
+      expect(finding).toMatchObject({ verdict: 'breach', clause: 'C6' });
+      expect(finding.reason).toContain('did not ship first on Azure');
+    });
+
+    it('still permits national-security API access on any cloud (C11)', () => {
+      const finding = given(amended('2026-04-27'), launch({ customer: 'us-natsec' }))
+        .whenReplayed()
+        .finding(2);
+      expect(finding).toMatchObject({ verdict: 'permitted', clause: 'C11' });
+    });
+  });
+});
+
+describe('S3 the 2026-02-27 clarification', () => {
+  it('changes no term', () => {
+    const future = [declared('2028-03-01'), rejected('2028-05-01'), revenue('2029-01-01', 10e9)];
+    const base = given(...future).whenReplayed();
+    const then = given(amended('2026-02-27', '2026-02-27'), ...future).whenReplayed();
+    for (const term of TERM_IDS) expect(then.intervals(term), term).toEqual(base.intervals(term));
+    expect(then.ledger).toEqual(base.ledger);
+  });
+});
