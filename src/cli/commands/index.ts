@@ -2,8 +2,24 @@
 import type { Command } from '../command.ts';
 import { append, repair } from './append.ts';
 import { assumptions, clauses } from './catalogue.ts';
+import { chart } from './chart.ts';
+import { diff } from './diff.ts';
 import { explainCommand } from './explain.ts';
+import { report } from './report.ts';
 import { simulate } from './simulate.ts';
+import { timeline } from './timeline.ts';
 import { validate } from './validate.ts';
 
-export const COMMANDS: readonly Command[] = [simulate, explainCommand, validate, append, repair, assumptions, clauses];
+export const COMMANDS: readonly Command[] = [
+  simulate,
+  explainCommand,
+  diff,
+  validate,
+  append,
+  repair,
+  assumptions,
+  clauses,
+  chart,
+  timeline,
+  report,
+];

@@ -1,6 +1,10 @@
+import { diffReplays, withoutEvent, withoutWording } from '../../diff/replay-diff.ts';
 import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, formatAssumption } from '../../domain/assumptions.ts';
+import { didYouMean } from '../../domain/did-you-mean.ts';
+import { InputError } from '../../domain/errors.ts';
 import { formatUsd } from '../../domain/money.ts';
 import { TERMS, type TermId } from '../../domain/terms.ts';
+import type { LoggedEvent } from '../../log/parse.ts';
 import { describeCause } from '../../replay/intervals.ts';
 import { type ReplayStep, replay } from '../../replay/replay.ts';
 import { type SimulationJson, toSimulationJson } from '../../replay/report.ts';
@@ -28,6 +32,8 @@ clause), the AGI state, the verdicts on conduct events and the ledger.
 
 Options:
   --at DATE           the status on DATE, using only events dated up to it
+  --without LINE|ID   the same future without one event: a line number or an amendment ID;
+                      also says what differs from the whole log (see "dealsim diff")
 ${ASSUME_HELP}
 ${AMENDMENTS_HELP}
   --json              print one JSON object instead of tables
@@ -35,23 +41,66 @@ ${AMENDMENTS_HELP}
 
 Example:
   dealsim simulate simulations/declared-2028-verified-2028.jsonl --at 2029-06-01`,
-  options: { ...COMMON_OPTIONS, ...JSON_OPTION, ...ASSUME_OPTION, ...AMENDMENTS_OPTION, at: { type: 'string' } },
+  options: {
+    ...COMMON_OPTIONS,
+    ...JSON_OPTION,
+    ...ASSUME_OPTION,
+    ...AMENDMENTS_OPTION,
+    at: { type: 'string' },
+    without: { type: 'string' },
+  },
   positionals: { min: 1, max: 1, names: 'LOG' },
   run(args, io) {
     const file = args.positionals[0] as string;
     const at = stringOption(args, 'at');
     const date = at === undefined ? undefined : dateOption(at, '--at');
     const future = loadFuture(file, args);
+    const without = stringOption(args, 'without');
+    const cut = without === undefined ? undefined : removeEvent(file, future.events, without);
+    const events = cut?.events ?? future.events;
     const steps: ReplayStep[] = [];
     const replayed = inFile(file, () =>
-      replay(future.events, future.input, { ...(date && { until: date }), onStep: (step) => steps.push(step) }),
+      replay(events, future.input, { ...(date && { until: date }), onStep: (step) => steps.push(step) }),
     );
     const json = toSimulationJson(replayed, date);
-    if (args.values.json) printJson(io, json);
-    else io.out(render(file, json, steps, styleFor(io.color)));
+    const counterfactual = cut && {
+      line: cut.removed.line,
+      event: cut.removed.event,
+      ...diffReplays(
+        {
+          replayed: inFile(file, () => replay(future.events, future.input, date && { until: date })),
+          events: future.events,
+        },
+        { replayed, events },
+        withoutWording(cut.removed),
+      ),
+    };
+    if (args.values.json) printJson(io, counterfactual ? { ...json, without: counterfactual } : json);
+    else {
+      io.out(render(file, json, steps, styleFor(io.color)));
+      if (counterfactual) io.out(renderWithout(counterfactual.sentences, styleFor(io.color)));
+    }
     return 0;
   },
 };
+
+/** `--without`: the log minus one line or amendment, or an error naming what exists. */
+function removeEvent(file: string, events: readonly LoggedEvent[], target: string) {
+  const cut = withoutEvent(events, target);
+  if (cut) return cut;
+  const amendments = events.flatMap(({ event }) => (event.type === 'agreement.amended' ? [event.amendment] : []));
+  throw new InputError(`--without ${target}: the log has no such line or amendment${didYouMean(target, amendments)}`, {
+    file,
+    hint: `give a line number from 1 to ${events.at(-1)?.line ?? 0}${amendments.length ? ` or one of ${amendments.join(', ')}` : ''}`,
+  });
+}
+
+function renderWithout(sentences: readonly string[], style: Style): string {
+  const lines = sentences.length
+    ? sentences.map((s) => `  - ${s}`)
+    : ['  nothing: the removed event changes no term, verdict or ledger'];
+  return `\n${style.bold('Compared with the whole log')}\n${lines.join('\n')}\n`;
+}
 
 function render(file: string, json: SimulationJson, steps: readonly ReplayStep[], style: Style): string {
   const out: string[] = [];
