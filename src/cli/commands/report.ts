@@ -1,0 +1,99 @@
+import { InputError } from '../../domain/errors.ts';
+import { TERM_IDS, type TermId } from '../../domain/terms.ts';
+import { toDot } from '../../visual/dot.ts';
+import { renderReport } from '../../visual/report.ts';
+import { dealChart } from '../../visual/statechart.ts';
+import { collectSteps } from '../../visual/steps.ts';
+import { renderTimeline } from '../../visual/timeline.ts';
+import { ASSUME_HELP, ASSUME_OPTION, COMMON_OPTIONS, type Command, listOption, stringOption } from '../command.ts';
+import { AMENDMENTS_HELP, AMENDMENTS_OPTION, inFile, loadFuture } from '../future-input.ts';
+import type { Io } from '../io.ts';
+import { renderSvg, requiredOutput, writeOutput } from './chart.ts';
+import { explainCommand } from './explain.ts';
+
+const DEFAULT_EXPLAIN_LIMIT = 500;
+
+/** What `dealsim explain LOG TERM --at DATE` prints, captured without colour. */
+async function explainText(
+  file: string,
+  term: TermId,
+  at: string,
+  args: Parameters<Command['run']>[0],
+  io: Io,
+): Promise<string> {
+  let text = '';
+  const captured: Io = { ...io, out: (chunk) => void (text += chunk), color: false, stdoutIsTty: false };
+  const values = { ...args.values, at, json: false };
+  await explainCommand.run({ values, positionals: [file, term] }, captured);
+  return text.trimEnd();
+}
+
+export const report: Command = {
+  name: 'report',
+  summary: 'write a self-contained HTML report to step through a future like a debugger',
+  help: `Usage: dealsim report LOG [--assume KEY=VALUE]... -o report.html
+
+Writes one self-contained HTML file (all CSS, script and SVG inline; a strict
+Content-Security-Policy; it works offline and makes no requests) to walk through the future
+LOG step by step: the log's events and the calendar deadlines (sunsets, panel lapses) in date
+order. Each step shows its date, the event, its findings and the terms holding, and the
+statechart highlights the active states. Below: the rights timeline with a cursor, the
+breaches, what "dealsim explain" says about each term on the date of the last event (with the
+clause text), and the assumptions used. Keys: ← → step, Shift+← → jump, Home, End.
+
+Options:
+${ASSUME_HELP}
+${AMENDMENTS_HELP}
+  --explain-limit N   explain every term only for logs of at most N events (default ${DEFAULT_EXPLAIN_LIMIT}):
+                      explaining replays the log once per other assumption reading
+  -o, --output FILE   the HTML file to write (required)
+  -h, --help          show this help
+
+Example:
+  dealsim report simulations/rejected-then-redeclared-verified.jsonl -o report.html`,
+  options: {
+    ...COMMON_OPTIONS,
+    ...ASSUME_OPTION,
+    ...AMENDMENTS_OPTION,
+    'explain-limit': { type: 'string' },
+    output: { type: 'string', short: 'o' },
+  },
+  positionals: { min: 1, max: 1, names: 'LOG' },
+  async run(args, io) {
+    const file = args.positionals[0] as string;
+    const output = requiredOutput(args, 'report', 'report.html');
+    const limitText = stringOption(args, 'explain-limit') ?? String(DEFAULT_EXPLAIN_LIMIT);
+    const limit = Number(limitText);
+    if (!/^\d+$/.test(limitText) || !Number.isSafeInteger(limit)) {
+      throw new InputError(`--explain-limit ${limitText} is not a whole number`, { hint: 'e.g. --explain-limit 1000' });
+    }
+    const future = loadFuture(file, args);
+    const chart = dealChart();
+    const collected = inFile(file, () => collectSteps(future.events, future.input, chart));
+    const at = collected.replayed.lastEventDate;
+    const explanations = {} as Record<TermId, string | null>;
+    const explain = future.events.length <= limit;
+    for (const term of TERM_IDS) explanations[term] = explain ? await explainText(file, term, at, args, io) : null;
+    const chartSvg = await renderSvg(toDot(chart, { direction: 'TB', edgeLabels: false }));
+    const label = listOption(args, 'assume').length === 0 ? file : `${file} (${listOption(args, 'assume').join(', ')})`;
+    const timelineSvg = renderTimeline([{ label, replayed: collected.replayed, events: future.events }], {
+      cursor: true,
+    });
+    const html = renderReport({
+      file,
+      events: future.events,
+      chart,
+      collected,
+      chartSvg,
+      timelineSvg,
+      explanations,
+      explainedAt: at,
+      ...(!explain && {
+        explainNote: `This log has ${future.events.length} events, more than --explain-limit ${limit}: each term shows its meaning and clauses only. For the full explanation run: dealsim explain ${file} TERM --at ${at}`,
+      }),
+    });
+    writeOutput(io, output, html);
+    if (io.stderrIsTty) io.err(`wrote ${output}\n`);
+    return 0;
+  },
+};

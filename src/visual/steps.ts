@@ -1,0 +1,97 @@
+/**
+ * The report's stepper data: one compact record per replay step (log events and the calendar
+ * deadlines the replay delivers), collected through replay's `onStep`. Each record says the
+ * date, what happened, its findings and every region's state as one digit per region, so a
+ * 10,000-event future fits in a small JSON block and the page can diff two steps cheaply.
+ */
+import type { DealInput } from '../../machines/deal.machine.ts';
+import { EFFECTIVE_DATE } from '../domain/dates.ts';
+import type { LoggedEvent } from '../log/parse.ts';
+import { xstateEngine } from '../replay/engine.ts';
+import type { Finding } from '../replay/findings.ts';
+import { type Replayed, type ReplayStep, replay } from '../replay/replay.ts';
+import { eventLabel } from './event-label.ts';
+import type { ChartNode } from './statechart.ts';
+
+/** What a region's state means for the term it tracks; `other` for the agi and agreement regions. */
+export type RegionStatus = 'holding' | 'suspended' | 'ended' | 'other';
+
+export interface RegionInfo {
+  readonly key: string;
+  /** The term this region tracks (its holding state's tag), if any. */
+  readonly term: string | null;
+  readonly states: readonly { readonly key: string; readonly id: string; readonly status: RegionStatus }[];
+}
+
+/**
+ * The regions of the chart with each state's meaning, derived from the chart: the tagged state
+ * holds, a state with a way back to it is suspended, any other state of a term region has ended.
+ */
+export function regionsOf(chart: ChartNode): RegionInfo[] {
+  return chart.children.map((region) => {
+    const holding = region.children.find((state) => state.tags.length > 0);
+    return {
+      key: region.key,
+      term: holding?.tags[0] ?? null,
+      states: region.children.map((state) => {
+        let status: RegionStatus = 'other';
+        if (holding) {
+          if (state === holding) status = 'holding';
+          else if (state.transitions.some((t) => t.target === holding.id)) status = 'suspended';
+          else status = 'ended';
+        }
+        return { key: state.key, id: state.id, status };
+      }),
+    };
+  });
+}
+
+/** `[date, event index or -1, label, state codes, first finding, finding count]`. */
+export type CompactStep = readonly [string, number, string, string, number, number];
+
+export interface ReportSteps {
+  readonly replayed: Replayed;
+  readonly steps: readonly CompactStep[];
+  /** Every finding, in step order: `[line, verdict, clause, reason]`. */
+  readonly findings: readonly (readonly [number, string, string, string])[];
+}
+
+function stateCodes(regions: readonly RegionInfo[], value: Record<string, string>): string {
+  return regions
+    .map((region) => {
+      const index = region.states.findIndex((state) => state.key === value[region.key]);
+      if (index < 0 || index > 35) throw new TypeError(`region ${region.key} is in unknown state ${value[region.key]}`);
+      return index.toString(36);
+    })
+    .join('');
+}
+
+/** Replays the future once, recording the initial state and every step. */
+export function collectSteps(events: readonly LoggedEvent[], input: DealInput, chart: ChartNode): ReportSteps {
+  const regions = regionsOf(chart);
+  const indexByLine = new Map(events.map((logged, index) => [logged.line, index]));
+  const initial = xstateEngine.stateValue(xstateEngine.start(input));
+  const steps: CompactStep[] = [
+    [EFFECTIVE_DATE, -1, 'the agreement takes effect (S1)', stateCodes(regions, initial), 0, 0],
+  ];
+  const findings: [number, string, string, string][] = [];
+  const onStep = (step: ReplayStep) => {
+    const first = findings.length;
+    for (const finding of step.findings) findings.push(compactFinding(finding));
+    const index = step.cause.line === null ? -1 : (indexByLine.get(step.cause.line) ?? -1);
+    steps.push([
+      step.cause.date,
+      index,
+      step.cause.line === null ? `calendar: ${eventLabel(step.event)}` : eventLabel(step.event),
+      stateCodes(regions, step.stateValue),
+      first,
+      step.findings.length,
+    ]);
+  };
+  const replayed = replay(events, input, { onStep });
+  return { replayed, steps, findings };
+}
+
+function compactFinding(finding: Finding): [number, string, string, string] {
+  return [finding.line, finding.verdict, finding.clause, finding.reason];
+}

@@ -1,0 +1,305 @@
+/**
+ * The rights timeline: a Gantt chart of who holds what, when, for one future or two side by
+ * side. One row per term (holder and clause in the label), bars for its intervals on a calendar
+ * axis from the effective date to a few years past the last event, the sunsets as lines, each
+ * log event as a marker (breaches and amendments stand out), a legend. Pure: a string of SVG.
+ * Colours are backed by fills, hatching and shapes, so the chart survives greyscale printing.
+ */
+import { EFFECTIVE_DATE, type IsoDate, isoDate, toDayNumber } from '../domain/dates.ts';
+import { TERM_IDS, TERMS, type TermId } from '../domain/terms.ts';
+import type { LoggedEvent } from '../log/parse.ts';
+import { describeCause, type Interval } from '../replay/intervals.ts';
+import type { Replayed } from '../replay/replay.ts';
+import { eventKind, eventLabel } from './event-label.ts';
+import { escapeMarkup } from './markup.ts';
+
+/** One future to draw: its label (file and assumptions), its replay and its log. */
+export interface TimelineSide {
+  readonly label: string;
+  readonly replayed: Replayed;
+  readonly events: readonly LoggedEvent[];
+}
+
+export interface TimelineOptions {
+  readonly title?: string;
+  /** Draws a movable cursor line (`id="timeline-cursor"`), for the report's stepper. */
+  readonly cursor?: boolean;
+  /** Labels at most this many events per side (the AGI process, amendments and breaches first). */
+  readonly maxLabels?: number;
+}
+
+/** Sunsets every future has: "through 2030" and "through 2032" (CLAUSES.md). */
+export const FIXED_SUNSETS: readonly IsoDate[] = [isoDate('2031-01-01'), isoDate('2033-01-01')];
+
+const WIDTH = 1280;
+const LEFT = 300;
+const RIGHT = 44;
+const PLOT = WIDTH - LEFT - RIGHT;
+const FONT = 'Helvetica, Arial, sans-serif';
+const INK = '#222222';
+const SIDE_FILL = ['#1f4e8c', '#f2a65a'] as const;
+const SIDE_STROKE = ['#10294a', '#8a4b10'] as const;
+const BREACH = '#b00020';
+
+/** The axis: effective date to 1 January at least three years past the last event, 2034 at least. */
+export function axisRange(sides: readonly TimelineSide[]): { readonly from: IsoDate; readonly to: IsoDate } {
+  const last = Math.max(...sides.map((side) => Number(side.replayed.lastEventDate.slice(0, 4))));
+  return { from: EFFECTIVE_DATE, to: isoDate(`${Math.max(last + 3, 2034)}-01-01`) };
+}
+
+/** Days where exactly one of two timelines holds, as intervals (null `until`: to the end). */
+export function differences(a: readonly Interval[], b: readonly Interval[], end: IsoDate): [IsoDate, IsoDate][] {
+  const cuts = new Set<IsoDate>([EFFECTIVE_DATE, end]);
+  for (const interval of [...a, ...b]) {
+    cuts.add(interval.from);
+    if (interval.until !== null) cuts.add(interval.until);
+  }
+  const sorted = [...cuts].filter((date) => date <= end).sort();
+  const holds = (intervals: readonly Interval[], date: IsoDate) =>
+    intervals.some((interval) => interval.from <= date && (interval.until === null || date < interval.until));
+  const result: [IsoDate, IsoDate][] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const from = sorted[i] as IsoDate;
+    const until = sorted[i + 1] as IsoDate;
+    if (holds(a, from) === holds(b, from)) continue;
+    const previous = result.at(-1);
+    if (previous && previous[1] === from) previous[1] = until;
+    else result.push([from, until]);
+  }
+  return result;
+}
+
+interface Marker {
+  readonly x: number;
+  readonly logged: LoggedEvent;
+  readonly breach: boolean;
+  readonly priority: number;
+}
+
+/** Renders the timeline of one future, or of two (`sides[1]` hatched) with their differences marked. */
+export function renderTimeline(sides: readonly TimelineSide[], options: TimelineOptions = {}): string {
+  if (sides.length < 1 || sides.length > 2) throw new TypeError('a timeline draws one or two futures');
+  const { from, to } = axisRange(sides);
+  const day0 = toDayNumber(from);
+  const pxPerDay = PLOT / (toDayNumber(to) - day0);
+  const x = (date: IsoDate) => LEFT + (Math.min(toDayNumber(date), toDayNumber(to)) - day0) * pxPerDay;
+  const two = sides.length === 2;
+  const out: string[] = [];
+  const px = (value: number) => value.toFixed(1);
+
+  const title = options.title ?? (two ? 'Rights timeline: two futures compared' : 'Rights timeline');
+  const top = 56;
+  const eventBand = 112;
+  const rowHeight = two ? 40 : 28;
+  const rowsTop = top + eventBand * sides.length;
+  const rowsBottom = rowsTop + rowHeight * TERM_IDS.length;
+  const legendTop = rowsBottom + 66;
+  const height = legendTop + (two ? 118 : 96);
+
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="timeline-title" font-family="${FONT}" font-size="12" data-day0="${day0}" data-px-per-day="${pxPerDay}" data-left="${LEFT}" data-right="${LEFT + PLOT}">`,
+    `<title id="timeline-title">${escapeMarkup(`${title}: ${sides.map((side) => side.label).join(' vs ')}`)}</title>`,
+    '<defs>',
+    `<pattern id="hatch-b" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="${SIDE_FILL[1]}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${SIDE_STROKE[1]}" stroke-width="2"/></pattern>`,
+    `<pattern id="hatch-diff" patternUnits="userSpaceOnUse" width="8" height="8"><rect width="8" height="8" fill="#fff0f0"/><path d="M0 0L8 8M8 0L0 8" stroke="${BREACH}" stroke-width="0.8"/></pattern>`,
+    '</defs>',
+    `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
+    `<text x="16" y="26" font-size="17" font-weight="bold" fill="${INK}">${escapeMarkup(title)}</text>`,
+    `<text x="16" y="44" fill="#444444">${escapeMarkup(sides.map((side, i) => `${two ? `${'AB'[i]}: ` : ''}${side.label}`).join('   ·   '))}</text>`,
+  );
+
+  // Year grid and axis labels, top and bottom.
+  const firstYear = Number(from.slice(0, 4)) + 1;
+  const lastYear = Number(to.slice(0, 4));
+  for (let year = firstYear; year <= lastYear; year++) {
+    const gx = px(x(isoDate(`${year}-01-01`)));
+    out.push(
+      `<line x1="${gx}" y1="${top}" x2="${gx}" y2="${rowsBottom}" stroke="#dddddd" stroke-width="1"/>`,
+      `<text x="${gx}" y="${rowsBottom + 16}" text-anchor="middle" fill="${INK}">${year}</text>`,
+    );
+  }
+  out.push(
+    `<line x1="${LEFT}" y1="${rowsBottom}" x2="${LEFT + PLOT}" y2="${rowsBottom}" stroke="${INK}"/>`,
+    `<text x="${LEFT}" y="${rowsBottom + 32}" fill="#444444" font-size="11">${from} (effective date)</text>`,
+    `<text x="${LEFT + PLOT}" y="${rowsBottom + 32}" text-anchor="end" fill="#444444" font-size="11">calendar year (1 January)</text>`,
+  );
+
+  // Term rows: label, bars per side, differences behind them.
+  TERM_IDS.forEach((term, row) => {
+    const y = rowsTop + row * rowHeight;
+    const spec = TERMS[term];
+    const diffs = two
+      ? differences(
+          (sides[0] as TimelineSide).replayed.timelines[term],
+          (sides[1] as TimelineSide).replayed.timelines[term],
+          to,
+        )
+      : [];
+    if (row % 2 === 0) out.push(`<rect x="0" y="${y}" width="${WIDTH}" height="${rowHeight}" fill="#f6f6f6"/>`);
+    for (const [start, end] of diffs) {
+      out.push(
+        `<rect x="${px(x(start))}" y="${y + 1}" width="${px(Math.max(2, x(end) - x(start)))}" height="${rowHeight - 2}" fill="url(#hatch-diff)" stroke="${BREACH}" stroke-width="1"><title>${escapeMarkup(`${term} differs from ${start} to ${end}`)}</title></rect>`,
+      );
+    }
+    const mark = diffs.length > 0 ? ' ≠' : '';
+    out.push(
+      `<text x="12" y="${y + rowHeight / 2 - 2}" font-weight="bold" fill="${INK}">${escapeMarkup(term)}${mark}</text>`,
+      `<text x="12" y="${y + rowHeight / 2 + 11}" font-size="10.5" fill="#444444">${escapeMarkup(`${holderName(spec.holder)} · ${spec.kind} · ${spec.clauses.join(', ')}`)}</text>`,
+    );
+    sides.forEach((side, index) => {
+      const barHeight = two ? 13 : 16;
+      const barY = two ? y + 6 + index * 15 : y + (rowHeight - barHeight) / 2;
+      out.push(...bars(side.replayed.timelines[term], term, index, barY, barHeight, x, to, px));
+    });
+  });
+
+  // Sunsets: the two every future has, and any an amendment set.
+  const sunsets = new Set<IsoDate>(FIXED_SUNSETS);
+  for (const side of sides) {
+    for (const term of TERM_IDS) {
+      const sunset = side.replayed.context.rules.terms[term].sunset;
+      if (sunset !== null && sunset <= to) sunsets.add(sunset);
+    }
+  }
+  for (const sunset of [...sunsets].sort()) {
+    const sx = px(x(sunset));
+    out.push(
+      `<line x1="${sx}" y1="${top}" x2="${sx}" y2="${rowsBottom}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="6 3"/>`,
+      `<text x="${sx}" y="${rowsBottom + 46}" text-anchor="middle" font-size="10.5" fill="${INK}">${sunset} sunset (through ${Number(sunset.slice(0, 4)) - 1})</text>`,
+    );
+  }
+
+  // Events: one band per side, markers on a baseline, labels rotated above.
+  sides.forEach((side, index) => {
+    const base = top + eventBand * (index + 1) - 14;
+    out.push(
+      `<text x="12" y="${base + 4}" font-weight="bold" fill="${INK}">${escapeMarkup(two ? `${'AB'[index]}: events` : 'events')}</text>`,
+      `<text x="12" y="${base - 12}" font-size="10.5" fill="#444444">${side.events.length} log event${side.events.length === 1 ? '' : 's'}</text>`,
+      `<line x1="${LEFT}" y1="${base}" x2="${LEFT + PLOT}" y2="${base}" stroke="#999999"/>`,
+    );
+    const breaches = new Set(
+      side.replayed.findings.filter((finding) => finding.verdict === 'breach').map((finding) => finding.line),
+    );
+    const markers: Marker[] = side.events.map((logged) => {
+      const kind = eventKind(logged.event);
+      const breach = breaches.has(logged.line);
+      return {
+        x: x(logged.event.date),
+        logged,
+        breach,
+        priority: breach || kind === 'agi' || kind === 'amendment' ? 0 : 1,
+      };
+    });
+    for (const marker of markers) out.push(markerSvg(marker, base, rowsBottom, px));
+    out.push(...labels(markers, base, options.maxLabels ?? 60, px));
+  });
+
+  if (options.cursor) {
+    out.push(
+      `<line id="timeline-cursor" x1="${LEFT}" y1="${top}" x2="${LEFT}" y2="${rowsBottom}" stroke="#000000" stroke-width="2"/>`,
+    );
+  }
+  out.push(...legend(sides, legendTop, two));
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
+
+function holderName(holder: string): string {
+  return holder === 'microsoft' ? 'Microsoft' : holder === 'openai' ? 'OpenAI' : holder;
+}
+
+function bars(
+  intervals: readonly Interval[],
+  term: TermId,
+  side: number,
+  y: number,
+  height: number,
+  x: (date: IsoDate) => number,
+  to: IsoDate,
+  px: (value: number) => string,
+): string[] {
+  const fill = side === 0 ? SIDE_FILL[0] : 'url(#hatch-b)';
+  return intervals.map((interval) => {
+    const start = x(interval.from);
+    const end = interval.until === null || interval.until > to ? x(to) : x(interval.until);
+    const why = interval.endedBy ? ` (ended by ${describeCause(interval.endedBy)})` : '';
+    const tip = `${term} holds from ${interval.from} until ${interval.until ?? 'no end date'}${why}`;
+    const open = interval.until === null ? 'open' : 'closed';
+    return `<rect class="bar" data-term="${term}" data-side="${side}" data-end="${open}" x="${px(start)}" y="${px(y)}" width="${px(Math.max(1, end - start))}" height="${height}" fill="${fill}" stroke="${SIDE_STROKE[side === 0 ? 0 : 1]}" stroke-width="1"><title>${escapeMarkup(tip)}</title></rect>`;
+  });
+}
+
+function markerSvg(marker: Marker, base: number, rowsBottom: number, px: (value: number) => string): string {
+  const { x, logged, breach } = marker;
+  const cx = px(x);
+  const tip = escapeMarkup(
+    `line ${logged.line}, ${logged.event.date}: ${logged.event.type}${breach ? ' (breach)' : ''}${logged.event.note ? ` (${logged.event.note})` : ''}`,
+  );
+  const kind = eventKind(logged.event);
+  let shape: string;
+  if (breach) {
+    shape = `<line x1="${cx}" y1="${base}" x2="${cx}" y2="${rowsBottom}" stroke="${BREACH}" stroke-width="1" stroke-dasharray="2 2"/><path d="M${px(x - 5)} ${base - 5}L${px(x + 5)} ${base + 5}M${px(x + 5)} ${base - 5}L${px(x - 5)} ${base + 5}" stroke="${BREACH}" stroke-width="3"/>`;
+  } else if (kind === 'agi') {
+    shape = `<path d="M${cx} ${base - 6}L${px(x + 6)} ${base}L${cx} ${base + 6}L${px(x - 6)} ${base}Z" fill="${INK}"/>`;
+  } else if (kind === 'amendment') {
+    shape = `<rect x="${px(x - 5)}" y="${base - 5}" width="10" height="10" fill="#ffffff" stroke="${INK}" stroke-width="2"/><line x1="${cx}" y1="${base + 5}" x2="${cx}" y2="${rowsBottom}" stroke="${INK}" stroke-width="1" stroke-dasharray="1 3"/>`;
+  } else {
+    shape = `<circle cx="${cx}" cy="${base}" r="3" fill="#ffffff" stroke="${INK}" stroke-width="1.2"/>`;
+  }
+  return `<g class="event" data-line="${logged.line}"><title>${tip}</title>${shape}</g>`;
+}
+
+/** Rotated labels, most important first, skipping any that would overlap one already placed. */
+function labels(markers: readonly Marker[], base: number, max: number, px: (value: number) => string): string[] {
+  const placed: number[] = [];
+  const out: string[] = [];
+  const ordered = [...markers].sort((a, b) => a.priority - b.priority || a.x - b.x);
+  for (const marker of ordered) {
+    if (placed.length >= max) break;
+    if (placed.some((other) => Math.abs(other - marker.x) < 13)) continue;
+    placed.push(marker.x);
+    const text = `${marker.logged.event.date} ${eventLabel(marker.logged.event)}`;
+    const short = text.length > 34 ? `${text.slice(0, 33)}…` : text;
+    const weight = marker.priority === 0 ? ' font-weight="bold"' : '';
+    const colour = marker.breach ? BREACH : '#333333';
+    out.push(
+      `<text x="${px(marker.x + 3)}" y="${base - 10}" transform="rotate(-40 ${px(marker.x + 3)} ${base - 10})" font-size="10"${weight} fill="${colour}">${escapeMarkup(marker.breach ? `✕ ${short}` : short)}</text>`,
+    );
+  }
+  const unlabelled = markers.length - placed.length;
+  if (unlabelled > 0) {
+    out.push(
+      `<text x="${LEFT + PLOT}" y="${base + 14}" text-anchor="end" font-size="10" fill="#666666">${unlabelled} more event${unlabelled === 1 ? '' : 's'} unlabelled (hover a marker)</text>`,
+    );
+  }
+  return out;
+}
+
+function legend(sides: readonly TimelineSide[], y: number, two: boolean): string[] {
+  const out = [`<text x="16" y="${y}" font-weight="bold" fill="${INK}">Legend</text>`];
+  let row = y + 20;
+  sides.forEach((side, index) => {
+    const fill = index === 0 ? SIDE_FILL[0] : 'url(#hatch-b)';
+    out.push(
+      `<rect x="16" y="${row - 10}" width="36" height="12" fill="${fill}" stroke="${SIDE_STROKE[index === 0 ? 0 : 1]}"/>`,
+      `<text x="60" y="${row}" fill="${INK}">${escapeMarkup(`${two ? `${'AB'[index]}: ` : ''}term holds (${side.label})`)}</text>`,
+    );
+    row += 20;
+  });
+  if (two) {
+    out.push(
+      `<rect x="16" y="${row - 10}" width="36" height="12" fill="url(#hatch-diff)" stroke="${BREACH}"/>`,
+      `<text x="60" y="${row}" fill="${INK}">the two futures differ (row marked ≠)</text>`,
+    );
+    row += 20;
+  }
+  const items = [
+    `<path d="M22 ${row - 10}L28 ${row - 4}L22 ${row + 2}L16 ${row - 4}Z" fill="${INK}"/><text x="36" y="${row}" fill="${INK}">AGI process (C2)</text>`,
+    `<rect x="176" y="${row - 9}" width="10" height="10" fill="#ffffff" stroke="${INK}" stroke-width="2"/><text x="194" y="${row}" fill="${INK}">amendment (agreement.amended)</text>`,
+    `<path d="M416 ${row - 9}L426 ${row + 1}M426 ${row - 9}L416 ${row + 1}" stroke="${BREACH}" stroke-width="3"/><text x="434" y="${row}" fill="${INK}">breach</text>`,
+    `<circle cx="520" cy="${row - 4}" r="3" fill="#ffffff" stroke="${INK}" stroke-width="1.2"/><text x="530" y="${row}" fill="${INK}">other conduct</text>`,
+    `<line x1="650" y1="${row - 10}" x2="650" y2="${row + 2}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="6 3"/><text x="658" y="${row}" fill="${INK}">sunset</text>`,
+  ];
+  out.push(...items);
+  return out;
+}
