@@ -241,7 +241,7 @@ function fillCoverage(finding: Finding, timelines: Readonly<Record<TermId, reado
 /**
  * Replays a whole future. With `until`, only events dated up to it count (the calendar still
  * arrives, so intervals run on), and the AGI process and ledger are those of that day. Throws an {@link InputError} for an invalid
- * future; nothing is half-applied because nothing is returned.
+ * future, whether the invalid line comes before `until` or after it; nothing is half-applied because nothing is returned.
  */
 export function replay<S = unknown>(
   events: Iterable<LoggedEvent>,
@@ -250,9 +250,17 @@ export function replay<S = unknown>(
 ): Replayed {
   const engine = (options.engine ?? xstateEngine) as Engine<S>;
   const fullInput: DealInput = { ...input, assumptions: input.assumptions ?? DEFAULT_ASSUMPTIONS };
-  let state = startReplay(engine, fullInput);
   const { until, onStep } = options;
-  for (const logged of events) {
+  let lines = events;
+  if (until !== undefined) {
+    const all = [...events];
+    // Invariant 8: a log is valid or invalid as a whole, so the lines after `until` must form a
+    // valid future too, even though they do not count for the status on that day.
+    if (all.some(({ event }) => event.date > until)) replay(all, input, { engine });
+    lines = all;
+  }
+  let state = startReplay(engine, fullInput);
+  for (const logged of lines) {
     if (until !== undefined && logged.event.date > until) break;
     state = replayEvent(engine, state, logged, onStep);
   }

@@ -78,3 +78,12 @@ describe('simulate --at DATE (replay until a date)', () => {
     }
   });
 });
+
+describe('simulate --at DATE on an invalid log (invariant 8)', () => {
+  it('refuses the whole log even when the invalid line comes after the date', () => {
+    // Regression: `until` stopped reading at the date, so `simulate --at` printed a status for an invalid log.
+    const error = given(declared('2027-01-01'), declared('2028-01-01')).whenRefused('2027-06-01');
+    expect(error.line).toBe(2);
+    expect(error.message).toContain('the declaration of 2027-01-01 is still before the panel');
+  });
+});

@@ -42,8 +42,8 @@ export interface When {
   whenReplayed(): Then;
   /** Replays with only the events dated up to `date`, as `simulate --at DATE` does. */
   whenReplayedAt(date: string): Then;
-  /** Replays and expects the future to be refused; returns the error for further checks. */
-  whenRefused(): InputError;
+  /** Replays (whole, or as of `at`) and expects the future to be refused; returns the error. */
+  whenRefused(at?: string): InputError;
 }
 
 export interface Then {
@@ -76,9 +76,9 @@ function scenario(events: readonly PlainEvent[], assumptions: Assumptions): When
     assuming: (more) => scenario(events, { ...assumptions, ...more }),
     whenReplayed: () => run(),
     whenReplayedAt: (date) => run(date),
-    whenRefused: () => {
+    whenRefused: (at) => {
       try {
-        run();
+        run(at);
       } catch (error) {
         expect(error).toBeInstanceOf(InputError);
         return error as InputError;
