@@ -256,7 +256,7 @@ function labels(markers: readonly Marker[], base: number, max: number, px: (valu
   const ordered = [...markers].sort((a, b) => a.priority - b.priority || a.x - b.x);
   for (const marker of ordered) {
     if (placed.length >= max) break;
-    if (placed.some((other) => Math.abs(other - marker.x) < 13)) continue;
+    if (placed.some((other) => Math.abs(other - marker.x) < 19)) continue;
     placed.push(marker.x);
     const text = `${marker.logged.event.date} ${eventLabel(marker.logged.event)}`;
     const short = text.length > 34 ? `${text.slice(0, 33)}…` : text;
