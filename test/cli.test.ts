@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadManifest, simulateFuture, summaryLine } from '../simulations/run-all.ts';
 import { COMMANDS } from '../src/cli/commands/index.ts';
 import type { Io } from '../src/cli/io.ts';
 import { main } from '../src/cli/main.ts';
@@ -196,6 +197,34 @@ describe('simulations/futures.json: the shipped futures', () => {
     const without = await dealsim('validate', 'simulations/declaration-lapses-panel-deadline.jsonl');
     expect(without.code).toBe(2);
     expect(without.err).toContain('declaration-lapses-panel-deadline.jsonl:3: agi.declared is not allowed here');
+  });
+});
+
+describe('npm run simulations (simulations/run-all.ts)', () => {
+  it('replays every listed future with its assumptions, one summary line each, and exits 0', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'simulations/run-all.ts'], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(FUTURES.length + 1);
+    FUTURES.forEach((future, index) => {
+      expect(lines[index]?.startsWith(`${future.file} `)).toBe(true);
+      expect(lines[index]).toMatch(/ AGI (never declared|verified|rejected|pending) .* \d+ breach/);
+    });
+    expect(lines.at(-1)).toBe(`${FUTURES.length} futures replayed`);
+  });
+
+  it('C2, C4, C9: the summary says the AGI status, which terms ended when, and the breach count', () => {
+    const declared = loadManifest().find((future) => future.file === 'declared-2028-verified-2028.jsonl');
+    expect(declared).toBeDefined();
+    expect(summaryLine(simulateFuture(declared as FutureEntry))).toBe(
+      'AGI verified 2028-09-01 · ended 2028-03-01 compute-threshold; 2028-09-01 research-ip, ip-exclusivity, azure-api-exclusivity, revenue-share; 2033-01-01 model-product-ip · 0 breaches · share $10B',
+    );
+  });
+
+  it('a future replayed without the assumptions it needs is refused with the clean error', () => {
+    const lapse = FUTURES.find((future) => future.file === 'declaration-lapses-panel-deadline.jsonl') as FutureEntry;
+    expect(() => simulateFuture({ ...lapse, assume: [] })).toThrow(/agi\.declared is not allowed here/);
   });
 });
 
