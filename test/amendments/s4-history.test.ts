@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ASSUMPTIONS } from '../../src/domain/assumptions.ts';
+import { EFFECTIVE_DATE, isoDate } from '../../src/domain/dates.ts';
+import { replay } from '../../src/replay/replay.ts';
+import { logOf } from '../support/given.ts';
+import { cli, continuationArbitrary, HISTORY_FILE, historyLog } from './support.ts';
+
+const AMENDED = isoDate('2026-04-27');
+const SUNSET = isoDate('2031-01-01');
+
+describe('S4 the real history: today’s terms whatever AGI events follow', () => {
+  it('simulate on the history log ends both exclusivities on 2026-04-27 and the revenue share on 2031-01-01', async () => {
+    const { code, out } = await cli('simulate', HISTORY_FILE, '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { terms: { id: string; intervals: { from: string; until: string | null }[] }[] };
+    const term = (id: string) => json.terms.find((t) => t.id === id)?.intervals.map((i) => [i.from, i.until]);
+    expect(term('ip-exclusivity')).toEqual([[EFFECTIVE_DATE, AMENDED]]);
+    expect(term('azure-api-exclusivity')).toEqual([[EFFECTIVE_DATE, AMENDED]]);
+    expect(term('revenue-share-to-openai')).toEqual([[EFFECTIVE_DATE, AMENDED]]);
+    expect(term('revenue-share')).toEqual([[EFFECTIVE_DATE, SUNSET]]);
+    expect(term('model-product-ip')).toEqual([[EFFECTIVE_DATE, '2033-01-01']]);
+  });
+
+  it('permits the Bedrock launch because it shipped first on Azure (S4), and every event has a source', () => {
+    const replayed = replay(historyLog(), { assumptions: DEFAULT_ASSUMPTIONS });
+    const launch = replayed.findings.find((finding) => finding.type === 'product.launched');
+    expect(launch?.verdict).toBe('permitted');
+    for (const { event } of historyLog()) expect(event.source, event.type).toMatch(/^https:\/\//);
+  });
+
+  it('holds for every continuation of the history, under every assumption', () => {
+    const history = historyLog();
+    fc.assert(
+      fc.property(continuationArbitrary(history, isoDate('2026-04-28')), ({ assumptions, events }) => {
+        const replayed = replay(events, { assumptions });
+        for (const term of ['ip-exclusivity', 'azure-api-exclusivity', 'revenue-share-to-openai'] as const) {
+          expect(replayed.timelines[term].map((i) => [i.from, i.until])).toEqual([[EFFECTIVE_DATE, AMENDED]]);
+        }
+        const [share, ...more] = replayed.timelines['revenue-share'];
+        expect(more).toEqual([]);
+        expect(share?.from).toBe(EFFECTIVE_DATE);
+        const cap = assumptions['revenue-share-cap-usd'];
+        if (share?.until === SUNSET && share.endedBy?.event === 'calendar.sunset') {
+          expect(replayed.context.ledger.revenueShareAccruedUsd).toBeLessThan(cap);
+        } else {
+          // Ended early: only by reaching the cap, on the revenue line that reached it.
+          expect(share?.endedBy?.event).toBe('revenue.recognized');
+          expect(share?.until && share.until < SUNSET).toBe(true);
+          expect(replayed.context.ledger.revenueShareAccruedUsd).toBe(cap);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('S4 revenue-share-cap-usd', () => {
+  it('ends the revenue share on the amendment date when the accrued total already reached the cap', () => {
+    const log = logOf([
+      { type: 'revenue.recognized', date: '2026-01-15', amountUsd: 20e9 },
+      { type: 'agreement.amended', date: '2026-04-27', amendment: '2026-04-27' },
+      { type: 'revenue.recognized', date: '2026-06-01', amountUsd: 20e9 },
+    ]);
+    const replayed = replay(log, { assumptions: { ...DEFAULT_ASSUMPTIONS, 'revenue-share-cap-usd': 3e9 } });
+    expect(replayed.timelines['revenue-share'].map((i) => [i.from, i.until])).toEqual([[EFFECTIVE_DATE, AMENDED]]);
+    // $4B accrued before the amendment at 20%; nothing accrues after it.
+    expect(replayed.context.ledger.revenueShareAccruedUsd).toBe(4e9);
+  });
+});
+
+describe('S3 the 2026-02-27 clarification of C6', () => {
+  const launch = (date: string, thirdParty?: string) => ({
+    type: 'product.launched',
+    date,
+    name: 'ChatGPT on another cloud',
+    api: false,
+    cloud: 'gcp',
+    ...(thirdParty && { thirdParty }),
+  });
+  const verdict = (events: Record<string, unknown>[]) =>
+    replay(logOf(events as never), { assumptions: DEFAULT_ASSUMPTIONS }).findings.at(-1)?.verdict;
+  const clarified = { type: 'agreement.amended', date: '2026-02-27', amendment: '2026-02-27' };
+
+  it('judges an off-Azure first-party product a breach from its date, not before', () => {
+    expect(verdict([launch('2026-02-26')])).toBe('permitted');
+    expect(verdict([clarified, launch('2026-03-01')])).toBe('breach');
+  });
+
+  it('still permits a non-API product developed with a third party on any cloud (C6)', () => {
+    expect(verdict([clarified, launch('2026-03-01', 'Amazon')])).toBe('permitted');
+  });
+
+  it('gives way to S4’s Azure-first rule on 2026-04-27', () => {
+    const s4 = { type: 'agreement.amended', date: '2026-04-27', amendment: '2026-04-27' };
+    expect(verdict([clarified, s4, launch('2026-05-01')])).toBe('breach');
+    expect(verdict([clarified, s4, { ...launch('2026-05-01'), azureFirst: true }])).toBe('permitted');
+    expect(verdict([clarified, s4, { ...launch('2026-05-01'), azureDeclined: true }])).toBe('permitted');
+  });
+});
