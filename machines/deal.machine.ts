@@ -94,7 +94,8 @@ const dealSetup = setup({
       const cap = context.rules.terms['revenue-share'].capUsd;
       if (event.type !== 'revenue.recognized' || cap === null) return false;
       const share = shareOf(context.ledger, event.amountUsd, context.assumptions['revenue-share-rate'], cap);
-      return context.ledger.revenueShareAccruedUsd + share >= cap;
+      // Against the room left, not accrued + share: that sum can round to just under a fractional cap.
+      return share >= cap - context.ledger.revenueShareAccruedUsd;
     },
   },
   actions: {

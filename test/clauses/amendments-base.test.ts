@@ -74,6 +74,15 @@ describe('S4 the 2026-04-27 amendment over the base terms', () => {
     expect(then.intervals('revenue-share')).toEqual([[START, '2027-01-01']]);
   });
 
+  it('stops the revenue share at a fractional cap that floating point cannot reach exactly', () => {
+    // Regression: accrued + (cap - accrued) rounded to just under 5e9/3, so the share ran on to 2031.
+    const then = given(amended('2026-04-27'), revenue('2027-01-01', 781396646.85), revenue('2028-01-01', 100e9))
+      .assuming({ 'revenue-share-cap-usd': 5e9 / 3 })
+      .whenReplayed();
+    expect(then.intervals('revenue-share')).toEqual([[START, '2028-01-01']]);
+    expect(then.ledger.revenueShareAccruedUsd).toBeCloseTo(5e9 / 3, 0);
+  });
+
   it('does not end the revenue share just below the cap', () => {
     const then = given(amended('2026-04-27'), revenue('2027-01-01', 189.95e9)).whenReplayed();
     expect(then.ledger.revenueShareAccruedUsd).toBeCloseTo(37.99e9, 0);
