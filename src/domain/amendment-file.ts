@@ -78,7 +78,10 @@ export function parseAmendmentFile(
     if (!parsed.success) {
       const issue = parsed.error.issues[0] as z.ZodIssue;
       const [message, hint] = describeIssue(issue, raw as Record<string, unknown>);
-      throw fail([...at, ...issue.path], message, hint);
+      const path = [...at, ...issue.path];
+      // An unknown key is reported on the line that names it.
+      const where = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0] ?? ''] : path;
+      throw new InputError(`${describePath(path)}${message}`, { file, line: lineOf(lines, where), hint });
     }
     const amendment = toAmendment(parsed.data, at, fail);
     if (builtIns[amendment.id]) {
