@@ -39,7 +39,7 @@ th { background: #f0f0f0; font-weight: 600; }
 tr[data-status="holding"] .status { color: var(--ok); }
 tr[data-status="holding"] .status::before { content: "■ "; }
 tr[data-status="suspended"] .status { color: #8a5a00; }
-tr[data-status="suspended"] .status::before { content: "◫ "; }
+tr[data-status="suspended"] .status::before { content: "◐ "; }
 tr[data-status="ended"] .status { color: var(--muted); }
 tr[data-status="ended"] .status::before { content: "□ "; }
 tr.changed td { background: #fff4c2; }

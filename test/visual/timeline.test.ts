@@ -1,0 +1,159 @@
+/**
+ * `dealsim timeline` (issue 3): the Gantt chart of who holds what, when. One row per term with
+ * its holder and clauses, one bar per interval, the 2031-01-01 and 2033-01-01 sunsets (C4, C3),
+ * a marker per log event with breaches and amendments (S4) marked, and with --vs the rows that
+ * differ between two futures marked. Checked on every shipped future and the visual fixtures.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseAssumptions } from '../../src/domain/assumptions.ts';
+import type { IsoDate } from '../../src/domain/dates.ts';
+import { TERM_IDS, TERMS } from '../../src/domain/terms.ts';
+import { replay } from '../../src/replay/replay.ts';
+import { readLog } from '../../src/store/log-file.ts';
+import { axisRange, differences, renderTimeline } from '../../src/visual/timeline.ts';
+import { allFutures, assumeArgs, dealsim } from './run-cli.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'timeline-'));
+const d = (text: string) => text as IsoDate;
+const interval = (from: string, until: string | null) => ({
+  from: d(from),
+  until: until === null ? null : d(until),
+  startedBy: null,
+  endedBy: null,
+});
+
+function timelineOf(path: string, assume: readonly string[] = []) {
+  const events = readLog(path);
+  const replayed = replay(events, { assumptions: parseAssumptions(assume) });
+  return { events, replayed, svg: renderTimeline([{ label: path, replayed, events }]) };
+}
+
+const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
+
+describe('the rights timeline of every shipped future', () => {
+  for (const future of allFutures()) {
+    it(`${future.path}: a row per term, a bar per interval, a marker per event`, async () => {
+      const output = join(tmp, 'one.svg');
+      const { code, err } = await dealsim('timeline', future.path, ...assumeArgs(future), '-o', output);
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      const svg = readFileSync(output, 'utf8');
+      const { events, replayed } = timelineOf(future.path, future.assume);
+      for (const term of TERM_IDS) {
+        expect(svg).toContain(`>${term}</text>`);
+        expect(svg).toContain(`${TERMS[term].clauses.join(', ')}</text>`);
+        expect(count(svg, new RegExp(`class="bar" data-term="${term}"`, 'g'))).toBe(replayed.timelines[term].length);
+      }
+      expect(count(svg, /<g class="event"/g)).toBe(events.length);
+      const breaches = new Set(replayed.findings.filter((f) => f.verdict === 'breach').map((f) => f.line));
+      expect(count(svg, /\(breach\)/g)).toBe(breaches.size);
+    });
+  }
+});
+
+describe('C4 and C3 sunsets on the calendar axis', () => {
+  const { svg } = timelineOf('simulations/no-agi-ever.jsonl');
+
+  it('draws the 2031-01-01 and 2033-01-01 sunsets as labelled lines', () => {
+    expect(svg).toContain('2031-01-01 sunset (through 2030)');
+    expect(svg).toContain('2033-01-01 sunset (through 2032)');
+  });
+
+  it('runs from the effective date to three years past the last event, 2034 at least, with year labels', () => {
+    const events = readLog('simulations/no-agi-ever.jsonl');
+    const last = Number(events.at(-1)?.event.date.slice(0, 4));
+    const { from, to } = axisRange([{ label: '', replayed: replay(events), events }]);
+    expect(from).toBe('2025-10-28');
+    expect(to).toBe(`${Math.max(last + 3, 2034)}-01-01`);
+    for (let year = 2026; year <= Number(to.slice(0, 4)); year++) expect(svg).toContain(`>${year}</text>`);
+  });
+
+  it('has a legend naming every marker', () => {
+    for (const item of ['Legend', 'AGI process (C2)', 'amendment (agreement.amended)', 'breach', 'sunset']) {
+      expect(svg).toContain(`>${item}</text>`);
+    }
+  });
+});
+
+describe('S4 amendments and breaches as markers', () => {
+  const { svg } = timelineOf('test/visual/fixtures/amended-breaches.jsonl');
+
+  it('marks the amendment and each breaching line, and escapes user strings', () => {
+    expect(svg).toMatch(/<title>line 2, 2026-04-27: agreement.amended<\/title><rect/);
+    for (const line of [1, 3, 4, 7]) expect(svg).toMatch(new RegExp(`<title>line ${line}, [^<]*\\(breach\\)`));
+    expect(svg).toContain('open &lt;model&gt;');
+    expect(svg).not.toContain('open <model>');
+  });
+
+  it('escapes a note holding markup', () => {
+    const escaped = timelineOf('test/visual/fixtures/escaped-note.jsonl').svg;
+    expect(escaped).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(escaped).not.toContain('<img');
+  });
+});
+
+describe('C1 readings compared with --vs and --vs-assume', () => {
+  it('finds the days where exactly one timeline holds', () => {
+    const a = [interval('2025-10-28', '2028-01-01')];
+    const b = [interval('2025-10-28', '2027-01-01'), interval('2027-06-01', null)];
+    expect(differences(a, b, d('2034-01-01'))).toEqual([
+      ['2027-01-01', '2027-06-01'],
+      ['2028-01-01', '2034-01-01'],
+    ]);
+    expect(differences(a, a, d('2034-01-01'))).toEqual([]);
+  });
+
+  it('marks exactly the terms whose intervals differ between two futures', async () => {
+    const output = join(tmp, 'vs.svg');
+    const [left, right] = ['simulations/declared-2028-verified-2028.jsonl', 'simulations/no-agi-ever.jsonl'];
+    const { code } = await dealsim('timeline', left, '--vs', right, '-o', output);
+    expect(code).toBe(0);
+    const svg = readFileSync(output, 'utf8');
+    const a = replay(readLog(left));
+    const b = replay(readLog(right));
+    for (const term of TERM_IDS) {
+      const differs = JSON.stringify(a.timelines[term]) !== JSON.stringify(b.timelines[term]);
+      expect(svg.includes(`>${term} ≠</text>`), term).toBe(differs);
+    }
+    expect(svg).toContain('A: simulations/declared-2028-verified-2028.jsonl');
+    expect(svg).toContain('B: simulations/no-agi-ever.jsonl');
+  });
+
+  it('applies --assume to both sides and --vs-assume to the second only', async () => {
+    const output = join(tmp, 'readings.svg');
+    const log = 'simulations/rejected-then-redeclared-verified.jsonl';
+    const args = ['--assume', 'compute-cap-lifts=verification', '--vs-assume', 'agi-ends-exclusivity=declaration'];
+    const { code } = await dealsim('timeline', log, ...args, '-o', output);
+    expect(code).toBe(0);
+    const svg = readFileSync(output, 'utf8');
+    expect(svg).toContain(`A: ${log} (compute-cap-lifts=verification)`);
+    expect(svg).toContain(`B: ${log} (compute-cap-lifts=verification, agi-ends-exclusivity=declaration)`);
+    // C1 under the declaration reading: exclusivity is suspended while a declaration is pending.
+    expect(svg).toContain('>ip-exclusivity ≠</text>');
+    expect(svg).toContain('>azure-api-exclusivity ≠</text>');
+    // C8 read the same way on both sides: no difference.
+    expect(svg).toContain('>compute-threshold</text>');
+  });
+
+  it('needs -o and names the fix', async () => {
+    const { code, err } = await dealsim('timeline', 'simulations/no-agi-ever.jsonl');
+    expect(code).toBe(2);
+    expect(err).toContain('-o timeline.svg');
+  });
+
+  it('places an invalid log’s error at its file and line', async () => {
+    const { code, err } = await dealsim(
+      'timeline',
+      'test/visual/fixtures/escaped-note.jsonl',
+      '--vs-assume',
+      'after-rejection=final',
+      '-o',
+      join(tmp, 'x.svg'),
+    );
+    expect(code).toBe(2);
+    expect(err).toContain('escaped-note.jsonl:5');
+  });
+});
