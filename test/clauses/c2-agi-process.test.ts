@@ -55,6 +55,12 @@ describe('C2 AGI process', () => {
       expect(error.hint).toContain('agi.declared');
     });
 
+    it('refuses a rejection before any declaration', () => {
+      const error = given(rejected('2028-01-01')).whenRefused();
+      expect(error.line).toBe(1);
+      expect(error.message).toContain('panel.rejected is not allowed here: AGI state is "none"');
+    });
+
     it('refuses a rejection with nothing pending', () => {
       const error = given(declared('2027-01-01'), rejected('2027-02-01'), rejected('2027-03-01')).whenRefused();
       expect(error.line).toBe(3);
@@ -133,6 +139,14 @@ describe('C2 AGI process', () => {
     it('gives a re-declaration after a lapse its own deadline', () => {
       const then = given(declared('2028-01-01'), declared('2028-05-01')).assuming(within90).whenReplayed();
       expect(then.replayed.context.agi).toMatchObject({ declaredOn: '2028-05-01', lapsedOn: '2028-07-30' });
+    });
+
+    it('accepts a re-declaration on the very day of the lapse', () => {
+      const future = given(declared('2028-01-01'), declared('2028-03-31')).assuming(within90);
+      const thatDay = future.whenReplayedAt('2028-03-31');
+      expect(thatDay.agi).toBe('pending');
+      expect(thatDay.replayed.context.agi).toMatchObject({ declaredOn: '2028-03-31', lapsedOn: null });
+      expect(future.whenReplayed().replayed.context.agi.lapsedOn).toBe('2028-06-29');
     });
 
     it('refuses a re-declaration after a lapse under after-rejection=final', () => {
