@@ -3,8 +3,12 @@ import type { Command } from '../command.ts';
 import { append, repair } from './append.ts';
 import { assumptions, clauses } from './catalogue.ts';
 import { chart } from './chart.ts';
+import { check } from './check.ts';
+import { coverage } from './coverage.ts';
 import { diff } from './diff.ts';
 import { explainCommand } from './explain.ts';
+import { fuzzCommand } from './fuzz.ts';
+import { montecarlo } from './montecarlo.ts';
 import { report } from './report.ts';
 import { simulate } from './simulate.ts';
 import { timeline } from './timeline.ts';
@@ -22,4 +26,8 @@ export const COMMANDS: readonly Command[] = [
   chart,
   timeline,
   report,
+  check,
+  fuzzCommand,
+  montecarlo,
+  coverage,
 ];

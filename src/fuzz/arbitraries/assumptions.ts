@@ -2,8 +2,9 @@
 import fc from 'fast-check';
 import { type Assumptions, DEFAULT_ASSUMPTIONS } from '../../domain/assumptions.ts';
 
-export function assumptionsArbitrary(): fc.Arbitrary<Assumptions> {
-  return fc.record({
+/** Random assumptions; the keys in `fixed` (e.g. from `--assume`) keep the given value. */
+export function assumptionsArbitrary(fixed: Partial<Assumptions> = {}): fc.Arbitrary<Assumptions> {
+  const drawn = fc.record({
     'agi-ends-exclusivity': fc.constantFrom('verification', 'declaration'),
     'compute-cap-lifts': fc.constantFrom('declaration', 'verification'),
     'after-rejection': fc.constantFrom('redeclare', 'final'),
@@ -13,4 +14,5 @@ export function assumptionsArbitrary(): fc.Arbitrary<Assumptions> {
     'revenue-share-rate': fc.constantFrom(0.2, 0.1),
     'revenue-share-cap-usd': fc.constantFrom(DEFAULT_ASSUMPTIONS['revenue-share-cap-usd'], 1e9),
   });
+  return Object.keys(fixed).length === 0 ? drawn : drawn.map((assumptions) => ({ ...assumptions, ...fixed }));
 }

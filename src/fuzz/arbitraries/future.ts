@@ -29,11 +29,15 @@ export interface FutureOptions {
   readonly amendments?: boolean;
   /** Fixed assumptions; random when absent. */
   readonly assumptions?: Assumptions;
+  /** Random assumptions except these keys, which keep the given values (`--assume`). */
+  readonly fixedAssumptions?: Partial<Assumptions>;
 }
 
 export function futureArbitrary(options: FutureOptions = {}): fc.Arbitrary<GeneratedFuture> {
   const maxEvents = options.maxEvents ?? 12;
-  const assumptions = options.assumptions ? fc.constant(options.assumptions) : assumptionsArbitrary();
+  const assumptions = options.assumptions
+    ? fc.constant(options.assumptions)
+    : assumptionsArbitrary(options.fixedAssumptions);
   const kinds: fc.Arbitrary<string>[] = [fc.constantFrom<AgiKind>('agi.declared', 'panel.verified', 'panel.rejected')];
   if (options.conduct ?? true) kinds.push(fc.constant('conduct'));
   if (options.amendments) kinds.push(fc.constantFrom('2026-02-27', '2026-04-27'));

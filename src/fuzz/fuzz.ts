@@ -1,0 +1,86 @@
+/**
+ * Random fuzzing (`dealsim fuzz`): seeded fast-check runs over random valid futures (conduct and
+ * the built-in amendments mixed in, dates biased to the sunsets), every invariant checked on
+ * each. A failure is shrunk to a small future and reported with the seed and path that
+ * reproduce it.
+ */
+import fc from 'fast-check';
+import type { Assumptions } from '../domain/assumptions.ts';
+import { checkFuture, type Invariant, type Violation } from '../invariants/index.ts';
+import type { LoggedEvent } from '../log/parse.ts';
+import type { Engine } from '../replay/engine.ts';
+import { futureArbitrary, type GeneratedFuture } from './arbitraries/future.ts';
+
+export interface FuzzOptions<S = unknown> {
+  readonly runs: number;
+  readonly seed: number;
+  /** Replays one failure: the path fast-check printed with the seed. */
+  readonly path?: string;
+  /** Assumption keys fixed by `--assume`; the others are drawn at random. */
+  readonly fixed?: Partial<Assumptions>;
+  readonly engine?: Engine<S>;
+  readonly invariants?: readonly Invariant[];
+  /** Most events in one future (default 12). */
+  readonly maxEvents?: number;
+  /** Called every few hundred futures with how many ran so far. */
+  readonly onProgress?: (done: number) => void;
+}
+
+export interface FuzzFailure {
+  readonly assumptions: Assumptions;
+  /** The shrunk counterexample, lines renumbered from 1. */
+  readonly events: readonly LoggedEvent[];
+  readonly violations: readonly Violation[];
+  readonly seed: number;
+  readonly path: string;
+}
+
+export interface FuzzReport {
+  readonly runs: number;
+  readonly seed: number;
+  readonly shrinks: number;
+  readonly failure: FuzzFailure | null;
+}
+
+/** Runs `options.runs` random futures through every invariant. */
+export function fuzz<S>(options: FuzzOptions<S>): FuzzReport {
+  const arbitrary = futureArbitrary({
+    maxEvents: options.maxEvents ?? 12,
+    amendments: true,
+    ...(options.fixed && { fixedAssumptions: options.fixed }),
+  });
+  const violationsOf = (future: GeneratedFuture) =>
+    checkFuture(
+      future.events,
+      { assumptions: future.assumptions },
+      {
+        depth: 'sampled',
+        ...(options.engine && { engine: options.engine }),
+        ...(options.invariants && { invariants: options.invariants }),
+      },
+    );
+  let done = 0;
+  const property = fc.property(arbitrary, (future) => {
+    done++;
+    if (options.onProgress && done % 500 === 0) options.onProgress(done);
+    return violationsOf(future).length === 0;
+  });
+  const details = fc.check(property, {
+    numRuns: options.runs,
+    seed: options.seed,
+    ...(options.path !== undefined && { path: options.path }),
+  });
+  if (details.errorInstance && !details.counterexample) throw details.errorInstance;
+  if (!details.failed || !details.counterexample) {
+    return { runs: details.numRuns, seed: options.seed, shrinks: 0, failure: null };
+  }
+  const [future] = details.counterexample;
+  const failure: FuzzFailure = {
+    assumptions: future.assumptions,
+    events: future.events,
+    violations: violationsOf(future),
+    seed: details.seed,
+    path: details.counterexamplePath ?? '',
+  };
+  return { runs: details.numRuns, seed: options.seed, shrinks: details.numShrinks, failure };
+}

@@ -1,0 +1,56 @@
+/** Invariant 4 (C1, C6): exclusivity holds until verification, and never on or after it. */
+import type { Invariant } from './invariant.ts';
+import {
+  baseRulesUntil,
+  clipSpans,
+  firstHoldingFrom,
+  fromEffective,
+  sameSpans,
+  showSpans,
+  spansOf,
+  verificationDate,
+} from './scope.ts';
+
+const TERMS = ['ip-exclusivity', 'azure-api-exclusivity'] as const;
+
+/**
+ * Under `agi-ends-exclusivity=verification` both exclusivities hold every day before
+ * verification; under either reading neither holds on or after it. Base rules only: the
+ * 2026-04-27 amendment ends both on its date, after which the invariant makes no claim.
+ */
+export const exclusivityUntilVerification: Invariant = {
+  id: 4,
+  name: 'exclusivity-until-verification',
+  statement:
+    'under agi-ends-exclusivity=verification, ip-exclusivity and azure-api-exclusivity hold until verification; under either reading they never hold on or after verification',
+  check(run) {
+    const verified = verificationDate(run);
+    const reading = run.input.assumptions['agi-ends-exclusivity'];
+    for (const term of TERMS) {
+      const window = baseRulesUntil(run, term);
+      const actual = clipSpans(spansOf(run.replayed.timelines[term]), window);
+      const evidence = { term, reading, verifiedOn: verified, actual, ...(window && { baseRulesUntil: window }) };
+      if (reading === 'verification') {
+        const expected = clipSpans(fromEffective(verified), window);
+        if (!sameSpans(actual, expected)) {
+          return {
+            invariant: 4,
+            name: this.name,
+            message: `${term} (C1) holds ${showSpans(actual)}, but under agi-ends-exclusivity=verification with verification ${verified ?? 'never'} it must hold ${showSpans(expected)}`,
+            evidence: { ...evidence, expected },
+          };
+        }
+      }
+      const after = verified && firstHoldingFrom(actual, verified);
+      if (after) {
+        return {
+          invariant: 4,
+          name: this.name,
+          message: `${term} (C1) holds on ${after}, on or after the verification of ${verified}`,
+          evidence,
+        };
+      }
+    }
+    return null;
+  },
+};

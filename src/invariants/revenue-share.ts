@@ -1,0 +1,34 @@
+/** Invariant 3 (C9): the revenue share ends on the verification date and never before it. */
+import type { Invariant } from './invariant.ts';
+import { baseRulesUntil, clipSpans, fromEffective, sameSpans, showSpans, spansOf, verificationDate } from './scope.ts';
+
+/**
+ * Base rules only: the 2026-04-27 amendment (S4) unties the revenue share from AGI, so for a
+ * future that applies it the invariant covers only the days before the amendment's date.
+ * A declaration, a rejection or a lapse never ends it.
+ */
+export const revenueShareEnds: Invariant = {
+  id: 3,
+  name: 'revenue-share-ends',
+  statement:
+    'revenue-share ends on the verification date and never before it; a declaration alone, or a rejection, never ends it',
+  check(run) {
+    const verified = verificationDate(run);
+    const window = baseRulesUntil(run, 'revenue-share');
+    const expected = clipSpans(fromEffective(verified), window);
+    const actual = clipSpans(spansOf(run.replayed.timelines['revenue-share']), window);
+    if (sameSpans(actual, expected)) return null;
+    return {
+      invariant: 3,
+      name: this.name,
+      message: `revenue-share (C9) holds ${showSpans(actual)}, but with verification ${verified ?? 'never'} it must hold ${showSpans(expected)}`,
+      evidence: {
+        term: 'revenue-share',
+        verifiedOn: verified,
+        actual,
+        expected,
+        ...(window && { baseRulesUntil: window }),
+      },
+    };
+  },
+};
