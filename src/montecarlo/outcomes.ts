@@ -1,0 +1,108 @@
+/**
+ * What each simulated future ended with, in flat typed arrays: per term the day it stopped
+ * holding for good and why, the revenue-share years and amount (C9), the breaches and the AGI
+ * state. Flat arrays cross worker threads without copying and aggregate in index order, which
+ * keeps results byte-identical however many workers ran.
+ */
+import type { ClauseId } from '../domain/clauses.ts';
+import { toDayNumber } from '../domain/dates.ts';
+import type { LogEvent, LogEventType } from '../domain/events.ts';
+import { TERM_IDS } from '../domain/terms.ts';
+import { kernelAgiStatus } from '../kernel/engine.ts';
+import { closeFold, foldLogEvent, startFold } from '../kernel/fold.ts';
+import type { AgiStatus } from '../replay/engine.ts';
+import type { Track } from '../replay/intervals.ts';
+import { EFFECTIVE_DAY, type Sampler, sampleFuture } from './sample.ts';
+
+/** End day of a term that still holds when the future ends. */
+export const NEVER = 2_147_483_647;
+
+/** Why a term stopped holding: 0 it never did, 1 an event of the log, 2 the calendar (a sunset). */
+export const CAUSE = { never: 0, event: 1, calendar: 2 } as const;
+
+/** The clauses whose breaches the conduct rates can produce, in bit order. */
+export const BREACH_CLAUSES: readonly ClauseId[] = ['C6', 'C8', 'C12'];
+
+export const AGI_CODES: readonly AgiStatus[] = ['none', 'pending', 'verified', 'rejected'];
+
+export interface Outcomes {
+  readonly count: number;
+  /** `endDay[future * TERM_IDS.length + term]`, {@link NEVER} when it holds at the end. */
+  readonly endDay: Int32Array;
+  readonly cause: Uint8Array;
+  readonly revenueShareYears: Float64Array;
+  readonly revenueShareUsd: Float64Array;
+  /** Bit i set when the future breached {@link BREACH_CLAUSES}[i] at least once. */
+  readonly breaches: Uint8Array;
+  readonly agi: Uint8Array;
+}
+
+export function allocateOutcomes(count: number): Outcomes {
+  return {
+    count,
+    endDay: new Int32Array(count * TERM_IDS.length),
+    cause: new Uint8Array(count * TERM_IDS.length),
+    revenueShareYears: new Float64Array(count),
+    revenueShareUsd: new Float64Array(count),
+    breaches: new Uint8Array(count),
+    agi: new Uint8Array(count),
+  };
+}
+
+/** Only the conduct Monte Carlo draws can breach; other events need no verdict. */
+const JUDGED: ReadonlySet<LogEventType> = new Set(['product.launched', 'msft.training-run', 'model.released']);
+const dayCache = new Map<string, number>();
+
+function dayOf(date: string): number {
+  let day = dayCache.get(date);
+  if (day === undefined) {
+    day = toDayNumber(date as never);
+    dayCache.set(date, day);
+  }
+  return day;
+}
+
+const REVENUE_SHARE = TERM_IDS.indexOf('revenue-share');
+
+/**
+ * Simulates futures `start … start + out.count − 1` into `out` (slot 0 is future `start`).
+ */
+export function simulateRange(sampler: Sampler, seed: number, start: number, out: Outcomes): number {
+  const T = TERM_IDS.length;
+  for (let k = 0; k < out.count; k++) {
+    const future = sampleFuture(sampler, seed, start + k);
+    const fold = startFold({ assumptions: future.assumptions }, { judge: JUDGED });
+    const events = future.events;
+    for (let i = 0; i < events.length; i++) foldLogEvent(fold, events[i] as LogEvent, i + 1);
+    closeFold(fold);
+    for (let t = 0; t < T; t++) {
+      const track = fold.tracks[t] as Track;
+      const slot = k * T + t;
+      if (track.open) {
+        out.endDay[slot] = NEVER;
+        out.cause[slot] = CAUSE.never;
+        continue;
+      }
+      const last = track.closed[track.closed.length - 1];
+      out.endDay[slot] = last ? dayOf(last.until as string) : EFFECTIVE_DAY;
+      out.cause[slot] = last?.endedBy?.line === null ? CAUSE.calendar : CAUSE.event;
+    }
+    let held = 0;
+    for (const interval of (fold.tracks[REVENUE_SHARE] as Track).closed) {
+      held += Math.max(0, Math.min(dayOf(interval.until as string), sampler.horizonDay) - dayOf(interval.from));
+    }
+    const open = (fold.tracks[REVENUE_SHARE] as Track).open;
+    if (open) held += Math.max(0, sampler.horizonDay - dayOf(open.from));
+    out.revenueShareYears[k] = held / 365.25;
+    out.revenueShareUsd[k] = fold.state.context.ledger.revenueShareAccruedUsd;
+    let mask = 0;
+    if (fold.verdicts.breach > 0) {
+      for (let bit = 0; bit < BREACH_CLAUSES.length; bit++) {
+        if (fold.breaches[BREACH_CLAUSES[bit] as ClauseId]) mask |= 1 << bit;
+      }
+    }
+    out.breaches[k] = mask;
+    out.agi[k] = AGI_CODES.indexOf(kernelAgiStatus(fold.state.config));
+  }
+  return out.count;
+}

@@ -1,0 +1,130 @@
+/**
+ * The thread edge of Monte Carlo: futures are split into chunks that worker threads simulate
+ * (or the main thread, with one worker). Each future has its own seeded generator, so the split
+ * changes nothing in the results. A stop request ends the run after the chunks in flight; only
+ * the unbroken prefix of finished futures counts, so an interrupted run is a smaller run.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { allocateOutcomes, type Outcomes, simulateRange } from './outcomes.ts';
+import { samplerFor } from './sample.ts';
+import type { MonteCarloSpec } from './spec.ts';
+
+export interface RunOptions {
+  readonly futures: number;
+  readonly seed: number;
+  readonly workers: number;
+  /** Futures per chunk (default: about 1% of the run, between 1,000 and 20,000). */
+  readonly chunk?: number;
+  /** Called after each chunk with the futures done so far. */
+  readonly onProgress?: (done: number) => void;
+  /** Polled between chunks; true stops the run cleanly. */
+  readonly stop?: () => boolean;
+}
+
+export interface RunResult {
+  readonly outcomes: Outcomes;
+  /** Futures 0 … done − 1 are complete. */
+  readonly done: number;
+}
+
+interface ChunkRequest {
+  readonly start: number;
+  readonly count: number;
+}
+
+type ChunkReply = ChunkRequest & { readonly outcomes: Outcomes };
+
+const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+
+function copyInto(all: Outcomes, start: number, part: Outcomes): void {
+  const T = all.endDay.length / all.count;
+  all.endDay.set(part.endDay, start * T);
+  all.cause.set(part.cause, start * T);
+  all.revenueShareYears.set(part.revenueShareYears, start);
+  all.revenueShareUsd.set(part.revenueShareUsd, start);
+  all.breaches.set(part.breaches, start);
+  all.agi.set(part.agi, start);
+}
+
+function transferList(outcomes: Outcomes): ArrayBuffer[] {
+  return [
+    outcomes.endDay.buffer,
+    outcomes.cause.buffer,
+    outcomes.revenueShareYears.buffer,
+    outcomes.revenueShareUsd.buffer,
+    outcomes.breaches.buffer,
+    outcomes.agi.buffer,
+  ] as ArrayBuffer[];
+}
+
+/** Simulates `futures` futures of `spec`; resolves with what was done when stopped. */
+export async function runMonteCarlo(spec: MonteCarloSpec, options: RunOptions): Promise<RunResult> {
+  const { futures, seed } = options;
+  const outcomes = allocateOutcomes(futures);
+  const chunk = options.chunk ?? Math.min(20_000, Math.max(1_000, Math.ceil(futures / 100)));
+  const chunks: ChunkRequest[] = [];
+  for (let start = 0; start < futures; start += chunk) chunks.push({ start, count: Math.min(chunk, futures - start) });
+  const finished = new Array<boolean>(chunks.length).fill(false);
+  let doneCount = 0;
+  const prefix = () => {
+    let done = 0;
+    for (let i = 0; i < chunks.length && finished[i]; i++) done += (chunks[i] as ChunkRequest).count;
+    return done;
+  };
+  const record = (index: number, reply: Outcomes) => {
+    const request = chunks[index] as ChunkRequest;
+    copyInto(outcomes, request.start, reply);
+    finished[index] = true;
+    doneCount += request.count;
+    options.onProgress?.(doneCount);
+  };
+  const stopped = () => options.stop?.() === true;
+
+  if (options.workers <= 1) {
+    const sampler = samplerFor(spec);
+    for (let i = 0; i < chunks.length && !stopped(); i++) {
+      const { start, count } = chunks[i] as ChunkRequest;
+      const part = allocateOutcomes(count);
+      simulateRange(sampler, seed, start, part);
+      record(i, part);
+      await new Promise((resolve) => setImmediate(resolve)); // let Ctrl-C and the progress bar in
+    }
+    return { outcomes, done: prefix() };
+  }
+
+  let next = 0;
+  const pool = Array.from({ length: Math.min(options.workers, chunks.length) }, () => {
+    const worker = new Worker(WORKER_ENTRY, { workerData: { dealsimMonteCarlo: true, spec, seed } });
+    return new Promise<void>((resolve, reject) => {
+      const feed = () => {
+        if (next >= chunks.length || stopped()) {
+          void worker.terminate().then(() => resolve());
+          return;
+        }
+        const index = next++;
+        worker.postMessage({ index, ...chunks[index] });
+      };
+      worker.on('message', (reply: ChunkReply & { index: number }) => {
+        record(reply.index, reply.outcomes);
+        feed();
+      });
+      worker.on('error', reject);
+      worker.once('online', feed);
+    });
+  });
+  await Promise.all(pool);
+  return { outcomes, done: prefix() };
+}
+
+/** The worker side: simulates the chunks the main thread sends, and sends the outcomes back. */
+function serve(): void {
+  const { spec, seed } = workerData as { spec: MonteCarloSpec; seed: number };
+  const sampler = samplerFor(spec);
+  parentPort?.on('message', ({ index, start, count }: ChunkRequest & { index: number }) => {
+    const outcomes = allocateOutcomes(count);
+    simulateRange(sampler, seed, start, outcomes);
+    parentPort?.postMessage({ index, start, count, outcomes }, transferList(outcomes));
+  });
+}
+
+if (!isMainThread && (workerData as { dealsimMonteCarlo?: boolean } | null)?.dealsimMonteCarlo) serve();
