@@ -12,7 +12,11 @@ import { forkFold } from './fold.ts';
 import type { FutureRun, PrefixRun, Violation } from './invariant.ts';
 
 export interface RunOptions<S = unknown> {
-  /** The clause logic under test (default: XState's pure `transition` on `dealMachine`). */
+  /**
+   * The clause logic under test (default: XState's pure `transition` on `dealMachine`). Its
+   * `step` must return a new state and leave the old one alone, as prefixes are continued
+   * several ways; the live actor engine, which mutates, is for differential tests instead.
+   */
   readonly engine?: Engine<S>;
   /**
    * `all`: snapshot-and-continue, `--at` and mid-log invalid-line checks after every prefix
