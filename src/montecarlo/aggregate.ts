@@ -116,7 +116,10 @@ export function aggregate(
     }),
   );
   const agiCounts = new Float64Array(AGI_CODES.length);
-  for (let k = 0; k < count; k++) agiCounts[outcomes.agi[k] as number] += 1;
+  for (let k = 0; k < count; k++) {
+    const code = outcomes.agi[k] as number;
+    agiCounts[code] = (agiCounts[code] as number) + 1;
+  }
   const agi = Object.fromEntries(AGI_CODES.map((status, i) => [`${status}Fraction`, share(agiCounts[i] as number)]));
   return {
     futures: count,

@@ -90,7 +90,7 @@ export function researchIpHistogram(outcomes: Outcomes, count: number, horizonDa
     const day = outcomes.endDay[k * T + t] as number;
     if (day === NEVER) continue;
     const bin = Math.min(bins - 1, yearOf(day) - firstYear);
-    if (outcomes.cause[k * T + t] === CAUSE.calendar) byCalendar[bin] += 1;
+    if (outcomes.cause[k * T + t] === CAUSE.calendar) byCalendar[bin] = (byCalendar[bin] as number) + 1;
     else byEvent[bin] = (byEvent[bin] as number) + 1;
   }
   const max = Math.max(1, ...byEvent.map((n, i) => n + (byCalendar[i] as number)));

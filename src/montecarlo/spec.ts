@@ -253,7 +253,7 @@ function describeIssue(issue: z.ZodIssue): InputError {
       return fail(path, `unknown field "${issue.keys[0]}"`, `remove it, or check its spelling; ${EXAMPLE_HINT}`);
     case 'invalid_union_discriminator':
       return fail(
-        [...path, 'kind'],
+        path,
         `"kind" must be one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}`,
         `set "kind" to one of them; ${EXAMPLE_HINT}`,
       );
