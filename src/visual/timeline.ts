@@ -187,10 +187,12 @@ export function renderTimeline(sides: readonly TimelineSide[], options: Timeline
         x: x(logged.event.date),
         logged,
         breach,
-        priority: breach || kind === 'agi' || kind === 'amendment' ? 0 : 1,
+        priority: kind === 'agi' || kind === 'amendment' ? 0 : breach ? 1 : 2,
       };
     });
-    for (const marker of markers) out.push(markerSvg(marker, base, rowsBottom, px));
+    // A line down through the rows for each breach, unless there are so many that they would hide the bars.
+    const breachLines = breaches.size <= 40;
+    for (const marker of markers) out.push(markerSvg(marker, base, rowsBottom, breachLines, px));
     out.push(...labels(markers, base, options.maxLabels ?? 60, px));
   });
 
@@ -229,7 +231,13 @@ function bars(
   });
 }
 
-function markerSvg(marker: Marker, base: number, rowsBottom: number, px: (value: number) => string): string {
+function markerSvg(
+  marker: Marker,
+  base: number,
+  rowsBottom: number,
+  breachLine: boolean,
+  px: (value: number) => string,
+): string {
   const { x, logged, breach } = marker;
   const cx = px(x);
   const tip = escapeMarkup(
@@ -238,7 +246,10 @@ function markerSvg(marker: Marker, base: number, rowsBottom: number, px: (value:
   const kind = eventKind(logged.event);
   let shape: string;
   if (breach) {
-    shape = `<line x1="${cx}" y1="${base}" x2="${cx}" y2="${rowsBottom}" stroke="${BREACH}" stroke-width="1" stroke-dasharray="2 2"/><path d="M${px(x - 5)} ${base - 5}L${px(x + 5)} ${base + 5}M${px(x + 5)} ${base - 5}L${px(x - 5)} ${base + 5}" stroke="${BREACH}" stroke-width="3"/>`;
+    const line = breachLine
+      ? `<line x1="${cx}" y1="${base}" x2="${cx}" y2="${rowsBottom}" stroke="${BREACH}" stroke-width="1" stroke-dasharray="2 2"/>`
+      : '';
+    shape = `${line}<path d="M${px(x - 5)} ${base - 5}L${px(x + 5)} ${base + 5}M${px(x + 5)} ${base - 5}L${px(x - 5)} ${base + 5}" stroke="${BREACH}" stroke-width="3"/>`;
   } else if (kind === 'agi') {
     shape = `<path d="M${cx} ${base - 6}L${px(x + 6)} ${base}L${cx} ${base + 6}L${px(x - 6)} ${base}Z" fill="${INK}"/>`;
   } else if (kind === 'amendment') {
@@ -260,7 +271,7 @@ function labels(markers: readonly Marker[], base: number, max: number, px: (valu
     placed.push(marker.x);
     const text = `${marker.logged.event.date} ${eventLabel(marker.logged.event)}`;
     const short = text.length > 34 ? `${text.slice(0, 33)}…` : text;
-    const weight = marker.priority === 0 ? ' font-weight="bold"' : '';
+    const weight = marker.priority < 2 ? ' font-weight="bold"' : '';
     const colour = marker.breach ? BREACH : '#333333';
     out.push(
       `<text x="${px(marker.x + 3)}" y="${base - 10}" transform="rotate(-40 ${px(marker.x + 3)} ${base - 10})" font-size="10"${weight} fill="${colour}">${escapeMarkup(marker.breach ? `✕ ${short}` : short)}</text>`,
