@@ -38,7 +38,7 @@ export interface AgiRecord {
   readonly declaredOn: IsoDate | null;
   readonly verifiedOn: IsoDate | null;
   readonly rejectedOn: IsoDate | null;
-  /** Set when the latest ruling was a lapse under `panel-deadline-days`. */
+  /** Set when the latest ruling was a lapse under `panel-deadline-days`, rather than a rejection. */
   readonly lapsedOn: IsoDate | null;
 }
 
@@ -100,10 +100,12 @@ const dealSetup = setup({
   },
   actions: {
     recordDeclaration: assign({
-      agi: ({ context, event }) => ({ ...context.agi, declaredOn: event.date, lapsedOn: null }),
+      agi: ({ context, event }) => ({ ...context.agi, declaredOn: event.date }),
     }),
     recordVerification: assign({ agi: ({ context, event }) => ({ ...context.agi, verifiedOn: event.date }) }),
-    recordRejection: assign({ agi: ({ context, event }) => ({ ...context.agi, rejectedOn: event.date }) }),
+    recordRejection: assign({
+      agi: ({ context, event }) => ({ ...context.agi, rejectedOn: event.date, lapsedOn: null }),
+    }),
     recordLapse: assign({
       agi: ({ context, event }) => ({ ...context.agi, rejectedOn: event.date, lapsedOn: event.date }),
     }),

@@ -145,8 +145,16 @@ describe('C2 AGI process', () => {
       const future = given(declared('2028-01-01'), declared('2028-03-31')).assuming(within90);
       const thatDay = future.whenReplayedAt('2028-03-31');
       expect(thatDay.agi).toBe('pending');
-      expect(thatDay.replayed.context.agi).toMatchObject({ declaredOn: '2028-03-31', lapsedOn: null });
+      // lapsedOn names the latest ruling, which is still the first declaration's lapse.
+      expect(thatDay.replayed.context.agi).toMatchObject({ declaredOn: '2028-03-31', lapsedOn: '2028-03-31' });
       expect(future.whenReplayed().replayed.context.agi.lapsedOn).toBe('2028-06-29');
+    });
+
+    it('forgets the lapse once the panel rules on a later declaration', () => {
+      const then = given(declared('2028-01-01'), declared('2028-05-01'), rejected('2028-06-01'))
+        .assuming(within90)
+        .whenReplayed();
+      expect(then.replayed.context.agi).toMatchObject({ rejectedOn: '2028-06-01', lapsedOn: null });
     });
 
     it('refuses a re-declaration after a lapse under after-rejection=final', () => {
