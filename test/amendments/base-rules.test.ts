@@ -21,7 +21,7 @@ interface Recorded {
   readonly expected: unknown;
 }
 
-/** Recorded by fixtures/record-base-corpus.ts from the core as it was before amendments (53ebbd9). */
+/** Recorded by fixtures/record-base-corpus.ts from the core as it was before issue 6 changed the core (b3590ee). */
 const CORPUS = JSON.parse(
   readFileSync(new URL('./fixtures/base-corpus.json', import.meta.url), 'utf8'),
 ) as readonly Recorded[];

@@ -124,5 +124,8 @@ describe('C0 counterfactuals: dealsim diff and simulate --without on the shipped
     );
     expect(unknown.err).toContain('give a line number from 1 to 4 or one of 2026-02-27, 2026-04-27');
     expect((await cli('simulate', HISTORY_FILE, '--without', '9')).code).toBe(2);
+    const orphan = await cli('simulate', 'simulations/declared-2028-verified-2028.jsonl', '--without', '2');
+    expect(orphan.code).toBe(2);
+    expect(orphan.err).toContain(':4: without line 2 the future is invalid: panel.verified is not allowed here');
   });
 });

@@ -59,9 +59,18 @@ Example:
     const cut = without === undefined ? undefined : removeEvent(file, future.events, without);
     const events = cut?.events ?? future.events;
     const steps: ReplayStep[] = [];
-    const replayed = inFile(file, () =>
-      replay(events, future.input, { ...(date && { until: date }), onStep: (step) => steps.push(step) }),
-    );
+    const replayed = inFile(file, () => {
+      try {
+        return replay(events, future.input, { ...(date && { until: date }), onStep: (step) => steps.push(step) });
+      } catch (error) {
+        // Removing a line can leave the rest invalid (a ruling without its declaration): say so.
+        if (!cut || !(error instanceof InputError)) throw error;
+        throw new InputError(`without line ${cut.removed.line} the future is invalid: ${error.message}`, {
+          ...(error.line !== undefined && { line: error.line }),
+          hint: error.hint ?? 'remove another line',
+        });
+      }
+    });
     const json = toSimulationJson(replayed, date);
     const counterfactual = cut && {
       line: cut.removed.line,
