@@ -43,7 +43,8 @@ describe('C0 the October 2025 terms without amendment events', () => {
     for (const [index, { assumptions, events, expected }] of CORPUS.entries()) {
       for (const amendments of catalogues) {
         const input = amendments === undefined ? { assumptions } : { assumptions, amendments };
-        expect(projectResult(replay(events, input)), `future ${index}`).toEqual(expected);
+        const { agiDates: _dates, ...recorded } = expected as Record<string, unknown>;
+        expect(projectResult(replay(events, input)), `future ${index}`).toEqual(recorded);
       }
     }
   });
