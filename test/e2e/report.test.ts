@@ -91,7 +91,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dealsim report in chromium', () => {
     return { page, requests, problems, url };
   }
 
-  const atStep = (page: Page, step: number) => page.waitForSelector(`body[data-step="${step}"]`, { timeout: 5000 });
+  const atStep = (page: Page, step: number) => page.waitForSelector(`body[data-step="${step}"]`, { timeout: 15_000 });
 
   // Browser-side code is passed as text: the project compiles without the DOM library.
   async function shown(page: Page) {

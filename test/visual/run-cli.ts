@@ -1,5 +1,5 @@
 /** Runs `dealsim` in-process for the visual tests, capturing both streams; and the shipped futures. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Io } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
@@ -25,13 +25,22 @@ export interface Future {
   readonly assume: readonly string[];
 }
 
-/** Every future in simulations/ (with the assumptions its manifest names) and the visual fixtures. */
+/**
+ * Every log under simulations/ (with the assumptions the manifest names for it, none for logs it
+ * does not list, such as the real history) and the visual fixtures.
+ */
 export function allFutures(): Future[] {
   const manifest = JSON.parse(readFileSync('simulations/futures.json', 'utf8')) as {
     futures: { file: string; assume: string[] }[];
   };
+  const assumed = new Map(manifest.futures.map((future) => [join('simulations', future.file), future.assume]));
+  const logs = readdirSync('simulations', { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.jsonl'))
+    .map((file) => join('simulations', file))
+    .sort();
   return [
-    ...manifest.futures.map((future) => ({ path: join('simulations', future.file), assume: future.assume })),
+    ...logs.map((path) => ({ path, assume: assumed.get(path) ?? [] })),
     { path: 'test/visual/fixtures/escaped-note.jsonl', assume: [] },
     { path: 'test/visual/fixtures/amended-breaches.jsonl', assume: [] },
   ];
