@@ -20,11 +20,13 @@ export interface Side {
   readonly events: readonly LoggedEvent[];
 }
 
+/** An interval without its causes: `[from, until)`. */
 export interface IntervalJson {
   readonly from: IsoDate;
   readonly until: IsoDate | null;
 }
 
+/** A term whose intervals differ: both timelines and the sentence that says how. */
 export interface TermDifference {
   readonly term: TermId;
   readonly a: readonly IntervalJson[];
@@ -32,6 +34,7 @@ export interface TermDifference {
   readonly sentence: string;
 }
 
+/** One verdict as the diff reports it. */
 export interface VerdictJson {
   readonly line: number;
   readonly verdict: Finding['verdict'];
@@ -39,6 +42,7 @@ export interface VerdictJson {
   readonly reason: string;
 }
 
+/** A conduct event judged differently, or judged in only one of the futures. */
 export interface VerdictDifference {
   readonly date: IsoDate;
   readonly type: LogEvent['type'];
@@ -48,6 +52,7 @@ export interface VerdictDifference {
   readonly sentence: string;
 }
 
+/** Everything that differs; `same` when nothing does. */
 export interface ReplayDiff {
   readonly same: boolean;
   readonly terms: readonly TermDifference[];
@@ -60,7 +65,7 @@ export interface ReplayDiff {
 
 /**
  * How the sentences open: `in B` ("in scratch/b.jsonl, …") or a counterfactual condition
- * ("without the 2026-04-27 amendment, …"), and what the first future is called.
+ * ("without the 2026-04-27 amendment, …").
  */
 export interface DiffWording {
   readonly condition: string;
