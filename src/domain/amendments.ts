@@ -101,3 +101,12 @@ export function amendmentEndsTerm(
   const cap = applyAmendment(rules, amendment, assumptions).terms[term].capUsd;
   return cap !== null && ledger.revenueShareAccruedUsd >= cap;
 }
+
+/** The applied amendments, in order, that end or re-time `term`: what `explain` must mention. */
+export function amendmentsOf(term: TermId, applied: readonly string[], catalog: AmendmentCatalog): Amendment[] {
+  return applied.flatMap((id) => {
+    const amendment = catalog[id];
+    const touches = amendment && ((amendment.ends ?? []).includes(term) || amendment.retime?.[term] !== undefined);
+    return touches ? [amendment] : [];
+  });
+}

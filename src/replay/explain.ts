@@ -4,6 +4,7 @@
  * answer, found by replaying the same future under each of them.
  */
 import type { DealInput } from '../../machines/deal.machine.ts';
+import { type Amendment, amendmentsOf } from '../domain/amendments.ts';
 import { ASSUMPTION_KEYS, ASSUMPTIONS, type Assumptions, formatAssumption } from '../domain/assumptions.ts';
 import { type Clause, clauseById } from '../domain/clauses.ts';
 import type { IsoDate } from '../domain/dates.ts';
@@ -33,10 +34,13 @@ export interface Explanation {
   readonly assumptions: Readonly<Partial<Assumptions>>;
   /** Other readings that would change the answer on this date. */
   readonly mattered: readonly AssumptionEffect[];
+  /** Amendments applied by the date that end or re-time the term (its October 2025 ending no longer applies). */
+  readonly amendedBy: readonly Amendment[];
 }
 
 export function explain(events: readonly LoggedEvent[], input: DealInput, term: TermId, date: IsoDate): Explanation {
-  const timeline = replay(events, input, { until: date }).timelines[term];
+  const replayed = replay(events, input, { until: date });
+  const timeline = replayed.timelines[term];
   const current = intervalOn(timeline, date);
   const previous = timeline.filter((interval) => interval.from <= date).at(-1) ?? null;
   const changes: Cause[] = timeline.flatMap((interval) =>
@@ -52,6 +56,7 @@ export function explain(events: readonly LoggedEvent[], input: DealInput, term: 
     clauses: TERMS[term].clauses.map(clauseById),
     assumptions: input.assumptions,
     mattered: alternatives(events, input, term, date, current),
+    amendedBy: amendmentsOf(term, replayed.context.applied, replayed.context.amendments),
   };
 }
 

@@ -55,6 +55,20 @@ describe('S4 the real history: today’s terms whatever AGI events follow', () =
   });
 });
 
+describe('S4 in dealsim explain', () => {
+  it('names the amendment that re-timed a term once it applies, and not before or for terms it leaves alone', async () => {
+    const amendedBy = async (term: string, at: string) => {
+      const { out } = await cli('explain', HISTORY_FILE, term, '--at', at, '--json');
+      return (JSON.parse(out) as { amendedBy: { id: string }[] }).amendedBy.map((a) => a.id);
+    };
+    expect(await amendedBy('revenue-share', '2029-01-01')).toEqual(['2026-04-27']);
+    expect(await amendedBy('revenue-share', '2026-03-01')).toEqual([]);
+    expect(await amendedBy('research-ip', '2029-01-01')).toEqual([]);
+    const text = await cli('explain', HISTORY_FILE, 'azure-api-exclusivity', '--at', '2027-01-01');
+    expect(text.out).toContain('Amended by 2026-04-27 (S4):');
+  });
+});
+
 describe('S4 revenue-share-cap-usd', () => {
   it('ends the revenue share on the amendment date when the accrued total already reached the cap', () => {
     const log = logOf([

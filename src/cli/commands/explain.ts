@@ -66,6 +66,7 @@ Example:
         clauses: result.clauses,
         assumptions: result.assumptions,
         mattered: result.mattered,
+        amendedBy: result.amendedBy.map(({ id, source, summary }) => ({ id, source, summary })),
       });
       return 0;
     }
@@ -94,6 +95,9 @@ Example:
       `  last changed: ${result.lastChange ? `${result.lastChange.date}, ${result.lastChange.by}` : 'never; it has stood since 2025-10-28'}`,
     );
     lines.push('', style.bold('What it is'), `  ${term.meaning}`, `  Ends: ${term.ends}.`);
+    for (const amendment of result.amendedBy) {
+      lines.push(`  Amended by ${amendment.id} (${amendment.source}): ${amendment.summary}`);
+    }
     lines.push('', style.bold('The clauses'));
     for (const clause of result.clauses) lines.push(`  ${clause.id} (${clause.sources.join(', ')}): ${clause.text}`);
     lines.push('', style.bold('Assumptions that mattered'));
