@@ -89,7 +89,7 @@ export function renderTimeline(sides: readonly TimelineSide[], options: Timeline
 
   const title = options.title ?? (two ? 'Rights timeline: two futures compared' : 'Rights timeline');
   const top = 56;
-  const eventBand = 112;
+  const eventBand = 124;
   const rowHeight = two ? 40 : 28;
   const rowsTop = top + eventBand * sides.length;
   const rowsBottom = rowsTop + rowHeight * TERM_IDS.length;
@@ -260,24 +260,46 @@ function markerSvg(
   return `<g class="event" data-line="${logged.line}"><title>${tip}</title>${shape}</g>`;
 }
 
-/** Rotated labels, most important first, skipping any that would overlap one already placed. */
+/** Horizontal room one rotated label needs so that it does not touch its neighbour. */
+const LABEL_SPACING = 22;
+
+/**
+ * Rotated labels. The AGI process and amendments are always labelled, nudged sideways with a
+ * leader line when they crowd each other; other events are labelled where there is room,
+ * breaches first.
+ */
 function labels(markers: readonly Marker[], base: number, max: number, px: (value: number) => string): string[] {
-  const placed: number[] = [];
-  const out: string[] = [];
+  const capacity = Math.min(max, Math.floor(PLOT / LABEL_SPACING));
   const ordered = [...markers].sort((a, b) => a.priority - b.priority || a.x - b.x);
+  const chosen: Marker[] = [];
   for (const marker of ordered) {
-    if (placed.length >= max) break;
-    if (placed.some((other) => Math.abs(other - marker.x) < 19)) continue;
-    placed.push(marker.x);
+    if (chosen.length >= capacity) break;
+    if (marker.priority > 0 && chosen.some((other) => Math.abs(other.x - marker.x) < LABEL_SPACING)) continue;
+    chosen.push(marker);
+  }
+  chosen.sort((a, b) => a.x - b.x);
+  // Spread crowded labels: push right past the previous one, then back left from the plot's end.
+  const at = chosen.map((marker) => marker.x);
+  for (let i = 1; i < at.length; i++) at[i] = Math.max(at[i] as number, (at[i - 1] as number) + LABEL_SPACING);
+  if (at.length > 0) at[at.length - 1] = Math.min(at.at(-1) as number, LEFT + PLOT);
+  for (let i = at.length - 2; i >= 0; i--) at[i] = Math.min(at[i] as number, (at[i + 1] as number) - LABEL_SPACING);
+  const out: string[] = [];
+  chosen.forEach((marker, i) => {
+    const x = at[i] as number;
     const text = `${marker.logged.event.date} ${eventLabel(marker.logged.event)}`;
-    const short = text.length > 34 ? `${text.slice(0, 33)}…` : text;
+    const short = text.length > 32 ? `${text.slice(0, 31)}…` : text;
     const weight = marker.priority < 2 ? ' font-weight="bold"' : '';
     const colour = marker.breach ? BREACH : '#333333';
+    if (Math.abs(x - marker.x) > 0.5) {
+      out.push(
+        `<line x1="${px(marker.x)}" y1="${base - 7}" x2="${px(x)}" y2="${base - 16}" stroke="#888888" stroke-width="0.8"/>`,
+      );
+    }
     out.push(
-      `<text x="${px(marker.x + 3)}" y="${base - 10}" transform="rotate(-40 ${px(marker.x + 3)} ${base - 10})" font-size="10"${weight} fill="${colour}">${escapeMarkup(marker.breach ? `✕ ${short}` : short)}</text>`,
+      `<text x="${px(x + 2)}" y="${base - 18}" transform="rotate(-40 ${px(x + 2)} ${base - 18})" font-size="10"${weight} fill="${colour}">${escapeMarkup(marker.breach ? `✕ ${short}` : short)}</text>`,
     );
-  }
-  const unlabelled = markers.length - placed.length;
+  });
+  const unlabelled = markers.length - chosen.length;
   if (unlabelled > 0) {
     out.push(
       `<text x="${LEFT + PLOT}" y="${base + 14}" text-anchor="end" font-size="10" fill="#666666">${unlabelled} more event${unlabelled === 1 ? '' : 's'} unlabelled (hover a marker)</text>`,
