@@ -241,7 +241,7 @@ function markerSvg(
   const { x, logged, breach } = marker;
   const cx = px(x);
   const tip = escapeMarkup(
-    `line ${logged.line}, ${logged.event.date}: ${logged.event.type}${breach ? ' (breach)' : ''}${logged.event.note ? ` (${logged.event.note})` : ''}`,
+    `line ${logged.line}, ${logged.event.date}: ${logged.event.type}, ${eventLabel(logged.event)}${breach ? ' (breach)' : ''}${logged.event.note ? ` (${logged.event.note})` : ''}`,
   );
   const kind = eventKind(logged.event);
   let shape: string;

@@ -82,7 +82,7 @@ describe('S4 amendments and breaches as markers', () => {
   const { svg } = timelineOf('test/visual/fixtures/amended-breaches.jsonl');
 
   it('marks the amendment and each breaching line, and escapes user strings', () => {
-    expect(svg).toMatch(/<title>line 2, 2026-04-27: agreement.amended<\/title><rect/);
+    expect(svg).toMatch(/<title>line 2, 2026-04-27: agreement.amended, amended 2026-04-27<\/title><rect/);
     for (const line of [1, 3, 4, 7]) expect(svg).toMatch(new RegExp(`<title>line ${line}, [^<]*\\(breach\\)`));
     expect(svg).toContain('open &lt;model&gt;');
     expect(svg).not.toContain('open <model>');
