@@ -37,7 +37,10 @@ export interface ExploreOptions<S = unknown> {
   readonly combinations: readonly Assumptions[];
   /** The clause logic under test (default: XState's pure `transition`). */
   readonly engine?: Engine<S>;
+  /** The amendment catalogue `agreement.amended` events may name (default: the built-in ones). */
   readonly amendments?: DealInput['amendments'];
+  /** Also explore `agreement.amended` events, each amendment of the catalogue at most once. */
+  readonly exploreAmendments?: boolean;
   readonly invariants?: readonly Invariant[];
   /** Called after each combination, e.g. for progress on a terminal. */
   readonly onCombination?: (done: number, total: number) => void;
@@ -121,12 +124,20 @@ function exploreOne<S>(
   const invariants = options.invariants ?? INVARIANTS;
   const deadline = assumptions['panel-deadline-days'];
   const start = startReplay(engine, input);
-  // The spec's sunsets and the rules under test's own, so a moved sunset gets its own classes.
+  // The spec's sunsets, the rules under test's own (a moved sunset gets its own classes) and
+  // those the amendments would set.
   const sunsets = [RESEARCH_SUNSET, MODEL_PRODUCT_SUNSET];
+  const catalog = engine.context(start.machine).amendments;
   for (const term of TERM_IDS) {
     const sunset = engine.context(start.machine).rules.terms[term].sunset;
     if (sunset) sunsets.push(sunset);
+    if (!options.exploreAmendments) continue;
+    for (const amendment of Object.values(catalog)) {
+      const retimed = amendment.retime?.[term]?.sunset;
+      if (retimed) sunsets.push(retimed);
+    }
   }
+  const amendmentIds = options.exploreAmendments ? Object.keys(catalog) : [];
   const points = landmarks(sunsets);
   const observer = (before: { value: Record<string, string> }) => (step: ReplayStep) => {
     coverage.step(before.value, step.event.type, step.stateValue);
@@ -151,6 +162,7 @@ function exploreOne<S>(
       lapse ? `${dateClass(points, lapse)}/${lapseDistance(today, lapse)}` : '',
       verified ? `${dateClass(points, verified)}${verified === today ? '!' : ''}` : '',
       flags,
+      engine.context(node.fold.machine).applied.join(','),
     ].join('|');
   };
 
@@ -192,8 +204,16 @@ function exploreOne<S>(
       for (const day of nextDays(points, node.fold.today, lapseOf(node))) {
         const lapse = lapseOf(node);
         const status: SpecStatus = lapse && day >= lapse ? 'rejected' : node.status;
-        for (const type of allowed(status, assumptions)) {
-          const logged: LoggedEvent = { line: node.events.length + 1, event: { type, date: day } as LogEvent };
+        const applied = engine.context(node.fold.machine).applied;
+        const candidates: LogEvent[] = [
+          ...allowed(status, assumptions).map((type) => ({ type, date: day }) as LogEvent),
+          ...amendmentIds
+            .filter((id) => !applied.includes(id))
+            .map((amendment) => ({ type: 'agreement.amended', date: day, amendment }) as LogEvent),
+        ];
+        for (const event of candidates) {
+          const type = event.type;
+          const logged: LoggedEvent = { line: node.events.length + 1, event };
           const events = [...node.events, logged];
           const before = { value: engine.stateValue(node.fold.machine) };
           let fold: ReplayState<S>;
@@ -207,7 +227,14 @@ function exploreOne<S>(
             events,
             fold,
             replayed: node.replayed,
-            status: type === 'agi.declared' ? 'pending' : type === 'panel.verified' ? 'verified' : 'rejected',
+            status:
+              type === 'agi.declared'
+                ? 'pending'
+                : type === 'panel.verified'
+                  ? 'verified'
+                  : type === 'panel.rejected'
+                    ? 'rejected'
+                    : status,
             declaredOn: type === 'agi.declared' ? day : node.declaredOn,
           };
           const key = keyOf(child);

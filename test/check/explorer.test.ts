@@ -71,6 +71,20 @@ describe('Bounded exhaustive checking of invariants 1-8', () => {
     expect(report.coverage.transitions.total).toBe(CHART_TRANSITIONS.length);
   });
 
+  it('explores the 2026 amendments too when asked, reaching the amended agreement', () => {
+    const report = explore({
+      depth: 2,
+      combinations: [DEFAULT_ASSUMPTIONS],
+      engine: kernelEngine,
+      exploreAmendments: true,
+    });
+    expect(report.counterexample).toBeNull();
+    expect(report.coverage.states.missed).not.toContain('agreement.amended');
+    expect(report.coverage.transitions.missed).not.toContain(
+      'ip-exclusivity.holding --agreement.amended[amendmentEnds]--> ip-exclusivity.ended',
+    );
+  });
+
   it('counts futures by depth: the empty future, then every allowed first event and date class', () => {
     const combinations = [DEFAULT_ASSUMPTIONS];
     const zero = explore({ depth: 0, combinations, engine: kernelEngine });
