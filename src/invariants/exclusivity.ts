@@ -36,7 +36,7 @@ export const exclusivityUntilVerification: Invariant = {
           return {
             invariant: 4,
             name: this.name,
-            message: `${term} (C1) holds ${showSpans(actual)}, but under agi-ends-exclusivity=verification with verification ${verified ?? 'never'} it must hold ${showSpans(expected)}`,
+            message: `${term} (C1) holds ${showSpans(actual)}, but under agi-ends-exclusivity=verification with ${verified ? `verification on ${verified}` : 'no verification'} it must hold ${showSpans(expected)}`,
             evidence: { ...evidence, expected },
           };
         }

@@ -31,7 +31,7 @@ export const researchIpEnds: Invariant = {
     return {
       invariant: 1,
       name: this.name,
-      message: `research-ip (C4) holds ${showSpans(actual)}, but with verification ${verified ?? 'never'} it must hold ${showSpans(expected)}`,
+      message: `research-ip (C4) holds ${showSpans(actual)}, but with ${verified ? `verification on ${verified}` : 'no verification'} it must hold ${showSpans(expected)}`,
       evidence: {
         term: 'research-ip',
         verifiedOn: verified,

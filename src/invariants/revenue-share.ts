@@ -21,7 +21,7 @@ export const revenueShareEnds: Invariant = {
     return {
       invariant: 3,
       name: this.name,
-      message: `revenue-share (C9) holds ${showSpans(actual)}, but with verification ${verified ?? 'never'} it must hold ${showSpans(expected)}`,
+      message: `revenue-share (C9) holds ${showSpans(actual)}, but with ${verified ? `verification on ${verified}` : 'no verification'} it must hold ${showSpans(expected)}`,
       evidence: {
         term: 'revenue-share',
         verifiedOn: verified,
