@@ -81,9 +81,21 @@ function compileGuard(machine: AnyStateMachine, guard: unknown): GuardFn | null 
   const { type, params } = nameOf(guard, 'guard');
   const impl = (machine.implementations.guards as Record<string, unknown>)[type];
   if (typeof impl !== 'function') throw new TypeError(`kernel: guard "${type}" has no implementation`);
-  const fn = impl as (args: { context: DealContext; event: DealEvent }, params: unknown) => boolean;
-  return (context, event) => fn({ context, event }, params);
+  const fn = impl as (args: Args, params: unknown) => boolean;
+  return (context, event) => {
+    ARGS.context = context;
+    ARGS.event = event;
+    return fn(ARGS, params);
+  };
 }
+
+type Args = { context: DealContext; event: DealEvent };
+
+/**
+ * One arguments object for every guard and action call: they are pure and keep no reference to
+ * it, and a kernel step calls them one at a time, so reusing it saves an allocation per call.
+ */
+const ARGS: Args = { context: undefined as unknown as DealContext, event: undefined as unknown as DealEvent };
 
 interface AssignAction {
   readonly type: 'xstate.assign';
@@ -98,17 +110,21 @@ function compileAction(machine: AnyStateMachine, action: unknown): ActionFn {
     throw new TypeError(`kernel: action "${type}" is not an assign(); only context updates are compiled`);
   }
   const assignment = impl.assignment;
-  type Args = { context: DealContext; event: DealEvent };
   if (typeof assignment === 'function') {
     const whole = assignment as (args: Args, params: unknown) => Partial<DealContext>;
-    return (context, event) => ({ ...context, ...whole({ context, event }, params) });
+    return (context, event) => {
+      ARGS.context = context;
+      ARGS.event = event;
+      return { ...context, ...whole(ARGS, params) };
+    };
   }
   const parts = Object.entries(assignment as Record<string, unknown>);
   return (context, event) => {
     const next: Record<string, unknown> = { ...context };
     for (const [key, part] of parts) {
-      next[key] =
-        typeof part === 'function' ? (part as (a: Args, p: unknown) => unknown)({ context, event }, params) : part;
+      ARGS.context = context;
+      ARGS.event = event;
+      next[key] = typeof part === 'function' ? (part as (a: Args, p: unknown) => unknown)(ARGS, params) : part;
     }
     return next as unknown as DealContext;
   };

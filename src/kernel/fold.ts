@@ -10,14 +10,15 @@ import type { DealContext, DealInput } from '../../machines/deal.machine.ts';
 import type { ClauseId } from '../domain/clauses.ts';
 import { EFFECTIVE_DATE, type IsoDate } from '../domain/dates.ts';
 import { InputError } from '../domain/errors.ts';
-import type { CalendarEvent, DealEvent, LogEventType } from '../domain/events.ts';
+import type { CalendarEvent, DealEvent, LogEvent, LogEventType } from '../domain/events.ts';
 import { TERM_IDS, type TermId } from '../domain/terms.ts';
 import type { LoggedEvent } from '../log/parse.ts';
-import { nextCalendarEvent } from '../replay/calendar.ts';
-import type { AgiStatus } from '../replay/engine.ts';
-import { judge, type Verdict } from '../replay/findings.ts';
+import { type CalendarView, nextCalendarEvent } from '../replay/calendar.ts';
+import type { AgiStatus, TermStatus } from '../replay/engine.ts';
+import { type JudgeView, judge, type Verdict } from '../replay/findings.ts';
 import { type Interval, intervalsOf, observe, openTrack, type Track } from '../replay/intervals.ts';
-import { DEAL_KERNEL, initialContext, type KernelState, kernelAgiStatus, kernelEngine, kernelStep } from './engine.ts';
+import { STATUS_CODES } from './compile.ts';
+import { DEAL_KERNEL, initialContext, type KernelState, kernelAgiStatus, kernelStep } from './engine.ts';
 
 export interface FoldOptions {
   /** Event types to judge; the default judges every log event, as `replay()` does. */
@@ -44,6 +45,12 @@ export interface Folded {
 
 export interface FoldState {
   state: KernelState;
+  /** What the due deadline was computed from; a step that changes none of them keeps it. */
+  dueFrom: { config: number; rules: unknown; agi: unknown } | null;
+  /** Mask of terms holding before the event being judged. */
+  maskBefore: number;
+  readonly calendarView: CalendarView;
+  readonly judgeView: JudgeView;
   today: IsoDate;
   readonly tracks: Track[];
   /** Bit i set while TERM_IDS[i] holds. */
@@ -61,11 +68,55 @@ const TERM_COUNT = TERM_IDS.length;
 const TERM_INDEX = Object.fromEntries(TERM_IDS.map((term, index) => [term, index])) as Record<TermId, number>;
 const AGI_EVENTS: ReadonlySet<string> = new Set(['agi.declared', 'panel.verified', 'panel.rejected']);
 
+/** The calendar's view of a fold, as one object per fold rather than closures per step. */
+class FoldCalendarView implements CalendarView {
+  constructor(private readonly fold: { state: KernelState }) {}
+  get context(): DealContext {
+    return this.fold.state.context;
+  }
+  get agi(): AgiStatus {
+    return kernelAgiStatus(this.fold.state.config);
+  }
+  termStatus(term: TermId): TermStatus {
+    const code = DEAL_KERNEL.termStatusCode[this.fold.state.config * TERM_COUNT + TERM_INDEX[term]] as number;
+    return STATUS_CODES[code] as TermStatus;
+  }
+}
+
+/** The verdicts' view: the terms as they stood before the event, the context before and after. */
+class FoldJudgeView implements JudgeView {
+  before: DealContext;
+  constructor(private readonly fold: { state: KernelState; maskBefore: number }) {
+    this.before = fold.state.context;
+  }
+  get after(): DealContext {
+    return this.fold.state.context;
+  }
+  holds(term: TermId): boolean {
+    return ((this.fold.maskBefore >> TERM_INDEX[term]) & 1) === 1;
+  }
+}
+
+const initialContexts = new WeakMap<object, DealContext>();
+
+/** Initial contexts are immutable, so futures that share assumptions share one. */
+function startContext(input: DealInput): DealContext {
+  if (input.amendments !== undefined) return initialContext(input);
+  let context = initialContexts.get(input.assumptions);
+  if (context === undefined) {
+    context = initialContext(input);
+    initialContexts.set(input.assumptions, context);
+  }
+  return context;
+}
+
 export function startFold(input: DealInput, options: FoldOptions = {}): FoldState {
-  const state: KernelState = { config: DEAL_KERNEL.initialConfig, context: initialContext(input) };
+  const state: KernelState = { config: DEAL_KERNEL.initialConfig, context: startContext(input) };
   const mask = DEAL_KERNEL.holdingMask[state.config] as number;
-  return {
+  const fold = {
     state,
+    dueFrom: null,
+    maskBefore: mask,
     today: EFFECTIVE_DATE,
     tracks: TERM_IDS.map((_, t) => openTrack(EFFECTIVE_DATE, ((mask >> t) & 1) === 1)),
     mask,
@@ -75,7 +126,9 @@ export function startFold(input: DealInput, options: FoldOptions = {}): FoldStat
     amended: new Set(),
     events: 0,
     judgeTypes: options.judge,
-  };
+  } as unknown as FoldState & { calendarView: CalendarView; judgeView: FoldJudgeView };
+  Object.assign(fold, { calendarView: new FoldCalendarView(fold), judgeView: new FoldJudgeView(fold) });
+  return fold;
 }
 
 /** Steps the kernel and records what changed; `line` is null for calendar events. */
@@ -84,7 +137,15 @@ function apply(fold: FoldState, event: DealEvent, line: number | null): void {
   fold.today = event.date;
   if (next === fold.state) return;
   fold.state = next;
-  fold.due = null;
+  const from = fold.dueFrom;
+  if (
+    from === null ||
+    from.config !== next.config ||
+    from.rules !== next.context.rules ||
+    from.agi !== next.context.agi
+  ) {
+    fold.due = null;
+  }
   const mask = DEAL_KERNEL.holdingMask[next.config] as number;
   if (mask === fold.mask) return;
   const cause = { date: event.date, line, event: event.type };
@@ -100,14 +161,8 @@ export function foldCalendar(fold: FoldState, date: IsoDate | undefined): void {
   for (;;) {
     if (fold.due === null) {
       const { state } = fold;
-      fold.due = nextCalendarEvent(
-        {
-          context: state.context,
-          agi: kernelAgiStatus(state.config),
-          termStatus: (term) => kernelEngine.termStatus(state, term),
-        },
-        fold.today,
-      );
+      fold.due = nextCalendarEvent(fold.calendarView, fold.today);
+      fold.dueFrom = { config: state.config, rules: state.context.rules, agi: state.context.agi };
     }
     const due = fold.due;
     if (due === undefined || (date !== undefined && due.date > date)) return;
@@ -118,6 +173,11 @@ export function foldCalendar(fold: FoldState, date: IsoDate | undefined): void {
 
 /** Folds one log event in, after the calendar deadlines due by its date. */
 export function foldEvent(fold: FoldState, { line, event }: LoggedEvent): void {
+  foldLogEvent(fold, event, line);
+}
+
+/** {@link foldEvent} without the wrapper object, for callers that generate events. */
+export function foldLogEvent(fold: FoldState, event: LogEvent, line: number): void {
   if (event.date < fold.today) {
     throw new InputError(`the event is dated ${event.date}, before ${fold.today} reached by earlier lines`, {
       line,
@@ -135,7 +195,7 @@ export function foldEvent(fold: FoldState, { line, event }: LoggedEvent): void {
     }
     fold.amended.add(event.amendment);
   }
-  const maskBefore = fold.mask;
+  fold.maskBefore = fold.mask;
   apply(fold, event, line);
   if (AGI_EVENTS.has(event.type) && kernelAgiStatus(fold.state.config) === kernelAgiStatus(before.config)) {
     throw new InputError(`${event.type} is not allowed here: AGI state is "${kernelAgiStatus(before.config)}"`, {
@@ -145,28 +205,39 @@ export function foldEvent(fold: FoldState, { line, event }: LoggedEvent): void {
   }
   fold.events++;
   if (fold.judgeTypes !== undefined && !fold.judgeTypes.has(event.type)) return;
-  const findings = judge(event, line, {
-    holds: (term) => ((maskBefore >> TERM_INDEX[term]) & 1) === 1,
-    before: before.context,
-    after: fold.state.context,
-  });
+  const view = fold.judgeView as FoldJudgeView;
+  view.before = before.context;
+  const findings = judge(event, line, view);
   for (const { verdict, clause } of findings) {
     fold.verdicts[verdict as Verdict]++;
     if (verdict === 'breach') fold.breaches[clause] = (fold.breaches[clause] ?? 0) + 1;
   }
 }
 
-/** Delivers every remaining deadline and closes the books. */
+/** Delivers every remaining deadline; the tracks are then final. */
+export function closeFold(fold: FoldState): void {
+  foldCalendar(fold, undefined);
+}
+
+/**
+ * Delivers every remaining deadline and closes the books. The timelines are built when first
+ * read, so a caller that needs only counts or the context does not pay for them.
+ */
 export function finishFold(fold: FoldState): Folded {
   const lastEventDate = fold.today;
-  foldCalendar(fold, undefined);
-  const timelines = Object.fromEntries(TERM_IDS.map((term, t) => [term, intervalsOf(fold.tracks[t] as Track)]));
+  closeFold(fold);
+  let timelines: Record<TermId, Interval[]> | undefined;
   return {
     agi: kernelAgiStatus(fold.state.config),
     context: fold.state.context,
-    timelines: timelines as Record<TermId, Interval[]>,
-    verdicts: { ...fold.verdicts },
-    breaches: { ...fold.breaches },
+    get timelines() {
+      timelines ??= Object.fromEntries(
+        TERM_IDS.map((term, t) => [term, intervalsOf(fold.tracks[t] as Track)]),
+      ) as Record<TermId, Interval[]>;
+      return timelines;
+    },
+    verdicts: fold.verdicts,
+    breaches: fold.breaches,
     events: fold.events,
     lastEventDate,
   };

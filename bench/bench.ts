@@ -1,0 +1,32 @@
+/**
+ * `npm run bench`: runs every section in bench/sections/ in this one process, so each ratio
+ * compares numbers measured in the same run, and prints a report, or with `-- --json` one object
+ * merging every section's metrics.
+ */
+import { readdirSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import type { BenchSection, Measure } from './section.ts';
+
+const json = process.argv.includes('--json');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+const dir = new URL('./sections/', import.meta.url);
+const files = readdirSync(dir)
+  .filter((name) => name.endsWith('.ts'))
+  .filter((name) => only === undefined || name === `${only}.ts`)
+  .sort();
+const sections: BenchSection[] = [];
+for (const name of files) {
+  const { measure } = (await import(new URL(name, dir).href)) as { measure: Measure };
+  if (!json) process.stderr.write(`measuring ${name}…\n`);
+  sections.push(await measure());
+}
+const metrics = Object.assign({}, ...sections.map((section) => section.metrics));
+if (json) process.stdout.write(`${JSON.stringify(metrics, null, 2)}\n`);
+else {
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+  const out = [`dealsim bench: ${availableParallelism()} CPUs, load average ${load} (numbers move with the load)`];
+  for (const section of sections) out.push('', section.name, ...section.lines.map((line) => `  ${line}`));
+  process.stdout.write(`${out.join('\n')}\n`);
+}

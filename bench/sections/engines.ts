@@ -1,0 +1,167 @@
+/**
+ * Replay engines and Monte Carlo (issue 5), measured on the same futures in one run: the XState
+ * live actor, XState's pure `transition`, the compiled kernel under the shared fold, the kernel's
+ * lean fold, and a hand-written reducer as the floor. Then Monte Carlo futures/s with two worker
+ * threads, and a 1,000,000-event log streamed through the lean fold in a child process (so its
+ * peak RSS is the replay's own). Measured, never asserted.
+ */
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { addDays, EFFECTIVE_DATE, type IsoDate } from '../../src/domain/dates.ts';
+import { TERM_IDS } from '../../src/domain/terms.ts';
+import { futureArbitrary, type GeneratedFuture } from '../../src/fuzz/arbitraries/future.ts';
+import { kernelEngine } from '../../src/kernel/engine.ts';
+import { foldEvents } from '../../src/kernel/fold.ts';
+import { parseSpec } from '../../src/montecarlo/spec.ts';
+import { runMonteCarlo } from '../../src/montecarlo/workers.ts';
+import { actorEngine, xstateEngine } from '../../src/replay/engine.ts';
+import { replay } from '../../src/replay/replay.ts';
+import { handWrittenReplay } from '../hand-written-reducer.ts';
+import type { BenchSection } from '../section.ts';
+
+const FUTURES = 2_000;
+const LONG_LOG_EVENTS = 1_000_000;
+
+/** Runs `work` over `futures` repeatedly for at least `minMs`; returns log events per second. */
+function eventsPerSec(
+  futures: readonly GeneratedFuture[],
+  minMs: number,
+  work: (future: GeneratedFuture) => unknown,
+): number {
+  const events = futures.reduce((sum, future) => sum + future.events.length, 0);
+  for (const future of futures.slice(0, 50)) work(future); // warm up
+  let rounds = 0;
+  const started = performance.now();
+  let elapsed = 0;
+  do {
+    for (const future of futures) work(future);
+    rounds++;
+    elapsed = performance.now() - started;
+  } while (elapsed < minMs);
+  return (events * rounds) / (elapsed / 1000);
+}
+
+function sameAsKernel(future: GeneratedFuture): boolean {
+  const input = { assumptions: future.assumptions };
+  const lean = foldEvents(future.events, input);
+  const hand = handWrittenReplay(future.events, future.assumptions);
+  if (
+    lean.verdicts.permitted !== hand.permitted ||
+    lean.verdicts.breach !== hand.breach ||
+    lean.verdicts.info !== hand.info
+  )
+    return false;
+  return TERM_IDS.every((term, t) => {
+    const flat = lean.timelines[term].flatMap((interval) => [interval.from, interval.until]);
+    return JSON.stringify(flat) === JSON.stringify(hand.intervals[t]);
+  });
+}
+
+/** A long valid log: conduct of every kind, one declaration and its verification midway. */
+function writeLongLog(file: string, count: number): void {
+  const fd = openSync(file, 'w');
+  const lines = [
+    (date: string) => `{"type":"revenue.recognized","date":"${date}","amountUsd":1000000}`,
+    (date: string) => `{"type":"azure.purchased","date":"${date}","amountUsd":100000}`,
+    (date: string) => `{"type":"product.launched","date":"${date}","name":"ChatGPT","api":false,"cloud":"azure"}`,
+    (date: string) => `{"type":"msft.training-run","date":"${date}","usesOpenAiIp":true,"computeFlop":1e26}`,
+    (date: string) =>
+      `{"type":"model.released","date":"${date}","name":"gpt-6","openWeights":true,"meetsCapabilityCriteria":true}`,
+    (date: string) => `{"type":"compute.contracted","date":"${date}","provider":"oracle"}`,
+  ];
+  const perDay = Math.ceil(count / 7000); // about 19 years of days
+  let buffer = '';
+  let date: IsoDate = EFFECTIVE_DATE;
+  for (let i = 0; i < count; i++) {
+    if (i > 0 && i % perDay === 0) date = addDays(date, 1);
+    if (i === Math.floor(count * 0.4)) buffer += `{"type":"agi.declared","date":"${date}"}\n`;
+    else if (i === Math.floor(count * 0.5)) buffer += `{"type":"panel.verified","date":"${date}"}\n`;
+    else buffer += `${(lines[i % lines.length] as (d: string) => string)(date)}\n`;
+    if (buffer.length > 1 << 20) {
+      writeSync(fd, buffer);
+      buffer = '';
+    }
+  }
+  writeSync(fd, buffer);
+  closeSync(fd);
+}
+
+async function monteCarloRate(specFile: string, futures: number): Promise<number> {
+  const spec = parseSpec(JSON.parse(readFileSync(specFile, 'utf8')));
+  await runMonteCarlo(spec, { futures: 20_000, seed: 1, workers: 2 }); // warm up the workers' JIT and tsx cache
+  const started = performance.now();
+  const run = await runMonteCarlo(spec, { futures, seed: 1, workers: 2 });
+  return run.done / ((performance.now() - started) / 1000);
+}
+
+export async function measure(): Promise<BenchSection> {
+  const futures = fc.sample(futureArbitrary({ amendments: true, maxEvents: 24 }), { numRuns: FUTURES, seed: 42 });
+  const events = futures.reduce((sum, future) => sum + future.events.length, 0);
+  const agree = futures.filter(sameAsKernel).length;
+
+  const actor = eventsPerSec(futures.slice(0, 200), 1500, (f) =>
+    replay(f.events, { assumptions: f.assumptions }, { engine: actorEngine }),
+  );
+  const transition = eventsPerSec(futures.slice(0, 400), 1500, (f) =>
+    replay(f.events, { assumptions: f.assumptions }, { engine: xstateEngine }),
+  );
+  const kernelFold = eventsPerSec(futures, 1500, (f) =>
+    replay(f.events, { assumptions: f.assumptions }, { engine: kernelEngine }),
+  );
+  const kernel = eventsPerSec(futures, 2000, (f) => foldEvents(f.events, { assumptions: f.assumptions }));
+  const hand = eventsPerSec(futures, 2000, (f) => handWrittenReplay(f.events, f.assumptions));
+
+  const mcSpec = resolve('simulations/montecarlo/panel-deadline-rejections.json');
+  const mcRevenueSpec = resolve('simulations/montecarlo/uniform-2027-2035.json');
+  const monteCarlo = await monteCarloRate(mcSpec, 400_000);
+  const monteCarloRevenue = await monteCarloRate(mcRevenueSpec, 100_000);
+
+  const dir = mkdtempSync(join(tmpdir(), 'dealsim-bench-'));
+  let long: { seconds: number; peakRssMb: number; events: number };
+  try {
+    const file = join(dir, 'long.jsonl');
+    writeLongLog(file, LONG_LOG_EVENTS);
+    const output = execFileSync(process.execPath, ['--import', 'tsx', resolve('bench/long-replay.ts'), file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
+    long = JSON.parse(output);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const k = (n: number) => `${Math.round(n).toLocaleString('en-US')}`;
+  const metrics = {
+    actorEventsPerSec: Math.round(actor),
+    transitionEventsPerSec: Math.round(transition),
+    kernelSharedFoldEventsPerSec: Math.round(kernelFold),
+    kernelEventsPerSec: Math.round(kernel),
+    handWrittenEventsPerSec: Math.round(hand),
+    kernelSpeedupVsActor: Number((kernel / actor).toFixed(2)),
+    kernelSpeedupVsTransition: Number((kernel / transition).toFixed(2)),
+    kernelVsHandWritten: Number((hand / kernel).toFixed(2)),
+    handWrittenAgreesFraction: agree / futures.length,
+    monteCarloFuturesPerSec: Math.round(monteCarlo),
+    monteCarloWithRevenueFuturesPerSec: Math.round(monteCarloRevenue),
+    replay1MSeconds: Number(long.seconds.toFixed(3)),
+    replay1MPeakRssMb: Number(long.peakRssMb.toFixed(1)),
+  };
+  return {
+    name: 'replay engines and Monte Carlo (issue 5)',
+    metrics,
+    lines: [
+      `${FUTURES.toLocaleString('en-US')} random futures (amendments on), ${events.toLocaleString('en-US')} log events; hand-written reducer agrees with the kernel on ${agree}/${futures.length}`,
+      `XState live actor            ${k(actor).padStart(12)} events/s`,
+      `XState pure transition       ${k(transition).padStart(12)} events/s`,
+      `kernel under the shared fold ${k(kernelFold).padStart(12)} events/s`,
+      `kernel lean fold             ${k(kernel).padStart(12)} events/s   ${metrics.kernelSpeedupVsActor}× the actor (target ≥ 20×), ${metrics.kernelSpeedupVsTransition}× transition`,
+      `hand-written reducer (floor) ${k(hand).padStart(12)} events/s   the kernel is ${metrics.kernelVsHandWritten}× slower (target ≤ 2×)`,
+      `Monte Carlo, 2 workers       ${k(monteCarlo).padStart(12)} futures/s (panel-deadline-rejections.json; target ≥ 200,000)`,
+      `Monte Carlo with revenue     ${k(monteCarloRevenue).padStart(12)} futures/s (uniform-2027-2035.json: 19 revenue events a future)`,
+      `1,000,000-event log streamed ${long.seconds.toFixed(2).padStart(12)} s, peak RSS ${long.peakRssMb.toFixed(0)} MB (targets < 3 s, < 300 MB)`,
+    ],
+  };
+}
