@@ -109,7 +109,7 @@ function modelTimelines(model: Model): Record<TermId, { from: IsoDate; until: Is
     if (event.type === 'agi.declared' && deadline !== null) days.add(addDays(event.date, deadline));
   }
   const sorted = [...days].sort();
-  const timelines = Object.fromEntries(TERM_IDS.map((term) => [term, []])) as Record<
+  const timelines = Object.fromEntries(TERM_IDS.map((term) => [term, [] as unknown[]])) as unknown as Record<
     TermId,
     { from: IsoDate; until: IsoDate | null }[]
   >;
@@ -204,7 +204,7 @@ const dateSpec: fc.Arbitrary<DateSpec> = fc.oneof(
 // ---------------------------------------------------------------------------------------------
 // Commands.
 
-type StoreCommand = fc.Command<Model, Real>;
+type StoreCommand = fc.AsyncCommand<Model, Real>;
 
 /** Appends an event with the right expected version (or none); the model says whether it is accepted. */
 class Append implements StoreCommand {
@@ -214,7 +214,7 @@ class Append implements StoreCommand {
     readonly withVersion: boolean,
   ) {}
   check = () => true;
-  run(model: Model, real: Real): void {
+  async run(model: Model, real: Real): Promise<void> {
     const event = { ...this.template, date: resolve(model, this.when) } as LogEvent;
     const before = readFileSync(real.file, 'utf8');
     const expected = accepts(model, event);
@@ -242,7 +242,7 @@ class Append implements StoreCommand {
 class AppendStale implements StoreCommand {
   constructor(readonly off: number) {}
   check = () => true;
-  run(model: Model, real: Real): void {
+  async run(model: Model, real: Real): Promise<void> {
     const before = readFileSync(real.file, 'utf8');
     const last = model.events.at(-1)?.date ?? EFFECTIVE_DATE;
     const event = { type: 'hardware.launched', date: last, name: 'io device' };
@@ -261,7 +261,7 @@ class AppendStale implements StoreCommand {
 class AppendGarbage implements StoreCommand {
   constructor(readonly text: string) {}
   check = () => true;
-  run(model: Model, real: Real): void {
+  async run(model: Model, real: Real): Promise<void> {
     const before = readFileSync(real.file, 'utf8');
     const error = attempt(() => appendEvent(real.file, this.text, { input: input(model) }));
     expect(error).toBeInstanceOf(InputError);
@@ -273,7 +273,7 @@ class AppendGarbage implements StoreCommand {
 /** Reads and validates the log: exactly the model's events, in order. */
 class Read implements StoreCommand {
   check = () => true;
-  run(model: Model, real: Real): void {
+  async run(model: Model, real: Real): Promise<void> {
     expect(readLog(real.file).map((logged) => logged.event)).toEqual(model.events);
     expect(validateLog(real.file, input(model)).map((logged) => logged.line)).toEqual(
       model.events.map((_, i) => i + 1),
@@ -298,7 +298,7 @@ class StatusAt implements StoreCommand {
 /** A whole replay of the file: every term's intervals equal the model's. */
 class Timelines implements StoreCommand {
   check = () => true;
-  run(model: Model, real: Real): void {
+  async run(model: Model, real: Real): Promise<void> {
     const { timelines } = replay(readLog(real.file), input(model));
     const expected = modelTimelines(model);
     for (const term of TERM_IDS) {
