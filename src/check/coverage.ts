@@ -95,18 +95,34 @@ export class CoverageRecorder {
 
 /** Covered and total, with the lists, as reports print them. */
 export interface CoverageReport {
-  readonly states: { readonly visited: number; readonly total: number; readonly missed: readonly string[] };
-  readonly transitions: { readonly fired: number; readonly total: number; readonly missed: readonly string[] };
+  readonly states: {
+    readonly visited: number;
+    readonly total: number;
+    readonly covered: readonly string[];
+    readonly missed: readonly string[];
+  };
+  readonly transitions: {
+    readonly fired: number;
+    readonly total: number;
+    readonly covered: readonly string[];
+    readonly missed: readonly string[];
+  };
 }
 
 export function coverageReport(recorder: CoverageRecorder): CoverageReport {
   const missedStates = CHART_STATES.filter((state) => !recorder.states.has(state));
   const missedTransitions = CHART_TRANSITIONS.filter((transition) => !recorder.transitions.has(transition));
   return {
-    states: { visited: CHART_STATES.length - missedStates.length, total: CHART_STATES.length, missed: missedStates },
+    states: {
+      visited: CHART_STATES.length - missedStates.length,
+      total: CHART_STATES.length,
+      covered: CHART_STATES.filter((state) => recorder.states.has(state)),
+      missed: missedStates,
+    },
     transitions: {
       fired: CHART_TRANSITIONS.length - missedTransitions.length,
       total: CHART_TRANSITIONS.length,
+      covered: CHART_TRANSITIONS.filter((transition) => recorder.transitions.has(transition)),
       missed: missedTransitions,
     },
   };

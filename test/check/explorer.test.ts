@@ -127,6 +127,10 @@ describe('dealsim check', () => {
     expect(json).toMatchObject({ passed: true, depth: 2, combinations: 4, engine: 'xstate-transition' });
     expect(json.invariants).toHaveLength(8);
     expect(json.coverage.states.total).toBe(25);
+    expect(json.coverage.transitions.covered).toContain('agi.none --agi.declared--> agi.pending');
+    expect(json.coverage.transitions.covered.length + json.coverage.transitions.missed.length).toBe(
+      json.coverage.transitions.total,
+    );
   });
 
   it('refuses a bad depth with exit 2', async () => {

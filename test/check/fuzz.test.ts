@@ -37,5 +37,7 @@ describe('dealsim fuzz', () => {
     expect(err()).toContain('--runs 0 is not a whole number of at least 1');
     expect(await main(['fuzz', '--engine', 'fast'], io)).toBe(2);
     expect(err()).toContain('--engine fast is not an engine');
+    expect(await main(['fuzz', '--seed', '1', '--path', 'abc'], io)).toBe(2);
+    expect(err()).toContain('--path abc is not a fast-check path');
   });
 });

@@ -108,10 +108,15 @@ Exit codes: 0 every invariant holds, 1 a future breaks one, 2 bad options.`,
     ];
     if (states.missed.length) out.push(`               states not reached: ${states.missed.join(', ')}`);
     if (transitions.missed.length) {
-      out.push(
-        `               transitions not fired (${transitions.missed.length}; conduct events are not explored${exploreAmendments ? '' : ', nor amendments without --with-amendments'}, and some guards never hold under the rules):`,
-        ...transitions.missed.map((label) => `                 ${label}`),
-      );
+      const why = `conduct events are not explored${exploreAmendments ? '' : ', nor amendments without --with-amendments'}, and some guards never hold under these rules`;
+      if (transitions.missed.length <= 10) {
+        out.push(
+          `               transitions not fired (${why}):`,
+          ...transitions.missed.map((label) => `                 ${label}`),
+        );
+      } else {
+        out.push(`               ${transitions.missed.length} transitions not fired (${why}); --json lists them`);
+      }
     }
     if (cex) {
       out.push(

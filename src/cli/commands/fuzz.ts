@@ -1,3 +1,4 @@
+import { InputError } from '../../domain/errors.ts';
 import { fuzz as runFuzz } from '../../fuzz/fuzz.ts';
 import {
   ASSUME_HELP,
@@ -57,6 +58,11 @@ Exit codes: 0 every invariant held, 1 a future broke one, 2 bad options.`,
     // A fuzzing run without a seed gets a fresh one; it is printed, so every run can be repeated.
     const seed = countOption(args, 'seed', Math.floor(Math.random() * 2 ** 31), 0);
     const path = stringOption(args, 'path');
+    if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) {
+      throw new InputError(`--path ${path} is not a fast-check path`, {
+        hint: 'copy the path printed after "Reproduce:", e.g. --path "4:0:0:2", with the same --seed',
+      });
+    }
     const { fixed } = fixedAssumptions(args);
     const engine = engineOption(args);
     const started = performance.now();
