@@ -201,10 +201,10 @@ function exploreOne<S>(
     for (const node of level) {
       const children: string[] = [];
       edges.set(node.key, children);
-      for (const day of nextDays(points, node.fold.today, lapseOf(node))) {
-        const lapse = lapseOf(node);
+      const lapse = lapseOf(node);
+      const applied = engine.context(node.fold.machine).applied;
+      for (const day of nextDays(points, node.fold.today, lapse)) {
         const status: SpecStatus = lapse && day >= lapse ? 'rejected' : node.status;
-        const applied = engine.context(node.fold.machine).applied;
         const candidates: LogEvent[] = [
           ...allowed(status, assumptions).map((type) => ({ type, date: day }) as LogEvent),
           ...amendmentIds
@@ -242,6 +242,9 @@ function exploreOne<S>(
           if (seen.has(key)) continue;
           seen.add(key);
           const replayed = finishReplay(engine, forkFold(fold), observer({ value: before.value }));
+          // Only the parent is compared against (time travel, snapshot and continue, a forbidden
+          // line before the last): every ancestor was itself checked as a future when first seen,
+          // and only checked states are expanded, so the chain covers every prefix.
           const run: FutureRun<S> = {
             events,
             input,
