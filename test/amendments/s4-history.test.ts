@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSUMPTIONS } from '../../src/domain/assumptions.ts';
 import { EFFECTIVE_DATE, isoDate } from '../../src/domain/dates.ts';
+import { assumptionsArbitrary } from '../../src/fuzz/arbitraries/assumptions.ts';
+import { dateArbitrary } from '../../src/fuzz/arbitraries/dates.ts';
+import type { LoggedEvent } from '../../src/log/parse.ts';
 import { replay } from '../../src/replay/replay.ts';
 import { logOf } from '../support/given.ts';
 import { cli, continuationArbitrary, HISTORY_FILE, historyLog } from './support.ts';
@@ -49,6 +52,34 @@ describe('S4 the real history: today’s terms whatever AGI events follow', () =
           expect(share?.until && share.until < SUNSET).toBe(true);
           expect(replayed.context.ledger.revenueShareAccruedUsd).toBe(cap);
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('S4 verification after the amendment', () => {
+  it('ends neither the revenue share nor anything S4 already ended, on any dates and assumptions', () => {
+    const history = historyLog();
+    const after = dateArbitrary().filter((date) => date >= '2026-04-28');
+    // No panel deadline, so the verification always comes in time (C2).
+    const noDeadline = assumptionsArbitrary().map((a) => ({ ...a, 'panel-deadline-days': null }));
+    fc.assert(
+      fc.property(noDeadline, after, after, (assumptions, a, b) => {
+        const [declared, verified] = a <= b ? [a, b] : [b, a];
+        const events = [
+          ...history,
+          { line: 5, event: { type: 'agi.declared', date: declared } },
+          { line: 6, event: { type: 'panel.verified', date: verified } },
+        ] as LoggedEvent[];
+        const replayed = replay(events, { assumptions });
+        expect(replayed.agi).toBe('verified');
+        expect(replayed.timelines['revenue-share'].map((i) => [i.from, i.until])).toEqual([[EFFECTIVE_DATE, SUNSET]]);
+        expect(replayed.timelines['azure-api-exclusivity'].map((i) => [i.from, i.until])).toEqual([
+          [EFFECTIVE_DATE, AMENDED],
+        ]);
+        const research = replayed.timelines['research-ip'].map((i) => i.until);
+        expect(research).toEqual([verified < SUNSET ? verified : SUNSET]);
       }),
       { numRuns: 300 },
     );
