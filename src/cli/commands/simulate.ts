@@ -4,10 +4,12 @@ import { didYouMean } from '../../domain/did-you-mean.ts';
 import { InputError } from '../../domain/errors.ts';
 import { formatUsd } from '../../domain/money.ts';
 import { TERMS, type TermId } from '../../domain/terms.ts';
+import { kernelEngine } from '../../kernel/engine.ts';
 import type { LoggedEvent } from '../../log/parse.ts';
 import { describeCause } from '../../replay/intervals.ts';
 import { type ReplayStep, replay } from '../../replay/replay.ts';
 import { type SimulationJson, toSimulationJson } from '../../replay/report.ts';
+import { streamLog } from '../../store/log-stream.ts';
 import {
   ASSUME_HELP,
   ASSUME_OPTION,
@@ -17,7 +19,7 @@ import {
   printJson,
   stringOption,
 } from '../command.ts';
-import { AMENDMENTS_HELP, AMENDMENTS_OPTION, dateOption, inFile, loadFuture } from '../future-input.ts';
+import { AMENDMENTS_HELP, AMENDMENTS_OPTION, dateOption, inFile, inputFrom, loadFuture } from '../future-input.ts';
 import { type Style, styleFor } from '../render/style.ts';
 import { table } from '../render/table.ts';
 
@@ -36,6 +38,7 @@ Options:
                       also says what differs from the whole log (see "dealsim diff")
 ${ASSUME_HELP}
 ${AMENDMENTS_HELP}
+  --stream            read the log as it replays, on the compiled kernel, for very long logs
   --json              print one JSON object instead of tables
   -h, --help          show this help
 
@@ -48,20 +51,30 @@ Example:
     ...AMENDMENTS_OPTION,
     at: { type: 'string' },
     without: { type: 'string' },
+    stream: { type: 'boolean' },
   },
   positionals: { min: 1, max: 1, names: 'LOG' },
   run(args, io) {
     const file = args.positionals[0] as string;
     const at = stringOption(args, 'at');
     const date = at === undefined ? undefined : dateOption(at, '--at');
-    const future = loadFuture(file, args);
     const without = stringOption(args, 'without');
+    if (args.values.stream && without !== undefined) {
+      throw new InputError('--stream cannot be combined with --without', { hint: 'drop one of the two options' });
+    }
+    // --stream never holds the log: lines are read, validated and replayed one at a time.
+    const future = args.values.stream ? { events: [], input: inputFrom(args) } : loadFuture(file, args);
     const cut = without === undefined ? undefined : removeEvent(file, future.events, without);
-    const events = cut?.events ?? future.events;
+    const events: Iterable<LoggedEvent> = args.values.stream ? streamLog(file) : (cut?.events ?? future.events);
+    const engine = args.values.stream ? { engine: kernelEngine } : {};
     const steps: ReplayStep[] = [];
     const replayed = inFile(file, () => {
       try {
-        return replay(events, future.input, { ...(date && { until: date }), onStep: (step) => steps.push(step) });
+        return replay(events, future.input, {
+          ...engine,
+          ...(date && { until: date }),
+          onStep: (step) => steps.push(step),
+        });
       } catch (error) {
         // Removing a line can leave the rest invalid (a ruling without its declaration): say so.
         if (!cut || !(error instanceof InputError)) throw error;
@@ -80,7 +93,7 @@ Example:
           replayed: inFile(file, () => replay(future.events, future.input, date && { until: date })),
           events: future.events,
         },
-        { replayed, events },
+        { replayed, events: cut.events },
         withoutWording(cut.removed),
       ),
     };
