@@ -49,6 +49,7 @@ export function parseAmendmentFile(
   file: string,
   builtIns: AmendmentCatalog = BUILT_IN_AMENDMENTS,
 ): AmendmentCatalog {
+  text = text.replace(/^\uFEFF/, ''); // editors on Windows may start the file with a byte-order mark
   let value: unknown;
   try {
     value = JSON.parse(text);

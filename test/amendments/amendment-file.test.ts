@@ -25,6 +25,12 @@ describe('user amendment files (--amendments), validated like logs', () => {
     }
   });
 
+  it('reads a file that starts with a byte-order mark', () => {
+    expect(parseAmendmentFile('\uFEFF{"id":"r","ends":["compute-threshold"]}', 'mine.json').r?.ends).toEqual([
+      'compute-threshold',
+    ]);
+  });
+
   it('turns "through" a year into the sunset of 1 January after it, and keeps what the file says', () => {
     const catalog = parseAmendmentFile(
       '{"id":"r","retime":{"research-ip":{"through":2032,"endsOnVerification":false}},"ends":["compute-threshold"]}',
