@@ -17,6 +17,8 @@ export default {
     // Every test imports the core through the replay, so "related files" would pick all of them anyway.
     related: false,
   },
+  // Not copied into the sandbox: scratch files come and go while others work, and reports are outputs.
+  ignorePatterns: ['scratch', 'reports', 'out', '**/*.lock', '**/*.tmp', '**/*.torn'],
   mutate: [
     'machines/**/*.ts',
     'src/domain/**/*.ts',
@@ -48,6 +50,9 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   thresholds: { high: 95, low: 90, break: null },
+  // Re-runs test only what changed since the last run: the killers written for survivors re-test those.
+  incremental: true,
+  incrementalFile: 'reports/mutation/stryker-incremental.json',
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };

@@ -1,0 +1,122 @@
+/**
+ * The calendar of CLAUSES.md ("Parties and dates": ISO days, "through YEAR" inclusive) and the
+ * `--assume` readings (C1, C2, C8, C9), branch by branch.
+ */
+import { describe, expect, it } from 'vitest';
+import { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, formatAssumption, parseAssumptions } from '../../src/domain/assumptions.ts';
+import {
+  addDays,
+  dayAfterYear,
+  EFFECTIVE_DATE,
+  fromDayNumber,
+  type IsoDate,
+  isoDate,
+  minDate,
+  parseIsoDate,
+  toDayNumber,
+} from '../../src/domain/dates.ts';
+import { InputError } from '../../src/domain/errors.ts';
+
+describe('CLAUSES.md parties and dates: calendar days', () => {
+  it('reads only real days in YYYY-MM-DD form', () => {
+    expect(parseIsoDate('2028-02-29')).toBe('2028-02-29');
+    expect(parseIsoDate('2030-12-31')).toBe('2030-12-31');
+    for (const text of [
+      '2029-02-29',
+      '2030-12-32',
+      '2030-00-10',
+      '2030-13-01',
+      '2030-04-31',
+      '30-01-01',
+      '2030-01-01 ',
+    ]) {
+      expect(parseIsoDate(text), text).toBeUndefined();
+    }
+    expect(isoDate('2031-01-01')).toBe('2031-01-01');
+    expect(() => isoDate('2031-02-30')).toThrow(TypeError);
+  });
+
+  it('counts days across month, year and leap boundaries', () => {
+    expect(toDayNumber('1970-01-02' as IsoDate)).toBe(1);
+    expect(fromDayNumber(1)).toBe('1970-01-02');
+    expect(addDays('2030-12-31' as IsoDate, 1)).toBe('2031-01-01');
+    expect(addDays('2031-01-01' as IsoDate, -1)).toBe('2030-12-31');
+    expect(addDays('2028-02-28' as IsoDate, 1)).toBe('2028-02-29');
+    expect(addDays(EFFECTIVE_DATE, 90)).toBe('2026-01-26');
+    expect(toDayNumber('2033-01-01' as IsoDate) - toDayNumber('2032-12-31' as IsoDate)).toBe(1);
+  });
+
+  it('reads "through YEAR" as ending on the first day of the next year', () => {
+    expect(dayAfterYear(2030)).toBe('2031-01-01');
+    expect(dayAfterYear(2032)).toBe('2033-01-01');
+  });
+
+  it('takes the earlier of two dates', () => {
+    expect(minDate('2031-01-01' as IsoDate, '2028-09-01' as IsoDate)).toBe('2028-09-01');
+    expect(minDate('2028-09-01' as IsoDate, '2031-01-01' as IsoDate)).toBe('2028-09-01');
+  });
+});
+
+describe('assumptions: --assume KEY=VALUE', () => {
+  const refusal = (pairs: string[]) => {
+    try {
+      parseAssumptions(pairs);
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      return error as InputError;
+    }
+    throw new Error(`accepted ${pairs.join(' ')}`);
+  };
+
+  it('applies pairs over the defaults, later pairs winning, and leaves the rest alone', () => {
+    const read = parseAssumptions(['after-rejection=final', 'after-rejection=redeclare', 'panel-deadline-days=30']);
+    expect(read).toEqual({ ...DEFAULT_ASSUMPTIONS, 'panel-deadline-days': 30 });
+    expect(parseAssumptions([])).toEqual(DEFAULT_ASSUMPTIONS);
+    expect(
+      parseAssumptions(['panel-deadline-days=none'], { ...DEFAULT_ASSUMPTIONS, 'panel-deadline-days': 9 }),
+    ).toEqual(DEFAULT_ASSUMPTIONS);
+    expect(parseAssumptions(['revenue-share-cap-usd=1e9'])['revenue-share-cap-usd']).toBe(1e9);
+  });
+
+  it('splits at the first "=" only', () => {
+    expect(refusal(['compute-cap-lifts=declaration=x']).message).toMatch(/compute-cap-lifts=declaration=x/);
+  });
+
+  it.each(['agi-ends-exclusivity', '=declaration', ''])('refuses "%s": not KEY=VALUE', (pair) => {
+    expect(refusal([pair]).message).toMatch(/is not KEY=VALUE/);
+  });
+
+  it('refuses an unknown key, naming the keys', () => {
+    const error = refusal(['x=1']);
+    expect(error.message).toMatch(/unknown assumption "x"/);
+    expect(error.hint).toMatch(/agi-ends-exclusivity/);
+  });
+
+  it.each([
+    ['panel-deadline-days', ['1', '365'], ['0', '-1', '1.5', 'x', '', ' 7']],
+    ['revenue-share-rate', ['0.1', '1'], ['0', '-0.1', '1.01', '', ' ', 'x', 'Infinity']],
+    ['compute-threshold-flop', ['5e26', '1'], ['0', '-1', 'NaN', '']],
+    ['revenue-share-cap-usd', ['38e9'], ['0', '']],
+    ['after-rejection', ['final', 'redeclare'], ['Final', '']],
+  ] as const)('%s takes %j and refuses %j', (key, good, bad) => {
+    for (const value of good) expect(() => parseAssumptions([`${key}=${value}`]), value).not.toThrow();
+    for (const value of bad) {
+      const error = refusal([`${key}=${value}`]);
+      expect(error.message).toContain(`--assume ${key}=${value}: the value`);
+      expect(error.hint).toContain(`values for ${key}`);
+    }
+  });
+
+  it('formats values as the user types them', () => {
+    expect(formatAssumption('panel-deadline-days', null)).toBe('none');
+    expect(formatAssumption('panel-deadline-days', 90)).toBe('90');
+    expect(formatAssumption('agi-ends-exclusivity', 'declaration')).toBe('declaration');
+    expect(formatAssumption('revenue-share-rate', 0.2)).toBe('0.2');
+  });
+
+  it('lists finitely many values only for the readings dealsim check can enumerate', () => {
+    expect(ASSUMPTIONS['panel-deadline-days'].enumerable).toEqual([null, 90]);
+    expect(ASSUMPTIONS['agi-ends-exclusivity'].enumerable).toEqual(['verification', 'declaration']);
+    expect(ASSUMPTIONS['compute-threshold-flop'].enumerable).toBeUndefined();
+  });
+});
