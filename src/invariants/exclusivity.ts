@@ -3,12 +3,15 @@ import type { Invariant } from './invariant.ts';
 import {
   baseRulesUntil,
   clipSpans,
+  cutEvidence,
   firstHoldingFrom,
+  firstViolation,
   fromEffective,
   sameSpans,
   showSpans,
   spansOf,
   verificationDate,
+  where,
 } from './scope.ts';
 
 const TERMS = ['ip-exclusivity', 'azure-api-exclusivity'] as const;
@@ -24,33 +27,46 @@ export const exclusivityUntilVerification: Invariant = {
   statement:
     'under agi-ends-exclusivity=verification, ip-exclusivity and azure-api-exclusivity hold until verification; under either reading they never hold on or after verification',
   check(run) {
-    const verified = verificationDate(run);
-    const reading = run.input.assumptions['agi-ends-exclusivity'];
-    for (const term of TERMS) {
-      const window = baseRulesUntil(run, term);
-      const actual = clipSpans(spansOf(run.replayed.timelines[term]), window);
-      const evidence = { term, reading, verifiedOn: verified, actual, ...(window && { baseRulesUntil: window }) };
-      if (reading === 'verification') {
-        const expected = clipSpans(fromEffective(verified), window);
-        if (!sameSpans(actual, expected)) {
+    const name = this.name;
+    return firstViolation(run, (future) => {
+      const verified = verificationDate(future);
+      const reading = future.input.assumptions['agi-ends-exclusivity'];
+      for (const term of TERMS) {
+        const window = baseRulesUntil(future, term);
+        const actual = clipSpans(spansOf(future.replayed.timelines[term]), window);
+        const evidence = {
+          ...cutEvidence(future),
+          term,
+          reading,
+          verifiedOn: verified,
+          actual,
+          ...(window && { baseRulesUntil: window }),
+        };
+        if (reading === 'verification') {
+          const expected = clipSpans(fromEffective(verified), window);
+          if (!sameSpans(actual, expected)) {
+            return {
+              invariant: 4,
+              name,
+              message: `${term} (C1) holds ${showSpans(actual)}, but under agi-ends-exclusivity=verification with ${verified ? `verification on ${verified}` : 'no verification'} it must hold ${showSpans(expected)}${where(future)}`,
+              evidence: {
+                ...evidence,
+                expected,
+              },
+            };
+          }
+        }
+        const after = verified && firstHoldingFrom(actual, verified);
+        if (after) {
           return {
             invariant: 4,
-            name: this.name,
-            message: `${term} (C1) holds ${showSpans(actual)}, but under agi-ends-exclusivity=verification with ${verified ? `verification on ${verified}` : 'no verification'} it must hold ${showSpans(expected)}`,
-            evidence: { ...evidence, expected },
+            name,
+            message: `${term} (C1) holds on ${after}, on or after the verification of ${verified}${where(future)}`,
+            evidence,
           };
         }
       }
-      const after = verified && firstHoldingFrom(actual, verified);
-      if (after) {
-        return {
-          invariant: 4,
-          name: this.name,
-          message: `${term} (C1) holds on ${after}, on or after the verification of ${verified}`,
-          evidence,
-        };
-      }
-    }
-    return null;
+      return null;
+    });
   },
 };

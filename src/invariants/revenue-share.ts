@@ -1,6 +1,17 @@
 /** Invariant 3 (C9): the revenue share ends on the verification date and never before it. */
 import type { Invariant } from './invariant.ts';
-import { baseRulesUntil, clipSpans, fromEffective, sameSpans, showSpans, spansOf, verificationDate } from './scope.ts';
+import {
+  baseRulesUntil,
+  clipSpans,
+  cutEvidence,
+  firstViolation,
+  fromEffective,
+  sameSpans,
+  showSpans,
+  spansOf,
+  verificationDate,
+  where,
+} from './scope.ts';
 
 /**
  * Base rules only: the 2026-04-27 amendment (S4) unties the revenue share from AGI, so for a
@@ -13,22 +24,26 @@ export const revenueShareEnds: Invariant = {
   statement:
     'revenue-share ends on the verification date and never before it; a declaration alone, or a rejection, never ends it',
   check(run) {
-    const verified = verificationDate(run);
-    const window = baseRulesUntil(run, 'revenue-share');
-    const expected = clipSpans(fromEffective(verified), window);
-    const actual = clipSpans(spansOf(run.replayed.timelines['revenue-share']), window);
-    if (sameSpans(actual, expected)) return null;
-    return {
-      invariant: 3,
-      name: this.name,
-      message: `revenue-share (C9) holds ${showSpans(actual)}, but with ${verified ? `verification on ${verified}` : 'no verification'} it must hold ${showSpans(expected)}`,
-      evidence: {
-        term: 'revenue-share',
-        verifiedOn: verified,
-        actual,
-        expected,
-        ...(window && { baseRulesUntil: window }),
-      },
-    };
+    const name = this.name;
+    return firstViolation(run, (future) => {
+      const verified = verificationDate(future);
+      const window = baseRulesUntil(future, 'revenue-share');
+      const expected = clipSpans(fromEffective(verified), window);
+      const actual = clipSpans(spansOf(future.replayed.timelines['revenue-share']), window);
+      if (sameSpans(actual, expected)) return null;
+      return {
+        invariant: 3,
+        name,
+        message: `revenue-share (C9) holds ${showSpans(actual)}, but with ${verified ? `verification on ${verified}` : 'no verification'} it must hold ${showSpans(expected)}${where(future)}`,
+        evidence: {
+          ...cutEvidence(future),
+          term: 'revenue-share',
+          verifiedOn: verified,
+          actual,
+          expected,
+          ...(window && { baseRulesUntil: window }),
+        },
+      };
+    });
   },
 };

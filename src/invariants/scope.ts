@@ -8,7 +8,9 @@ import { type AmendmentCatalog, BUILT_IN_AMENDMENTS, type TermRetiming } from '.
 import { EFFECTIVE_DATE, type IsoDate, isoDate } from '../domain/dates.ts';
 import { baseRules, type TermRule } from '../domain/rules.ts';
 import type { TermId } from '../domain/terms.ts';
+import type { LoggedEvent } from '../log/parse.ts';
 import type { Interval } from '../replay/intervals.ts';
+import type { Replayed } from '../replay/replay.ts';
 import type { FutureRun } from './invariant.ts';
 
 /** C4: research IP runs "through 2030". */
@@ -59,19 +61,49 @@ export function firstHoldingFrom(spans: readonly Span[], date: IsoDate): IsoDate
   return undefined;
 }
 
+/** A future the term invariants judge: the whole log, or a prefix of it as `--at` would see it. */
+export interface Judged {
+  readonly events: readonly LoggedEvent[];
+  readonly input: FutureRun['input'];
+  readonly replayed: Replayed;
+  /** Null for the whole future; else the number of leading events kept. */
+  readonly cut: number | null;
+}
+
+/**
+ * The whole future and each of its prefixes: `--at D` replays the events dated up to D (invariant
+ * 6 checks that it equals the prefix's replay), so a term invariant must hold on every prefix too.
+ */
+export function judgedFutures(run: FutureRun): Judged[] {
+  return [
+    { events: run.events, input: run.input, replayed: run.replayed, cut: null },
+    ...run.prefixes.map((prefix) => ({
+      events: run.events.slice(0, prefix.count),
+      input: run.input,
+      replayed: prefix.replayed,
+      cut: prefix.count,
+    })),
+  ];
+}
+
+/** ` in the future cut after line N` for a prefix, nothing for the whole future. */
+export function where(future: Judged): string {
+  return future.cut === null ? '' : ` in the future cut after line ${future.cut} (as --at sees it)`;
+}
+
 /** The date of the log's `panel.verified`, read from the log itself (a valid log has at most one). */
-export function verificationDate(run: FutureRun): IsoDate | null {
-  return run.events.find(({ event }) => event.type === 'panel.verified')?.event.date ?? null;
+export function verificationDate(future: Pick<Judged, 'events'>): IsoDate | null {
+  return future.events.find(({ event }) => event.type === 'panel.verified')?.event.date ?? null;
 }
 
 /**
  * The first day `term` no longer runs on the base rules: the date of the first amendment in the
  * log that ends it or changes how it ends. Null when no amendment touches it.
  */
-export function baseRulesUntil(run: FutureRun, term: TermId): IsoDate | null {
-  const catalog: AmendmentCatalog = run.input.amendments ?? BUILT_IN_AMENDMENTS;
-  const base = baseRules(run.input.assumptions).terms[term];
-  for (const { event } of run.events) {
+export function baseRulesUntil(future: Pick<Judged, 'events' | 'input'>, term: TermId): IsoDate | null {
+  const catalog: AmendmentCatalog = future.input.amendments ?? BUILT_IN_AMENDMENTS;
+  const base = baseRules(future.input.assumptions).terms[term];
+  for (const { event } of future.events) {
     if (event.type !== 'agreement.amended') continue;
     const amendment = catalog[event.amendment];
     if (!amendment) continue;
@@ -92,4 +124,18 @@ function changesRule(base: TermRule, retiming: TermRetiming): boolean {
 export function showSpans(spans: readonly Span[]): string {
   if (spans.length === 0) return 'never';
   return spans.map(({ from, until }) => `[${from}, ${until ?? '∞'})`).join(' ');
+}
+
+/** Runs a term invariant's judgement on the whole future, then on each prefix; the first violation. */
+export function firstViolation<V>(run: FutureRun, judge: (future: Judged) => V | null): V | null {
+  for (const future of judgedFutures(run)) {
+    const violation = judge(future);
+    if (violation) return violation;
+  }
+  return null;
+}
+
+/** Evidence fields that say which future was judged. */
+export function cutEvidence(future: Judged): { cutAfterLine?: number } {
+  return future.cut === null ? {} : { cutAfterLine: future.cut };
 }
