@@ -21,6 +21,8 @@ export interface CoverageReport {
   readonly clauses: Tally & { readonly evidence: Readonly<Record<string, string>> };
   readonly states: Tally;
   readonly transitions: Tally;
+  /** The transitions that can fire under the built-in rules and amendments (see reachable.ts). */
+  readonly reachableTransitions: Tally;
 }
 
 function tally(universe: readonly string[], seen: ReadonlySet<string>): Tally {
@@ -28,8 +30,11 @@ function tally(universe: readonly string[], seen: ReadonlySet<string>): Tally {
   return { covered: universe.length - missing.length, total: universe.length, missing };
 }
 
-/** Sums up what `futures` futures exercised against the chart and the clause list. */
-export function coverageReport(exercised: Exercised, futures: number): CoverageReport {
+/**
+ * Sums up what `futures` futures exercised against the chart and the clause list; `reachable`
+ * names the transitions that can fire without a user's amendment.
+ */
+export function coverageReport(exercised: Exercised, futures: number, reachable: ReadonlySet<string>): CoverageReport {
   const evidence: Record<string, string> = {};
   for (const id of REPORTED_CLAUSES) {
     const seen = exercised.clauseEvidence.get(id);
@@ -44,6 +49,10 @@ export function coverageReport(exercised: Exercised, futures: number): CoverageR
     ),
     transitions: tally(
       CHART_TRANSITIONS.map((transition) => transition.id),
+      exercised.transitions,
+    ),
+    reachableTransitions: tally(
+      CHART_TRANSITIONS.map((transition) => transition.id).filter((id) => reachable.has(id)),
       exercised.transitions,
     ),
   };

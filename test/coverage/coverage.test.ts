@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { dealMachine } from '../../machines/deal.machine.ts';
 import { main } from '../../src/cli/main.ts';
 import { CHART_STATES, CHART_TRANSITIONS } from '../../src/coverage/chart.ts';
+import { reachableTransitions } from '../../src/coverage/reachable.ts';
 import { emptyExercised, recordingEngine } from '../../src/coverage/recorder.ts';
 import { coverageReport, mergeExercised, REPORTED_CLAUSES, toExercisedJson } from '../../src/coverage/report.ts';
 import { DEFAULT_ASSUMPTIONS } from '../../src/domain/assumptions.ts';
@@ -109,7 +110,7 @@ describe('recording is transparent and adds up', () => {
     expect(futures).toBe(3);
     expect(merged.clauses).toEqual(new Set([...a.clauses, ...b.clauses]));
     expect(merged.transitions).toEqual(new Set([...a.transitions, ...b.transitions]));
-    const report = coverageReport(merged, futures);
+    const report = coverageReport(merged, futures, reachableTransitions());
     expect(report.clauses.total).toBe(12);
     expect(report.clauses.covered + report.clauses.missing.length).toBe(12);
     expect(report.states.total).toBe(CHART_STATES.length);
@@ -134,5 +135,23 @@ describe('dealsim coverage', () => {
     expect(Object.keys(json.simulations.clauses.evidence)).toEqual(REPORTED_CLAUSES);
     expect(json.simulations.futures).toBeGreaterThanOrEqual(10);
     expect(code).toBe(0);
+  });
+});
+
+describe('C1, C3, C4, C10: transitions only a user amendment can fire', () => {
+  it('are told apart from the reachable ones by asking the chart’s guards', () => {
+    const reachable = reachableTransitions();
+    // C1 exclusivity has no sunset and C3 model and product IP does not end on verification...
+    expect(reachable).not.toContain('ip-exclusivity.holding --calendar.sunset[isOwnSunset]--> ip-exclusivity.ended');
+    expect(reachable).not.toContain(
+      'model-product-ip.holding --panel.verified[endsOnVerification]--> model-product-ip.ended',
+    );
+    // ...while S4 ends exclusivity, verification ends research IP (C4), purchases fulfil C10.
+    expect(reachable).toContain('ip-exclusivity.holding --agreement.amended[amendmentEnds]--> ip-exclusivity.ended');
+    expect(reachable).toContain('research-ip.holding --panel.verified[endsOnVerification]--> research-ip.ended');
+    expect(reachable).toContain('azure-commitment.holding --azure.purchased--> (stays)');
+    expect(reachable).toContain('ip-exclusivity.suspended --panel.lapsed--> ip-exclusivity.holding');
+    // A suspended exclusivity always ends on verification under the built-in rules.
+    expect(reachable).not.toContain('ip-exclusivity.suspended --panel.verified--> ip-exclusivity.holding');
   });
 });

@@ -1,0 +1,117 @@
+/**
+ * Which chart transitions can fire at all under the built-in rules: a guard is asked, through
+ * the chart's own guard implementations, on every rules configuration the October 2025 terms
+ * (every enumerable assumption) and the built-in amendments (S3, S4) can produce. A transition is
+ * reachable when, in one configuration, its guard holds and no earlier candidate's does, and its
+ * source state is reachable. The rest fire only under a user's hypothetical amendment
+ * (`--amendments FILE`), so coverage reports them apart instead of as gaps.
+ */
+import type { AnyStateNode } from 'xstate';
+import { type DealContext, dealMachine } from '../../machines/deal.machine.ts';
+import { applyAmendment, BUILT_IN_AMENDMENTS } from '../domain/amendments.ts';
+import { ASSUMPTION_KEYS, ASSUMPTIONS, type Assumptions, DEFAULT_ASSUMPTIONS } from '../domain/assumptions.ts';
+import { EFFECTIVE_DATE } from '../domain/dates.ts';
+import type { DealEvent } from '../domain/events.ts';
+import { EMPTY_LEDGER } from '../domain/ledger.ts';
+import { baseRules, type Rules } from '../domain/rules.ts';
+import { TERM_IDS } from '../domain/terms.ts';
+import { chartTransition } from './chart.ts';
+
+type Guard = (args: { context: DealContext; event: DealEvent }, params: unknown) => boolean;
+
+function combinations(): Assumptions[] {
+  let all: Assumptions[] = [DEFAULT_ASSUMPTIONS];
+  for (const key of ASSUMPTION_KEYS) {
+    const values = ASSUMPTIONS[key].enumerable as readonly unknown[] | undefined;
+    if (!values) continue;
+    all = all.flatMap((assumptions) => values.map((value) => ({ ...assumptions, [key]: value }) as Assumptions));
+  }
+  return all;
+}
+
+/** Every context a replay with built-in amendments can be in, as far as guards look. */
+function contexts(): DealContext[] {
+  const amendments = Object.values(BUILT_IN_AMENDMENTS);
+  return combinations().flatMap((assumptions) => {
+    const configurations: Rules[] = [baseRules(assumptions)];
+    for (const amendment of amendments) {
+      for (const rules of [...configurations]) configurations.push(applyAmendment(rules, amendment, assumptions));
+    }
+    return configurations.map((rules) => ({
+      assumptions,
+      rules,
+      amendments: BUILT_IN_AMENDMENTS,
+      applied: [],
+      agi: { declaredOn: null, verifiedOn: null, rejectedOn: null, lapsedOn: null },
+      ledger: EMPTY_LEDGER,
+    }));
+  });
+}
+
+/**
+ * Events of `type` that can reach a guard in `context`: the sunsets the calendar delivers (only
+ * of terms whose rule has one, as src/replay/calendar.ts does), each amendment, small and large
+ * amounts.
+ */
+function eventsOf(type: string, context: DealContext): DealEvent[] {
+  const date = EFFECTIVE_DATE;
+  switch (type) {
+    case 'calendar.sunset':
+      return TERM_IDS.filter((term) => context.rules.terms[term].sunset !== null).map((term) => ({ type, date, term }));
+    case 'agreement.amended':
+      return Object.keys(BUILT_IN_AMENDMENTS).map((amendment) => ({ type, date, amendment }));
+    case 'azure.purchased':
+    case 'revenue.recognized':
+      return [1, 1e15].map((amountUsd) => ({ type, date, amountUsd }));
+    default:
+      return [{ type, date } as DealEvent];
+  }
+}
+
+function guardHolds(definition: { guard?: unknown }, context: DealContext, event: DealEvent): boolean {
+  const guard = definition.guard as string | { type: string; params?: unknown } | undefined;
+  if (guard === undefined) return true;
+  const name = typeof guard === 'string' ? guard : guard.type;
+  const implementation = (dealMachine.implementations.guards as Record<string, Guard>)[name];
+  if (!implementation) throw new TypeError(`the chart names a guard it does not implement: ${name}`);
+  return implementation({ context, event }, typeof guard === 'string' ? undefined : guard.params);
+}
+
+function atomic(node: AnyStateNode): AnyStateNode[] {
+  const children = Object.values(node.states) as AnyStateNode[];
+  return children.length === 0 ? [node] : children.flatMap(atomic);
+}
+
+/** The IDs of the transitions that can fire under the built-in rules and amendments. */
+export function reachableTransitions(): Set<string> {
+  const all = contexts();
+  const states = atomic(dealMachine.root);
+  const reachedStates = new Set(
+    states.filter((node) => node.parent?.initial?.target?.[0] === node).map((node) => node.path.join('.')),
+  );
+  const reachable = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const node of states) {
+      if (!reachedStates.has(node.path.join('.'))) continue;
+      for (const [type, definitions] of node.transitions) {
+        definitions.forEach((definition, index) => {
+          const id = chartTransition(definition)?.id;
+          if (id === undefined || reachable.has(id)) return;
+          const fires = all.some((context) =>
+            eventsOf(type, context).some(
+              (event) =>
+                guardHolds(definition, context, event) &&
+                definitions.slice(0, index).every((earlier) => !guardHolds(earlier, context, event)),
+            ),
+          );
+          if (!fires) return;
+          reachable.add(id);
+          for (const target of definition.target ?? []) reachedStates.add(target.path.join('.'));
+          grew = true;
+        });
+      }
+    }
+  }
+  return reachable;
+}
