@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAssumptions } from '../../src/domain/assumptions.ts';
 import { TERM_IDS } from '../../src/domain/terms.ts';
 import { type ReplayStep, replay } from '../../src/replay/replay.ts';
 import { readLog } from '../../src/store/log-file.ts';
@@ -67,9 +68,9 @@ describe.skipIf(!HAVE_CHROMIUM)('dealsim report in chromium', () => {
     rmSync(profile, { recursive: true, force: true });
   });
 
-  async function open(log: string): Promise<Watched & { url: string }> {
+  async function open(log: string, assume: readonly string[] = []): Promise<Watched & { url: string }> {
     const file = join(out, `${log.replace(/\W+/g, '-')}.html`);
-    const { code, err } = await dealsim('report', log, '-o', file);
+    const { code, err } = await dealsim('report', log, ...assume.flatMap((pair) => ['--assume', pair]), '-o', file);
     expect(err).toBe('');
     expect(code).toBe(0);
     const page = await context.newPage();
@@ -105,9 +106,9 @@ describe.skipIf(!HAVE_CHROMIUM)('dealsim report in chromium', () => {
   }
 
   /** What the replay says after each step: the initial state first. */
-  function expected(log: string) {
+  function expected(log: string, assume: readonly string[] = []) {
     const steps: ReplayStep[] = [];
-    replay(readLog(log), {}, { onStep: (step) => steps.push(step) });
+    replay(readLog(log), { assumptions: parseAssumptions(assume) }, { onStep: (step) => steps.push(step) });
     const initial: Pick<ReplayStep, 'stateValue' | 'holding'> & { date: string } = {
       date: '2025-10-28',
       holding: [...TERM_IDS],
@@ -151,6 +152,29 @@ describe.skipIf(!HAVE_CHROMIUM)('dealsim report in chromium', () => {
     await atStep(page, steps.length - 1);
     await page.keyboard.press('Home');
     await atStep(page, 0);
+    expect(requests).toEqual([url]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('C2 with panel-deadline-days: the calendar lapse is a step of its own, and exclusivity and the cap come back', async () => {
+    const log = 'simulations/declaration-lapses-panel-deadline.jsonl';
+    const assume = ['panel-deadline-days=90'];
+    const { page, requests, problems, url } = await open(log, assume);
+    const steps = expected(log, assume);
+    const lapse = steps.findIndex((step) => (step as { cause?: { event: string } }).cause?.event === 'panel.lapsed');
+    expect(lapse).toBeGreaterThan(0);
+    for (let i = 1; i < steps.length; i++) {
+      await page.keyboard.press('ArrowRight');
+      await atStep(page, i);
+      check(await shown(page), steps[i] as (typeof steps)[number]);
+    }
+    await page.keyboard.press('Home');
+    await atStep(page, 0);
+    for (let i = 0; i < lapse; i++) await page.keyboard.press('ArrowRight');
+    await atStep(page, lapse);
+    expect(await page.locator('#step-event').textContent()).toBe('calendar: declaration lapsed');
+    expect(await page.locator('#chart g.state.active', { hasText: 'rejected' }).count()).toBe(1);
     expect(requests).toEqual([url]);
     expect(problems).toEqual([]);
     await page.close();
