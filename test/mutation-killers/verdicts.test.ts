@@ -168,8 +168,8 @@ describe('C6, C11, S4 product launches', () => {
       launched('2026-01-05', { api: true, cloud: 'aws', customer: 'enterprise' }),
       amended('2026-04-27'),
       launched('2026-05-01', { api: false, cloud: 'aws' }),
-      launched('2026-05-02', { api: true, cloud: 'aws', azureFirst: true }),
-      launched('2026-05-03', { api: true, cloud: 'aws', azureDeclined: true }),
+      { type: 'product.launched', date: '2026-05-02', name: 'Product', api: true, cloud: 'aws', azureFirst: true },
+      { type: 'product.launched', date: '2026-05-03', name: 'Product', api: true, cloud: 'aws', azureDeclined: true },
       launched('2026-05-04', { api: true, cloud: 'azure' }),
       launched('2026-05-05', { api: true, cloud: 'gcp', customer: 'us-natsec' }),
     ).whenReplayed();
