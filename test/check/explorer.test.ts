@@ -98,9 +98,10 @@ describe('Bounded exhaustive checking of invariants 1-8', () => {
 describe('dealsim check', () => {
   it('prints futures, states, coverage and that all invariants hold (exit 0)', async () => {
     const { io, out } = recordingIo();
-    const code = await main(['check', '--depth', '3', '--assume', 'panel-deadline-days=90'], io);
+    const fixed = ['panel-deadline-days=90', 'post-agi-without-guardrails=included', 'compute-cap-lifts=verification'];
+    const code = await main(['check', '--depth', '3', ...fixed.flatMap((pair) => ['--assume', pair])], io);
     expect(code).toBe(0);
-    expect(out()).toMatch(/16 assumption combinations/);
+    expect(out()).toMatch(/4 assumption combinations/);
     expect(out()).toMatch(/futures +[\d,]+ abstract futures of up to 3 AGI and panel events/);
     expect(out()).toMatch(/coverage +chart states \d+\/25, transitions \d+\/\d+/);
     expect(out()).toContain('all 8 hold');

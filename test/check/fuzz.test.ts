@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { fuzz } from '../../src/fuzz/fuzz.ts';
+import { kernelEngine } from '../../src/kernel/engine.ts';
 import { recordingIo } from './recording-io.ts';
 
 describe('dealsim fuzz', () => {
@@ -26,8 +27,14 @@ describe('dealsim fuzz', () => {
   });
 
   it('is reproducible: the same seed draws the same futures', () => {
-    const a = fuzz({ runs: 40, seed: 99, fixed: { 'agi-ends-exclusivity': 'declaration' } });
-    const b = fuzz({ runs: 40, seed: 99, fixed: { 'agi-ends-exclusivity': 'declaration' } });
+    const options = {
+      runs: 40,
+      seed: 99,
+      fixed: { 'agi-ends-exclusivity': 'declaration' as const },
+      engine: kernelEngine,
+    };
+    const a = fuzz(options);
+    const b = fuzz(options);
     expect(a).toEqual(b);
   });
 
