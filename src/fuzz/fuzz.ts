@@ -47,6 +47,7 @@ export function fuzz<S>(options: FuzzOptions<S>): FuzzReport {
   const arbitrary = futureArbitrary({
     maxEvents: options.maxEvents ?? 12,
     amendments: true,
+    deadlineRulings: true,
     ...(options.fixed && { fixedAssumptions: options.fixed }),
   });
   const violationsOf = (future: GeneratedFuture) =>

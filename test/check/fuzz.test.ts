@@ -1,9 +1,34 @@
 /** `dealsim fuzz`: seeded random futures through invariants 1-8, with progress only on a terminal. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { DEFAULT_ASSUMPTIONS } from '../../src/domain/assumptions.ts';
+import { toDayNumber } from '../../src/domain/dates.ts';
+import { futureArbitrary } from '../../src/fuzz/arbitraries/future.ts';
 import { fuzz } from '../../src/fuzz/fuzz.ts';
 import { kernelEngine } from '../../src/kernel/engine.ts';
 import { recordingIo } from './recording-io.ts';
+
+describe('C2 panel deadline in the fuzzed futures', () => {
+  it('rules on the last day of a 90-day deadline, and never keeps a ruling on the day it lapses', () => {
+    const assumptions = { ...DEFAULT_ASSUMPTIONS, 'panel-deadline-days': 90 };
+    const futures = fc.sample(futureArbitrary({ assumptions, deadlineRulings: true, conduct: false }), {
+      numRuns: 200,
+      seed: 1,
+    });
+    const gaps = futures.flatMap(({ events }) =>
+      events.slice(1).flatMap(({ event }, i) => {
+        const previous = events[i]?.event;
+        return previous?.type === 'agi.declared' && event.type.startsWith('panel.')
+          ? [toDayNumber(event.date) - toDayNumber(previous.date)]
+          : [];
+      }),
+    );
+    expect(gaps).toContain(89);
+    expect(gaps).toContain(0);
+    expect(gaps.every((gap) => gap < 90)).toBe(true);
+  });
+});
 
 describe('dealsim fuzz', () => {
   it('passes on the real rules and says so with the seed (exit 0)', async () => {

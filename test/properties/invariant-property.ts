@@ -37,6 +37,7 @@ export interface PropertyOptions {
 export function checkInvariant(invariant: Invariant, options: PropertyOptions) {
   const arbitrary = futureArbitrary({
     amendments: true,
+    deadlineRulings: true,
     maxEvents: options.maxEvents ?? 8,
     ...(options.assumptions && { assumptions: options.assumptions }),
   });

@@ -12,6 +12,7 @@ import type { LoggedEvent } from '../../log/parse.ts';
 import { assumptionsArbitrary } from './assumptions.ts';
 import { conductArbitrary } from './conduct.ts';
 import { dateArbitrary } from './dates.ts';
+import { deadlineRulingArbitrary } from './deadline-ruling.ts';
 
 export interface GeneratedFuture {
   readonly assumptions: Assumptions;
@@ -31,7 +32,12 @@ export interface FutureOptions {
   readonly assumptions?: Assumptions;
   /** Random assumptions except these keys, which keep the given values (`--assume`). */
   readonly fixedAssumptions?: Partial<Assumptions>;
+  /** Also mix in declarations ruled on the last day of their panel deadline, or the day it lapses (default false). */
+  readonly deadlineRulings?: boolean;
 }
+
+/** The panel deadlines the assumption arbitrary draws, for timing rulings against them. */
+const DRAWN_DEADLINES = [1, 30, 90, 365];
 
 export function futureArbitrary(options: FutureOptions = {}): fc.Arbitrary<GeneratedFuture> {
   const maxEvents = options.maxEvents ?? 12;
@@ -52,9 +58,14 @@ export function futureArbitrary(options: FutureOptions = {}): fc.Arbitrary<Gener
               : { type: kind, date }) as LogEvent,
           ),
     );
+  const fixedDeadline =
+    options.assumptions?.['panel-deadline-days'] ?? options.fixedAssumptions?.['panel-deadline-days'];
+  const pairs = options.deadlineRulings
+    ? fc.array(deadlineRulingArbitrary(fixedDeadline ? [fixedDeadline] : DRAWN_DEADLINES), { maxLength: 2 })
+    : fc.constant([]);
   return fc
-    .tuple(assumptions, fc.array(candidate, { maxLength: maxEvents }))
-    .map(([chosen, raw]) => ({ assumptions: chosen, events: keepValid(raw, chosen) }));
+    .tuple(assumptions, fc.array(candidate, { maxLength: maxEvents }), pairs)
+    .map(([chosen, raw, timed]) => ({ assumptions: chosen, events: keepValid([...raw, ...timed.flat()], chosen) }));
 }
 
 /** Sorts candidates by date (stable) and keeps those the AGI process of C2 accepts. */
