@@ -15,6 +15,7 @@ import { TERM_IDS } from '../../src/domain/terms.ts';
 import { futureArbitrary, type GeneratedFuture } from '../../src/fuzz/arbitraries/future.ts';
 import { kernelEngine } from '../../src/kernel/engine.ts';
 import { foldEvents } from '../../src/kernel/fold.ts';
+import { sampleFuture, samplerFor } from '../../src/montecarlo/sample.ts';
 import { parseSpec } from '../../src/montecarlo/spec.ts';
 import { runMonteCarlo } from '../../src/montecarlo/workers.ts';
 import { actorEngine, xstateEngine } from '../../src/replay/engine.ts';
@@ -89,12 +90,16 @@ function writeLongLog(file: string, count: number): void {
   closeSync(fd);
 }
 
-async function monteCarloRate(specFile: string, futures: number): Promise<number> {
-  const spec = parseSpec(JSON.parse(readFileSync(specFile, 'utf8')));
+/** Futures per second with two workers, and the mean number of log events per future. */
+async function monteCarloRate(specFile: string, futures: number): Promise<{ rate: number; events: number }> {
+  const spec = parseSpec(JSON.parse(readFileSync(resolve('simulations/montecarlo', specFile), 'utf8')));
+  const sampler = samplerFor(spec);
+  let events = 0;
+  for (let i = 0; i < 1000; i++) events += sampleFuture(sampler, 1, i).events.length;
   await runMonteCarlo(spec, { futures: 20_000, seed: 1, workers: 2 }); // warm up the workers' JIT and tsx cache
   const started = performance.now();
   const run = await runMonteCarlo(spec, { futures, seed: 1, workers: 2 });
-  return run.done / ((performance.now() - started) / 1000);
+  return { rate: run.done / ((performance.now() - started) / 1000), events: events / 1000 };
 }
 
 export async function measure(): Promise<BenchSection> {
@@ -114,13 +119,12 @@ export async function measure(): Promise<BenchSection> {
   const kernel = eventsPerSec(futures, 2000, (f) => foldEvents(f.events, { assumptions: f.assumptions }));
   const hand = eventsPerSec(futures, 2000, (f) => handWrittenReplay(f.events, f.assumptions));
 
-  const mcSpec = resolve('simulations/montecarlo/panel-deadline-rejections.json');
-  const mcRevenueSpec = resolve('simulations/montecarlo/uniform-2027-2035.json');
-  const monteCarlo = await monteCarloRate(mcSpec, 400_000);
-  const monteCarloRevenue = await monteCarloRate(mcRevenueSpec, 100_000);
+  const monteCarlo = await monteCarloRate('lognormal-from-2026.json', 400_000);
+  const monteCarloConduct = await monteCarloRate('panel-deadline-rejections.json', 100_000);
+  const monteCarloRevenue = await monteCarloRate('uniform-2027-2035.json', 100_000);
 
   const dir = mkdtempSync(join(tmpdir(), 'dealsim-bench-'));
-  let long: { seconds: number; peakRssMb: number; events: number };
+  let long: { seconds: number; parseSeconds: number; peakRssMb: number; events: number };
   try {
     const file = join(dir, 'long.jsonl');
     writeLongLog(file, LONG_LOG_EVENTS);
@@ -144,9 +148,11 @@ export async function measure(): Promise<BenchSection> {
     kernelSpeedupVsTransition: Number((kernel / transition).toFixed(2)),
     kernelVsHandWritten: Number((hand / kernel).toFixed(2)),
     handWrittenAgreesFraction: agree / futures.length,
-    monteCarloFuturesPerSec: Math.round(monteCarlo),
-    monteCarloWithRevenueFuturesPerSec: Math.round(monteCarloRevenue),
+    monteCarloFuturesPerSec: Math.round(monteCarlo.rate),
+    monteCarloConductFuturesPerSec: Math.round(monteCarloConduct.rate),
+    monteCarloWithRevenueFuturesPerSec: Math.round(monteCarloRevenue.rate),
     replay1MSeconds: Number(long.seconds.toFixed(3)),
+    replay1MParseOnlySeconds: Number(long.parseSeconds.toFixed(3)),
     replay1MPeakRssMb: Number(long.peakRssMb.toFixed(1)),
   };
   return {
@@ -159,9 +165,10 @@ export async function measure(): Promise<BenchSection> {
       `kernel under the shared fold ${k(kernelFold).padStart(12)} events/s`,
       `kernel lean fold             ${k(kernel).padStart(12)} events/s   ${metrics.kernelSpeedupVsActor}× the actor (target ≥ 20×), ${metrics.kernelSpeedupVsTransition}× transition`,
       `hand-written reducer (floor) ${k(hand).padStart(12)} events/s   the kernel is ${metrics.kernelVsHandWritten}× slower (target ≤ 2×)`,
-      `Monte Carlo, 2 workers       ${k(monteCarlo).padStart(12)} futures/s (panel-deadline-rejections.json; target ≥ 200,000)`,
-      `Monte Carlo with revenue     ${k(monteCarloRevenue).padStart(12)} futures/s (uniform-2027-2035.json: 19 revenue events a future)`,
-      `1,000,000-event log streamed ${long.seconds.toFixed(2).padStart(12)} s, peak RSS ${long.peakRssMb.toFixed(0)} MB (targets < 3 s, < 300 MB)`,
+      `Monte Carlo, 2 workers       ${k(monteCarlo.rate).padStart(12)} futures/s (lognormal-from-2026.json, ${monteCarlo.events.toFixed(1)} events a future; target ≥ 200,000)`,
+      `  with conduct rates         ${k(monteCarloConduct.rate).padStart(12)} futures/s (panel-deadline-rejections.json, ${monteCarloConduct.events.toFixed(1)} events a future)`,
+      `  with conduct and revenue   ${k(monteCarloRevenue.rate).padStart(12)} futures/s (uniform-2027-2035.json, ${monteCarloRevenue.events.toFixed(1)} events a future)`,
+      `1,000,000-event log streamed ${long.seconds.toFixed(2).padStart(12)} s (reading and validating alone ${long.parseSeconds.toFixed(2)} s), peak RSS ${long.peakRssMb.toFixed(0)} MB (targets < 3 s, < 300 MB)`,
     ],
   };
 }
