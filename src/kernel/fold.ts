@@ -1,6 +1,6 @@
 /**
  * The lean fold: the replay of src/replay/replay.ts on the compiled kernel, for Monte Carlo and
- * long logs. It computes the same term intervals (with the same {@link observe} bookkeeping) and
+ * long logs. It computes the same term intervals (the bookkeeping of intervals.ts, in {@link LeanTrack}) and
  * counts verdicts instead of keeping every finding, so memory stays flat however long the log.
  * It skips what only reports need: per-step observers, state values and finding texts kept in
  * memory. The accumulator is mutable and owned by the fold. test/kernel proves it equal to
@@ -16,9 +16,10 @@ import type { LoggedEvent } from '../log/parse.ts';
 import { type CalendarView, nextCalendarEvent } from '../replay/calendar.ts';
 import type { AgiStatus, TermStatus } from '../replay/engine.ts';
 import { type JudgeView, judge, type Verdict } from '../replay/findings.ts';
-import { type Interval, intervalsOf, observe, openTrack, type Track } from '../replay/intervals.ts';
+import type { Interval } from '../replay/intervals.ts';
 import { STATUS_CODES } from './compile.ts';
 import { DEAL_KERNEL, initialContext, type KernelState, kernelAgiStatus, kernelStep } from './engine.ts';
+import { LeanTrack } from './track.ts';
 
 export interface FoldOptions {
   /** Event types to judge; the default judges every log event, as `replay()` does. */
@@ -52,7 +53,7 @@ export interface FoldState {
   readonly calendarView: CalendarView;
   readonly judgeView: JudgeView;
   today: IsoDate;
-  readonly tracks: Track[];
+  readonly tracks: LeanTrack[];
   /** Bit i set while TERM_IDS[i] holds. */
   mask: number;
   /** The next calendar deadline; `undefined` when none, `null` when it must be recomputed. */
@@ -118,7 +119,7 @@ export function startFold(input: DealInput, options: FoldOptions = {}): FoldStat
     dueFrom: null,
     maskBefore: mask,
     today: EFFECTIVE_DATE,
-    tracks: TERM_IDS.map((_, t) => openTrack(EFFECTIVE_DATE, ((mask >> t) & 1) === 1)),
+    tracks: TERM_IDS.map((_, t) => new LeanTrack(EFFECTIVE_DATE, ((mask >> t) & 1) === 1)),
     mask,
     due: null,
     verdicts: { permitted: 0, breach: 0, info: 0 },
@@ -151,7 +152,7 @@ function apply(fold: FoldState, event: DealEvent, line: number | null): void {
   const cause = { date: event.date, line, event: event.type };
   const changed = mask ^ fold.mask;
   for (let t = 0; t < TERM_COUNT; t++) {
-    if ((changed >> t) & 1) observe(fold.tracks[t] as Track, ((mask >> t) & 1) === 1, cause);
+    if ((changed >> t) & 1) (fold.tracks[t] as LeanTrack).observe(((mask >> t) & 1) === 1, cause);
   }
   fold.mask = mask;
 }
@@ -232,7 +233,7 @@ export function finishFold(fold: FoldState): Folded {
     context: fold.state.context,
     get timelines() {
       timelines ??= Object.fromEntries(
-        TERM_IDS.map((term, t) => [term, intervalsOf(fold.tracks[t] as Track)]),
+        TERM_IDS.map((term, t) => [term, (fold.tracks[t] as LeanTrack).intervals()]),
       ) as Record<TermId, Interval[]>;
       return timelines;
     },

@@ -10,8 +10,8 @@ import type { LogEvent, LogEventType } from '../domain/events.ts';
 import { TERM_IDS } from '../domain/terms.ts';
 import { kernelAgiStatus } from '../kernel/engine.ts';
 import { closeFold, foldLogEvent, startFold } from '../kernel/fold.ts';
+import type { LeanTrack } from '../kernel/track.ts';
 import type { AgiStatus } from '../replay/engine.ts';
-import type { Track } from '../replay/intervals.ts';
 import { EFFECTIVE_DAY, type Sampler, sampleFuture } from './sample.ts';
 
 /** End day of a term that still holds when the future ends. */
@@ -76,23 +76,25 @@ export function simulateRange(sampler: Sampler, seed: number, start: number, out
     for (let i = 0; i < events.length; i++) foldLogEvent(fold, events[i] as LogEvent, i + 1);
     closeFold(fold);
     for (let t = 0; t < T; t++) {
-      const track = fold.tracks[t] as Track;
+      const track = fold.tracks[t] as LeanTrack;
       const slot = k * T + t;
-      if (track.open) {
+      if (track.isOpen) {
         out.endDay[slot] = NEVER;
         out.cause[slot] = CAUSE.never;
         continue;
       }
-      const last = track.closed[track.closed.length - 1];
-      out.endDay[slot] = last ? dayOf(last.until as string) : EFFECTIVE_DAY;
-      out.cause[slot] = last?.endedBy?.line === null ? CAUSE.calendar : CAUSE.event;
+      const last = track.until.length - 1;
+      out.endDay[slot] = last >= 0 ? dayOf(track.until[last] as string) : EFFECTIVE_DAY;
+      out.cause[slot] = last >= 0 && track.endedBy[last]?.line === null ? CAUSE.calendar : CAUSE.event;
     }
+    const share = fold.tracks[REVENUE_SHARE] as LeanTrack;
     let held = 0;
-    for (const interval of (fold.tracks[REVENUE_SHARE] as Track).closed) {
-      held += Math.max(0, Math.min(dayOf(interval.until as string), sampler.horizonDay) - dayOf(interval.from));
+    for (let i = 0; i < share.from.length; i++) {
+      const until = share.until[i];
+      const end =
+        until === null || until === undefined ? sampler.horizonDay : Math.min(dayOf(until), sampler.horizonDay);
+      held += Math.max(0, end - dayOf(share.from[i] as string));
     }
-    const open = (fold.tracks[REVENUE_SHARE] as Track).open;
-    if (open) held += Math.max(0, sampler.horizonDay - dayOf(open.from));
     out.revenueShareYears[k] = held / 365.25;
     out.revenueShareUsd[k] = fold.state.context.ledger.revenueShareAccruedUsd;
     let mask = 0;
