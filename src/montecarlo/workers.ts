@@ -93,8 +93,11 @@ export async function runMonteCarlo(spec: MonteCarloSpec, options: RunOptions): 
   }
 
   let next = 0;
-  const pool = Array.from({ length: Math.min(options.workers, chunks.length) }, () => {
-    const worker = new Worker(WORKER_ENTRY, { workerData: { dealsimMonteCarlo: true, spec, seed } });
+  const workers = Array.from(
+    { length: Math.min(options.workers, chunks.length) },
+    () => new Worker(WORKER_ENTRY, { workerData: { dealsimMonteCarlo: true, spec, seed } }),
+  );
+  const pool = workers.map((worker) => {
     return new Promise<void>((resolve, reject) => {
       const feed = () => {
         if (next >= chunks.length || stopped()) {
@@ -112,7 +115,13 @@ export async function runMonteCarlo(spec: MonteCarloSpec, options: RunOptions): 
       worker.once('online', feed);
     });
   });
-  await Promise.all(pool);
+  try {
+    await Promise.all(pool);
+  } catch (error) {
+    // One worker failed (a bug): stop the others so the process can exit and report it.
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw error;
+  }
   return { outcomes, done: prefix() };
 }
 
