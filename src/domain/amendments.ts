@@ -3,7 +3,6 @@
  * an `agreement.amended` event applies one from its date; the October 2025 rules are not edited.
  * An overlay is plain data, so a user can write a hypothetical one in JSON.
  */
-import { produce } from 'immer';
 import type { Assumptions } from './assumptions.ts';
 import type { IsoDate } from './dates.ts';
 import type { Ledger } from './ledger.ts';
@@ -68,21 +67,34 @@ export const BUILT_IN_AMENDMENTS: AmendmentCatalog = {
   },
 };
 
-/** The rules in force after `amendment` applies over `rules`. */
+/** The cap `retiming` sets, `undefined` when it leaves the cap alone. */
+function retimedCap(retiming: TermRetiming, assumptions: Assumptions): Usd | null | undefined {
+  return retiming.capUsd === 'assumed' ? assumptions['revenue-share-cap-usd'] : retiming.capUsd;
+}
+
+/**
+ * The rules in force after `amendment` applies over `rules`. Built with spreads rather than an
+ * immer recipe: the kernel applies amendments on its hot path (issue 5), and a rules object is
+ * small; the input is never changed.
+ */
 export function applyAmendment(rules: Rules, amendment: Amendment, assumptions: Assumptions): Rules {
-  return produce(rules, (draft) => {
-    for (const [term, retiming] of Object.entries(amendment.retime ?? {}) as [TermId, TermRetiming][]) {
-      const rule: TermRule = draft.terms[term];
-      const capUsd = retiming.capUsd === 'assumed' ? assumptions['revenue-share-cap-usd'] : retiming.capUsd;
-      draft.terms[term] = {
+  let terms = rules.terms;
+  for (const [term, retiming] of Object.entries(amendment.retime ?? {}) as [TermId, TermRetiming][]) {
+    const rule: TermRule = terms[term];
+    const capUsd = retimedCap(retiming, assumptions);
+    terms = {
+      ...terms,
+      [term]: {
         sunset: retiming.sunset === undefined ? rule.sunset : retiming.sunset,
         endsOnVerification: retiming.endsOnVerification ?? rule.endsOnVerification,
         suspendsOnDeclaration: retiming.suspendsOnDeclaration ?? rule.suspendsOnDeclaration,
         capUsd: capUsd === undefined ? rule.capUsd : capUsd,
-      };
-    }
-    if (amendment.productLaunch) draft.productLaunch = amendment.productLaunch;
-  });
+      },
+    };
+  }
+  const productLaunch = amendment.productLaunch ?? rules.productLaunch;
+  // Like immer, an amendment that changes nothing gives back the same rules object.
+  return terms === rules.terms && productLaunch === rules.productLaunch ? rules : { ...rules, terms, productLaunch };
 }
 
 /**
@@ -96,10 +108,12 @@ export function amendmentEndsTerm(
   ledger: Ledger,
   term: TermId,
 ): boolean {
-  if ((amendment.ends ?? []).includes(term)) return true;
-  if (term !== 'revenue-share' || amendment.retime?.[term]?.capUsd === undefined) return false;
-  const cap = applyAmendment(rules, amendment, assumptions).terms[term].capUsd;
-  return cap !== null && ledger.revenueShareAccruedUsd >= cap;
+  if (amendment.ends?.includes(term)) return true;
+  const retiming = amendment.retime?.[term];
+  if (term !== 'revenue-share' || retiming?.capUsd === undefined) return false;
+  // The cap the amendment sets, read as applyAmendment reads it, without applying the whole amendment again.
+  const cap = retimedCap(retiming, assumptions);
+  return cap !== null && cap !== undefined && ledger.revenueShareAccruedUsd >= cap;
 }
 
 /** The applied amendments, in order, that end or re-time `term`: what `explain` must mention. */

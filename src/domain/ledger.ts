@@ -1,8 +1,7 @@
 /**
  * The money ledger of a future: Azure purchases toward the $250B commitment (C10) and the
- * revenue share accrued to Microsoft (C9). Updates are immer recipes, so the state stays immutable.
+ * revenue share accrued to Microsoft (C9). Updates return a new ledger and never touch the old one.
  */
-import { produce } from 'immer';
 import { AZURE_COMMITMENT_USD, type Usd } from './money.ts';
 
 export interface Ledger {
@@ -19,10 +18,12 @@ export const EMPTY_LEDGER: Ledger = {
   revenueShareAccruedUsd: 0,
 };
 
+// Plain spreads rather than immer recipes: a ledger is four numbers, and these run on every
+// purchase and revenue event of the compiled kernel's hot path, where immer's drafts cost more
+// than the replay itself (issue 5). The result is still a new object; the input is never changed.
+
 export function recordPurchase(ledger: Ledger, amountUsd: Usd): Ledger {
-  return produce(ledger, (draft) => {
-    draft.azurePurchasedUsd += amountUsd;
-  });
+  return { ...ledger, azurePurchasedUsd: ledger.azurePurchasedUsd + amountUsd };
 }
 
 /** Whether a purchase of `amountUsd` brings the total to the commitment. */
@@ -37,8 +38,9 @@ export function shareOf(ledger: Ledger, amountUsd: Usd, rate: number, capUsd: Us
 }
 
 export function recordRevenue(ledger: Ledger, amountUsd: Usd, accruedUsd: Usd): Ledger {
-  return produce(ledger, (draft) => {
-    draft.revenueRecognizedUsd += amountUsd;
-    draft.revenueShareAccruedUsd += accruedUsd;
-  });
+  return {
+    ...ledger,
+    revenueRecognizedUsd: ledger.revenueRecognizedUsd + amountUsd,
+    revenueShareAccruedUsd: ledger.revenueShareAccruedUsd + accruedUsd,
+  };
 }
