@@ -9,27 +9,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from '../src/cli/io.ts';
-import { main } from '../src/cli/main.ts';
+import { runInMemory } from '../src/cli/main.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dealsim-bad-input-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** An Io that records what a command writes; never a terminal, never colour. */
-function recordingIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    out: (text) => void out.push(text),
-    err: (text) => void err.push(text),
-    stdoutIsTty: false,
-    stderrIsTty: false,
-    color: false,
-    cwd: dir,
-    interrupted: () => false,
-  };
-  return { io, out, err };
-}
 
 const STACK = /\n\s+at [\w.<]|\.ts:\d+:\d+|Error:/;
 
@@ -249,11 +232,9 @@ describe('C0–C12 bad input (issue 2; invariant 8): one clean paragraph, exit 2
   describe.each(['simulate', 'validate'])('dealsim %s', (command) => {
     it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, bad) => {
       const file = logFile(bad.text);
-      const { io, out, err } = recordingIo();
-      const code = await main([command, file, ...(bad.args ?? [])], io);
-      const message = err.join('');
+      const { code, out, err: message } = await runInMemory([command, file, ...(bad.args ?? [])], { cwd: dir });
       expect(code).toBe(2);
-      expect(out.join('')).toBe(''); // rejected whole: nothing printed as if half-applied
+      expect(out).toBe(''); // rejected whole: nothing printed as if half-applied
       expect(message).toMatch(bad.says);
       if (bad.line !== null) expect(message).toContain(`${file}:${bad.line}: `);
       else if (bad.text === null) expect(message).toContain(file);
@@ -265,9 +246,9 @@ describe('C0–C12 bad input (issue 2; invariant 8): one clean paragraph, exit 2
 
   it('dealsim explain refuses an invalid future with the same error', async () => {
     const file = logFile(`${OK}${declared('2028-06-01')}\n`);
-    const { io, err } = recordingIo();
-    expect(await main(['explain', file, 'research-ip', '--at', '2029-01-01'], io)).toBe(2);
-    expect(err.join('')).toContain(`${file}:2: agi.declared is not allowed here`);
+    const { code, err } = await runInMemory(['explain', file, 'research-ip', '--at', '2029-01-01'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(err).toContain(`${file}:2: agi.declared is not allowed here`);
   });
 
   it('bad command-line input is exit 2 with a Fix: too (unknown command, option, term, date)', async () => {
@@ -279,10 +260,10 @@ describe('C0–C12 bad input (issue 2; invariant 8): one clean paragraph, exit 2
       ['explain', file, 'reserch-ip', '--at', '2029-01-01'],
       ['append', file, '{}', '--expect-version', 'two'],
     ]) {
-      const { io, err } = recordingIo();
-      expect(await main(argv, io), argv.join(' ')).toBe(2);
-      expect(err.join(''), argv.join(' ')).toMatch(/ Fix: \S/);
-      expect(err.join('')).not.toMatch(STACK);
+      const { code, err } = await runInMemory(argv, { cwd: dir });
+      expect(code, argv.join(' ')).toBe(2);
+      expect(err, argv.join(' ')).toMatch(/ Fix: \S/);
+      expect(err).not.toMatch(STACK);
     }
   });
 });

@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadManifest, simulateFuture, summaryLine } from '../simulations/run-all.ts';
 import { COMMANDS } from '../src/cli/commands/index.ts';
-import type { Io } from '../src/cli/io.ts';
-import { main } from '../src/cli/main.ts';
+import { runInMemory } from '../src/cli/main.ts';
 import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS } from '../src/domain/assumptions.ts';
 import { CLAUSES } from '../src/domain/clauses.ts';
 import { TERM_IDS, type TermId } from '../src/domain/terms.ts';
@@ -31,26 +30,7 @@ const assumeArgs = (future: FutureEntry) => future.assume.flatMap((pair) => ['--
 const ANSI = /\u001b\[/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function recordingIo(color = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    out: (text) => void out.push(text),
-    err: (text) => void err.push(text),
-    stdoutIsTty: color,
-    stderrIsTty: false,
-    color,
-    cwd: process.cwd(),
-    interrupted: () => false,
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
-
-async function dealsim(...argv: string[]) {
-  const { io, out, err } = recordingIo();
-  const code = await main(argv, io);
-  return { code, out: out(), err: err() };
-}
+const dealsim = (...argv: string[]) => runInMemory(argv);
 
 interface SimulationJson {
   assume: Record<string, unknown>;
@@ -490,9 +470,11 @@ describe('colour: never on a pipe, never with NO_COLOR', () => {
   );
 
   it('the same output has ANSI codes when colour is on (so the check above can fail)', async () => {
-    const { io, out } = recordingIo(true);
-    expect(await main(['simulate', 'simulations/third-party-api-off-azure.jsonl'], io)).toBe(0);
-    expect(out()).toMatch(ANSI);
+    const { code, out } = await runInMemory(['simulate', 'simulations/third-party-api-off-azure.jsonl'], {
+      color: true,
+    });
+    expect(code).toBe(0);
+    expect(out).toMatch(ANSI);
   });
 
   it('a real process writing to a pipe prints no ANSI, errors included', () => {

@@ -9,8 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from '../src/cli/io.ts';
-import { main } from '../src/cli/main.ts';
+import { runInMemory } from '../src/cli/main.ts';
 import { DEFAULT_ASSUMPTIONS } from '../src/domain/assumptions.ts';
 import { validateLog } from '../src/store/log-file.ts';
 
@@ -28,26 +27,7 @@ function freshLog(text: string | null): { dir: string; file: string } {
   return { dir, file };
 }
 
-function recordingIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    out: (text) => void out.push(text),
-    err: (text) => void err.push(text),
-    stdoutIsTty: false,
-    stderrIsTty: false,
-    color: false,
-    cwd: root,
-    interrupted: () => false,
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
-
-async function dealsim(...argv: string[]) {
-  const { io, out, err } = recordingIo();
-  const code = await main(argv, io);
-  return { code, out: out(), err: err() };
-}
+const dealsim = (...argv: string[]) => runInMemory(argv, { cwd: root });
 
 const ev = (event: Record<string, unknown>) => JSON.stringify(event);
 const DECLARED = ev({ type: 'agi.declared', date: '2028-03-01', note: 'OpenAI declares AGI' });

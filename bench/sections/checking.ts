@@ -3,7 +3,7 @@
  * run in-process through the CLI, on the compiled kernel (the default) and, for check, on
  * XState's own `transition` as well. Measured, never asserted; the counts come from the runs.
  */
-import type { Io } from '../../src/cli/io.ts';
+import { memoryIo } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
 import type { BenchSection } from '../section.ts';
 
@@ -14,21 +14,10 @@ interface Ran {
 }
 
 async function run(argv: readonly string[]): Promise<Ran> {
-  let out = '';
-  const io: Io = {
-    out: (text) => {
-      out += text;
-    },
-    err: () => {},
-    stdoutIsTty: false,
-    stderrIsTty: false,
-    color: false,
-    cwd: process.cwd(),
-    interrupted: () => false,
-  };
+  const io = memoryIo();
   const start = performance.now();
   const code = await main([...argv, '--json'], io);
-  return { ms: performance.now() - start, code, json: JSON.parse(out) as Record<string, unknown> };
+  return { ms: performance.now() - start, code, json: JSON.parse(io.stdout()) as Record<string, unknown> };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { instance } from '@viz-js/viz';
 import { chromium } from 'playwright-core';
-import type { Io } from '../../src/cli/io.ts';
+import { memoryIo } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
 import { parseLog } from '../../src/log/parse.ts';
 import { replay } from '../../src/replay/replay.ts';
@@ -36,15 +36,7 @@ async function time(runs: number, work: () => unknown): Promise<number> {
   return samples[Math.floor(samples.length / 2)] as number;
 }
 
-const quietIo: Io = {
-  out: () => {},
-  err: () => {},
-  stdoutIsTty: false,
-  stderrIsTty: false,
-  color: false,
-  cwd: process.cwd(),
-  interrupted: () => false,
-};
+const quietIo = memoryIo();
 
 async function browserNumbers(report: string): Promise<Record<string, number>> {
   const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));

@@ -32,3 +32,31 @@ export function processIo(): Io {
     },
   };
 }
+
+/** An in-memory terminal that keeps what a command writes: for tests, benchmarks and embedding. */
+export interface MemoryIo extends Io {
+  readonly stdout: () => string;
+  readonly stderr: () => string;
+}
+
+export function memoryIo(
+  options: { readonly color?: boolean; readonly stderrIsTty?: boolean; readonly cwd?: string } = {},
+): MemoryIo {
+  let stdout = '';
+  let stderr = '';
+  return {
+    out: (text) => {
+      stdout += text;
+    },
+    err: (text) => {
+      stderr += text;
+    },
+    stdoutIsTty: options.color ?? false,
+    stderrIsTty: options.stderrIsTty ?? false,
+    color: options.color ?? false,
+    cwd: options.cwd ?? process.cwd(),
+    interrupted: () => false,
+    stdout: () => stdout,
+    stderr: () => stderr,
+  };
+}

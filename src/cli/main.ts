@@ -7,7 +7,7 @@ import { didYouMean } from '../domain/did-you-mean.ts';
 import { DealsimError, InputError } from '../domain/errors.ts';
 import { parseCommandArgs } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
-import { type Io, processIo } from './io.ts';
+import { type Io, memoryIo, processIo } from './io.ts';
 
 const VERSION = '0.1.0';
 
@@ -69,4 +69,14 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
     );
     return 70;
   }
+}
+
+/** Runs `dealsim ARGV` in-process with an in-memory terminal; returns the exit code and both streams. */
+export async function runInMemory(
+  argv: readonly string[],
+  options: Parameters<typeof memoryIo>[0] = {},
+): Promise<{ code: number; out: string; err: string }> {
+  const io = memoryIo(options);
+  const code = await main(argv, io);
+  return { code, out: io.stdout(), err: io.stderr() };
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { main } from '../../src/cli/main.ts';
+import { runInMemory } from '../../src/cli/main.ts';
 import type { Assumptions } from '../../src/domain/assumptions.ts';
 import { addDays, type IsoDate, isoDate } from '../../src/domain/dates.ts';
 import type { LogEvent } from '../../src/domain/events.ts';
@@ -82,17 +82,4 @@ export function allSpans(replayed: Replayed): Record<TermId, [IsoDate, IsoDate |
 }
 
 /** Runs the CLI in-process; returns the exit code and both streams. */
-export async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    stdoutIsTty: false,
-    stderrIsTty: false,
-    color: false,
-    cwd: process.cwd(),
-    interrupted: () => false,
-  });
-  return { code, out: out.join(''), err: err.join('') };
-}
+export const cli = (...argv: string[]) => runInMemory(argv);

@@ -1,24 +1,9 @@
 /** Runs `dealsim` in-process for the visual tests, capturing both streams; and the shipped futures. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Io } from '../../src/cli/io.ts';
-import { main } from '../../src/cli/main.ts';
+import { runInMemory } from '../../src/cli/main.ts';
 
-export async function dealsim(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = {
-    out: (text) => void out.push(text),
-    err: (text) => void err.push(text),
-    stdoutIsTty: false,
-    stderrIsTty: false,
-    color: false,
-    cwd: process.cwd(),
-    interrupted: () => false,
-  };
-  const code = await main(argv, io);
-  return { code, out: out.join(''), err: err.join('') };
-}
+export const dealsim = (...argv: string[]) => runInMemory(argv);
 
 export interface Future {
   readonly path: string;
