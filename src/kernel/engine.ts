@@ -25,16 +25,22 @@ const EVENT_COUNT = DEAL_KERNEL.eventTypes.length;
 /** Scratch for the chosen transition of each region; steps never nest, so one buffer serves all. */
 const chosen: (CompiledTransition | undefined)[] = new Array(REGION_COUNT);
 
+/** Where {@link kernelMove} leaves the configuration and context it moved to; read it at once. */
+export const moved: { config: number; context: DealContext } = {
+  config: 0,
+  context: undefined as unknown as DealContext,
+};
+
 /**
- * The configuration and context after `event`; the same object when nothing is enabled, as
- * XState returns the same snapshot.
+ * One step from `config` and `context` on `event`: false when no transition is enabled,
+ * otherwise true with the new configuration and context in {@link moved}. Allocates nothing of
+ * its own, so the lean fold can keep its state in place.
  */
-export function kernelStep(state: KernelState, event: DealEvent): KernelState {
+export function kernelMove(config: number, before: DealContext, event: DealEvent): boolean {
   const e = DEAL_KERNEL.eventIndex.get(event.type);
-  if (e === undefined) return state;
-  const entry = DEAL_KERNEL.table[state.config * EVENT_COUNT + e];
-  if (entry === undefined) return state;
-  const before = state.context;
+  if (e === undefined) return false;
+  const entry = DEAL_KERNEL.table[config * EVENT_COUNT + e];
+  if (entry === undefined) return false;
   let any = false;
   for (let r = 0; r < REGION_COUNT; r++) {
     chosen[r] = undefined;
@@ -48,8 +54,7 @@ export function kernelStep(state: KernelState, event: DealEvent): KernelState {
       }
     }
   }
-  if (!any) return state;
-  let config = state.config;
+  if (!any) return false;
   let context = before;
   for (let r = 0; r < REGION_COUNT; r++) {
     const t = chosen[r];
@@ -58,7 +63,17 @@ export function kernelStep(state: KernelState, event: DealEvent): KernelState {
     for (let a = 0; a < t.actions.length; a++)
       context = (t.actions[a] as (c: DealContext, e: DealEvent) => DealContext)(context, event);
   }
-  return { config, context };
+  moved.config = config;
+  moved.context = context;
+  return true;
+}
+
+/**
+ * The configuration and context after `event`; the same object when nothing is enabled, as
+ * XState returns the same snapshot.
+ */
+export function kernelStep(state: KernelState, event: DealEvent): KernelState {
+  return kernelMove(state.config, state.context, event) ? { config: moved.config, context: moved.context } : state;
 }
 
 const contextFactory = dealMachine.config.context as unknown as (args: { input: DealInput }) => DealContext;
@@ -76,8 +91,14 @@ function regionState(config: number, r: number): string {
   return region.states[Math.floor(config / region.stride) % region.states.length] as string;
 }
 
+/** The AGI state of every configuration id, so reading it is one array lookup. */
+const AGI_OF: readonly AgiStatus[] = Array.from(
+  { length: DEAL_KERNEL.idSpace },
+  (_, config) => regionState(config, AGI_REGION) as AgiStatus,
+);
+
 export function kernelAgiStatus(config: number): AgiStatus {
-  return regionState(config, AGI_REGION) as AgiStatus;
+  return AGI_OF[config] as AgiStatus;
 }
 
 function stateValue(config: number): Record<string, string> {

@@ -15,10 +15,10 @@ import { TERM_IDS, type TermId } from '../domain/terms.ts';
 import type { LoggedEvent } from '../log/parse.ts';
 import { type CalendarView, nextCalendarEvent } from '../replay/calendar.ts';
 import type { AgiStatus, TermStatus } from '../replay/engine.ts';
-import { type JudgeView, judge, type Verdict } from '../replay/findings.ts';
+import { type JudgeView, judgeEach, type Verdict } from '../replay/findings.ts';
 import type { Interval } from '../replay/intervals.ts';
 import { STATUS_CODES } from './compile.ts';
-import { DEAL_KERNEL, initialContext, type KernelState, kernelAgiStatus, kernelStep } from './engine.ts';
+import { DEAL_KERNEL, initialContext, kernelAgiStatus, kernelMove, moved } from './engine.ts';
 import { LeanTrack } from './track.ts';
 
 export interface FoldOptions {
@@ -45,13 +45,17 @@ export interface Folded {
 }
 
 export interface FoldState {
-  state: KernelState;
+  /** The kernel's configuration id and context, updated in place. */
+  config: number;
+  context: DealContext;
   /** What the due deadline was computed from; a step that changes none of them keeps it. */
-  dueFrom: { config: number; rules: unknown; agi: unknown } | null;
+  dueConfig: number;
+  dueRules: unknown;
+  dueAgi: unknown;
   /** Mask of terms holding before the event being judged. */
   maskBefore: number;
   readonly calendarView: CalendarView;
-  readonly judgeView: JudgeView;
+  readonly judgeView: FoldJudgeView;
   today: IsoDate;
   readonly tracks: LeanTrack[];
   /** Bit i set while TERM_IDS[i] holds. */
@@ -60,7 +64,8 @@ export interface FoldState {
   due: CalendarEvent | undefined | null;
   readonly verdicts: { permitted: number; breach: number; info: number };
   readonly breaches: Partial<Record<ClauseId, number>>;
-  readonly amended: Set<string>;
+  /** The amendments applied so far; null until the first. */
+  amended: Set<string> | null;
   events: number;
   readonly judgeTypes: ReadonlySet<LogEventType> | undefined;
 }
@@ -71,15 +76,15 @@ const AGI_EVENTS: ReadonlySet<string> = new Set(['agi.declared', 'panel.verified
 
 /** The calendar's view of a fold, as one object per fold rather than closures per step. */
 class FoldCalendarView implements CalendarView {
-  constructor(private readonly fold: { state: KernelState }) {}
+  constructor(private readonly fold: { config: number; context: DealContext }) {}
   get context(): DealContext {
-    return this.fold.state.context;
+    return this.fold.context;
   }
   get agi(): AgiStatus {
-    return kernelAgiStatus(this.fold.state.config);
+    return kernelAgiStatus(this.fold.config);
   }
   termStatus(term: TermId): TermStatus {
-    const code = DEAL_KERNEL.termStatusCode[this.fold.state.config * TERM_COUNT + TERM_INDEX[term]] as number;
+    const code = DEAL_KERNEL.termStatusCode[this.fold.config * TERM_COUNT + TERM_INDEX[term]] as number;
     return STATUS_CODES[code] as TermStatus;
   }
 }
@@ -87,11 +92,11 @@ class FoldCalendarView implements CalendarView {
 /** The verdicts' view: the terms as they stood before the event, the context before and after. */
 class FoldJudgeView implements JudgeView {
   before: DealContext;
-  constructor(private readonly fold: { state: KernelState; maskBefore: number }) {
-    this.before = fold.state.context;
+  constructor(private readonly fold: { context: DealContext; maskBefore: number }) {
+    this.before = fold.context;
   }
   get after(): DealContext {
-    return this.fold.state.context;
+    return this.fold.context;
   }
   holds(term: TermId): boolean {
     return ((this.fold.maskBefore >> TERM_INDEX[term]) & 1) === 1;
@@ -112,42 +117,44 @@ function startContext(input: DealInput): DealContext {
 }
 
 export function startFold(input: DealInput, options: FoldOptions = {}): FoldState {
-  const state: KernelState = { config: DEAL_KERNEL.initialConfig, context: startContext(input) };
-  const mask = DEAL_KERNEL.holdingMask[state.config] as number;
+  const config = DEAL_KERNEL.initialConfig;
+  const mask = DEAL_KERNEL.holdingMask[config] as number;
+  const tracks: LeanTrack[] = new Array(TERM_COUNT);
+  for (let t = 0; t < TERM_COUNT; t++) tracks[t] = new LeanTrack(EFFECTIVE_DATE, ((mask >> t) & 1) === 1);
   const fold = {
-    state,
-    dueFrom: null,
+    config,
+    context: startContext(input),
+    dueConfig: -1,
+    dueRules: null,
+    dueAgi: null,
     maskBefore: mask,
+    calendarView: undefined as unknown as CalendarView,
+    judgeView: undefined as unknown as FoldJudgeView,
     today: EFFECTIVE_DATE,
-    tracks: TERM_IDS.map((_, t) => new LeanTrack(EFFECTIVE_DATE, ((mask >> t) & 1) === 1)),
+    tracks,
     mask,
     due: null,
     verdicts: { permitted: 0, breach: 0, info: 0 },
     breaches: {},
-    amended: new Set(),
+    amended: null,
     events: 0,
     judgeTypes: options.judge,
-  } as unknown as FoldState & { calendarView: CalendarView; judgeView: FoldJudgeView };
-  Object.assign(fold, { calendarView: new FoldCalendarView(fold), judgeView: new FoldJudgeView(fold) });
+  } as FoldState;
+  (fold as { calendarView: CalendarView }).calendarView = new FoldCalendarView(fold);
+  (fold as { judgeView: FoldJudgeView }).judgeView = new FoldJudgeView(fold);
   return fold;
 }
 
 /** Steps the kernel and records what changed; `line` is null for calendar events. */
 function apply(fold: FoldState, event: DealEvent, line: number | null): void {
-  const next = kernelStep(fold.state, event);
   fold.today = event.date;
-  if (next === fold.state) return;
-  fold.state = next;
-  const from = fold.dueFrom;
-  if (
-    from === null ||
-    from.config !== next.config ||
-    from.rules !== next.context.rules ||
-    from.agi !== next.context.agi
-  ) {
-    fold.due = null;
-  }
-  const mask = DEAL_KERNEL.holdingMask[next.config] as number;
+  if (!kernelMove(fold.config, fold.context, event)) return;
+  const config = moved.config;
+  const context = moved.context;
+  fold.config = config;
+  fold.context = context;
+  if (fold.dueConfig !== config || fold.dueRules !== context.rules || fold.dueAgi !== context.agi) fold.due = null;
+  const mask = DEAL_KERNEL.holdingMask[config] as number;
   if (mask === fold.mask) return;
   const cause = { date: event.date, line, event: event.type };
   const changed = mask ^ fold.mask;
@@ -161,9 +168,10 @@ function apply(fold: FoldState, event: DealEvent, line: number | null): void {
 export function foldCalendar(fold: FoldState, date: IsoDate | undefined): void {
   for (;;) {
     if (fold.due === null) {
-      const { state } = fold;
       fold.due = nextCalendarEvent(fold.calendarView, fold.today);
-      fold.dueFrom = { config: state.config, rules: state.context.rules, agi: state.context.agi };
+      fold.dueConfig = fold.config;
+      fold.dueRules = fold.context.rules;
+      fold.dueAgi = fold.context.agi;
     }
     const due = fold.due;
     if (due === undefined || (date !== undefined && due.date > date)) return;
@@ -177,6 +185,16 @@ export function foldEvent(fold: FoldState, { line, event }: LoggedEvent): void {
   foldLogEvent(fold, event, line);
 }
 
+/** The fold whose verdicts {@link count} adds to; folds never interleave within one event. */
+let counting: FoldState | undefined;
+
+/** A judgement sink that counts, and never formats the reason. */
+function count(verdict: Verdict, clause: ClauseId): void {
+  const fold = counting as FoldState;
+  fold.verdicts[verdict]++;
+  if (verdict === 'breach') fold.breaches[clause] = (fold.breaches[clause] ?? 0) + 1;
+}
+
 /** {@link foldEvent} without the wrapper object, for callers that generate events. */
 export function foldLogEvent(fold: FoldState, event: LogEvent, line: number): void {
   if (event.date < fold.today) {
@@ -186,33 +204,30 @@ export function foldLogEvent(fold: FoldState, event: LogEvent, line: number): vo
     });
   }
   foldCalendar(fold, event.date);
-  const before = fold.state;
+  const configBefore = fold.config;
+  const contextBefore = fold.context;
   if (event.type === 'agreement.amended') {
-    if (!before.context.amendments[event.amendment] || fold.amended.has(event.amendment)) {
+    if (!contextBefore.amendments[event.amendment] || fold.amended?.has(event.amendment)) {
       throw new InputError(`amendment "${event.amendment}" is unknown or was already applied`, {
         line,
         hint: 'run "dealsim simulate" on the log for the full explanation',
       });
     }
-    fold.amended.add(event.amendment);
+    (fold.amended ??= new Set()).add(event.amendment);
   }
   fold.maskBefore = fold.mask;
   apply(fold, event, line);
-  if (AGI_EVENTS.has(event.type) && kernelAgiStatus(fold.state.config) === kernelAgiStatus(before.config)) {
-    throw new InputError(`${event.type} is not allowed here: AGI state is "${kernelAgiStatus(before.config)}"`, {
+  if (AGI_EVENTS.has(event.type) && kernelAgiStatus(fold.config) === kernelAgiStatus(configBefore)) {
+    throw new InputError(`${event.type} is not allowed here: AGI state is "${kernelAgiStatus(configBefore)}"`, {
       line,
       hint: 'run "dealsim simulate" on the log for the full explanation',
     });
   }
   fold.events++;
   if (fold.judgeTypes !== undefined && !fold.judgeTypes.has(event.type)) return;
-  const view = fold.judgeView as FoldJudgeView;
-  view.before = before.context;
-  const findings = judge(event, line, view);
-  for (const { verdict, clause } of findings) {
-    fold.verdicts[verdict as Verdict]++;
-    if (verdict === 'breach') fold.breaches[clause] = (fold.breaches[clause] ?? 0) + 1;
-  }
+  fold.judgeView.before = contextBefore;
+  counting = fold;
+  judgeEach(event, fold.judgeView, count);
 }
 
 /** Delivers every remaining deadline; the tracks are then final. */
@@ -229,8 +244,8 @@ export function finishFold(fold: FoldState): Folded {
   closeFold(fold);
   let timelines: Record<TermId, Interval[]> | undefined;
   return {
-    agi: kernelAgiStatus(fold.state.config),
-    context: fold.state.context,
+    agi: kernelAgiStatus(fold.config),
+    context: fold.context,
     get timelines() {
       timelines ??= Object.fromEntries(
         TERM_IDS.map((term, t) => [term, (fold.tracks[t] as LeanTrack).intervals()]),

@@ -1,63 +1,78 @@
 /**
- * A term's intervals as the lean fold records them: parallel arrays instead of an object per
- * interval, with the bookkeeping of src/replay/intervals.ts (`observe`): empty intervals are
- * dropped and touching ones merged. Interval objects are built only when asked for; the
- * differential test checks they equal the reference fold's.
+ * A term's intervals as the lean fold records them: one flat array of four slots per interval
+ * (from, until, startedBy, endedBy) instead of an object per interval, with the bookkeeping of
+ * src/replay/intervals.ts (`observe`): empty intervals are dropped and touching ones merged.
+ * Interval objects are built only when asked for; the differential test checks they equal the
+ * reference fold's. One array per term keeps a short future's set-up to a few allocations.
  */
 import type { IsoDate } from '../domain/dates.ts';
 import type { Cause, Interval } from '../replay/intervals.ts';
 
+const FROM = 0;
+const UNTIL = 1;
+const STARTED_BY = 2;
+const ENDED_BY = 3;
+const SLOTS = 4;
+
 export class LeanTrack {
-  readonly from: IsoDate[] = [];
-  /** null for the last interval while it is open. */
-  readonly until: (IsoDate | null)[] = [];
-  readonly startedBy: (Cause | null)[] = [];
-  readonly endedBy: (Cause | null)[] = [];
-  isOpen = false;
+  /** `[from, until, startedBy, endedBy]` per interval; `until` is null for an open last interval. */
+  private readonly data: (IsoDate | Cause | null)[];
+  isOpen: boolean;
 
   constructor(from: IsoDate, holds: boolean) {
-    if (holds) this.push(from, null);
+    this.data = holds ? [from, null, null, null] : [];
+    this.isOpen = holds;
   }
 
-  private push(from: IsoDate, startedBy: Cause | null): void {
-    this.from.push(from);
-    this.until.push(null);
-    this.startedBy.push(startedBy);
-    this.endedBy.push(null);
-    this.isOpen = true;
+  /** Number of intervals recorded. */
+  get count(): number {
+    return this.data.length / SLOTS;
+  }
+
+  fromAt(i: number): IsoDate {
+    return this.data[i * SLOTS + FROM] as IsoDate;
+  }
+
+  /** null while interval `i` is open. */
+  untilAt(i: number): IsoDate | null {
+    return this.data[i * SLOTS + UNTIL] as IsoDate | null;
+  }
+
+  endedByAt(i: number): Cause | null {
+    return this.data[i * SLOTS + ENDED_BY] as Cause | null;
   }
 
   /** Records whether the term holds after `cause`; a no-op when nothing changed. */
   observe(holds: boolean, cause: Cause): void {
-    const last = this.from.length - 1;
+    const data = this.data;
+    const last = data.length - SLOTS;
     if (holds && !this.isOpen) {
-      if (last >= 0 && this.until[last] === cause.date) {
+      if (last >= 0 && data[last + UNTIL] === cause.date) {
         // Touching: the term never stopped holding for a whole day.
-        this.until[last] = null;
-        this.endedBy[last] = null;
-        this.isOpen = true;
-      } else this.push(cause.date, cause);
+        data[last + UNTIL] = null;
+        data[last + ENDED_BY] = null;
+      } else data.push(cause.date, null, cause, null);
+      this.isOpen = true;
     } else if (!holds && this.isOpen) {
-      if ((this.from[last] as IsoDate) < cause.date) {
-        this.until[last] = cause.date;
-        this.endedBy[last] = cause;
-      } else {
-        this.from.pop();
-        this.until.pop();
-        this.startedBy.pop();
-        this.endedBy.pop();
-      }
+      if ((data[last + FROM] as IsoDate) < cause.date) {
+        data[last + UNTIL] = cause.date;
+        data[last + ENDED_BY] = cause;
+      } else data.length = last;
       this.isOpen = false;
     }
   }
 
   /** The whole timeline, the open interval last with `until: null`. */
   intervals(): Interval[] {
-    return this.from.map((from, i) => ({
-      from,
-      startedBy: this.startedBy[i] as Cause | null,
-      until: this.until[i] as IsoDate | null,
-      endedBy: this.endedBy[i] as Cause | null,
-    }));
+    const out: Interval[] = [];
+    for (let i = 0; i < this.count; i++) {
+      out.push({
+        from: this.fromAt(i),
+        startedBy: this.data[i * SLOTS + STARTED_BY] as Cause | null,
+        until: this.untilAt(i),
+        endedBy: this.endedByAt(i),
+      });
+    }
+    return out;
   }
 }

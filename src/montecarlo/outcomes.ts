@@ -83,20 +83,19 @@ export function simulateRange(sampler: Sampler, seed: number, start: number, out
         out.cause[slot] = CAUSE.never;
         continue;
       }
-      const last = track.until.length - 1;
-      out.endDay[slot] = last >= 0 ? dayOf(track.until[last] as string) : EFFECTIVE_DAY;
-      out.cause[slot] = last >= 0 && track.endedBy[last]?.line === null ? CAUSE.calendar : CAUSE.event;
+      const last = track.count - 1;
+      out.endDay[slot] = last >= 0 ? dayOf(track.untilAt(last) as string) : EFFECTIVE_DAY;
+      out.cause[slot] = last >= 0 && track.endedByAt(last)?.line === null ? CAUSE.calendar : CAUSE.event;
     }
     const share = fold.tracks[REVENUE_SHARE] as LeanTrack;
     let held = 0;
-    for (let i = 0; i < share.from.length; i++) {
-      const until = share.until[i];
-      const end =
-        until === null || until === undefined ? sampler.horizonDay : Math.min(dayOf(until), sampler.horizonDay);
-      held += Math.max(0, end - dayOf(share.from[i] as string));
+    for (let i = 0; i < share.count; i++) {
+      const until = share.untilAt(i);
+      const end = until === null ? sampler.horizonDay : Math.min(dayOf(until), sampler.horizonDay);
+      held += Math.max(0, end - dayOf(share.fromAt(i)));
     }
     out.revenueShareYears[k] = held / 365.25;
-    out.revenueShareUsd[k] = fold.state.context.ledger.revenueShareAccruedUsd;
+    out.revenueShareUsd[k] = fold.context.ledger.revenueShareAccruedUsd;
     let mask = 0;
     if (fold.verdicts.breach > 0) {
       for (let bit = 0; bit < BREACH_CLAUSES.length; bit++) {
@@ -104,7 +103,7 @@ export function simulateRange(sampler: Sampler, seed: number, start: number, out
       }
     }
     out.breaches[k] = mask;
-    out.agi[k] = AGI_CODES.indexOf(kernelAgiStatus(fold.state.config));
+    out.agi[k] = AGI_CODES.indexOf(kernelAgiStatus(fold.config));
   }
   return out.count;
 }

@@ -20,22 +20,31 @@ export interface CalendarView {
  * reached: a deadline that an amendment moved into the past falls due today, never earlier.
  */
 export function nextCalendarEvent(view: CalendarView, today: IsoDate): CalendarEvent | undefined {
-  let next: CalendarEvent | undefined;
-  const consider = (candidate: CalendarEvent) => {
-    if (!next || candidate.date < next.date) next = candidate;
-  };
-  const deadline = view.context.assumptions['panel-deadline-days'];
-  const declaredOn = view.context.agi.declaredOn;
+  // The earliest date and what falls due on it, kept as plain values: the compiled kernel asks
+  // this after most steps, so it allocates only the event it returns (issue 5).
+  let due: IsoDate | null = null;
+  let sunsetOf: TermId | null = null;
+  const { context } = view;
+  const deadline = context.assumptions['panel-deadline-days'];
+  const declaredOn = context.agi.declaredOn;
   if (view.agi === 'pending' && deadline !== null && declaredOn !== null) {
-    consider({ type: 'panel.lapsed', date: latest(addDays(declaredOn, deadline), today) });
+    due = latest(addDays(declaredOn, deadline), today);
   }
-  for (const term of TERM_IDS) {
-    const sunset = view.context.rules.terms[term].sunset;
-    if (sunset !== null && view.termStatus(term) !== 'ended') {
-      consider({ type: 'calendar.sunset', date: latest(sunset, today), term });
+  const terms = context.rules.terms;
+  for (let t = 0; t < TERM_IDS.length; t++) {
+    const term = TERM_IDS[t] as TermId;
+    const sunset = terms[term].sunset;
+    if (sunset === null || view.termStatus(term) === 'ended') continue;
+    const date = latest(sunset, today);
+    if (due === null || date < due) {
+      due = date;
+      sunsetOf = term;
     }
   }
-  return next;
+  if (due === null) return undefined;
+  return sunsetOf === null
+    ? { type: 'panel.lapsed', date: due }
+    : { type: 'calendar.sunset', date: due, term: sunsetOf };
 }
 
 function latest(a: IsoDate, b: IsoDate): IsoDate {
