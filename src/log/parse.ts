@@ -55,6 +55,8 @@ export function parseEventLine(text: string, line: number, file?: string): LogEv
     );
   }
   const date = checkDate(record.date, fail);
+  const fast = fastEvent(type as LogEventType, record, date);
+  if (fast !== undefined) return fast;
   const schema = EVENT_SCHEMAS[type as LogEventType];
   const parsed = schema.safeParse(record);
   if (!parsed.success) {
@@ -64,6 +66,100 @@ export function parseEventLine(text: string, line: number, file?: string): LogEv
     throw fail(...describeIssue(type as LogEventType, issue, record));
   }
   return { ...parsed.data, date } as LogEvent;
+}
+
+/** A check of one field's value equivalent to its zod schema; null where the schema is not mirrored. */
+type FieldCheck = ((value: unknown) => boolean) | null;
+
+/**
+ * Mirrors a field's zod schema as a plain predicate, for the kinds the event schemas use (strings
+ * with a minimum length, finite and bounded numbers, booleans, literals). Anything else (a
+ * refinement such as `source`'s URL check, a check kind not listed) gives null, and a line that
+ * uses such a field goes through zod.
+ */
+function fieldCheck(schema: z.ZodTypeAny): FieldCheck {
+  const def = schema._def as { typeName: string; checks?: { kind: string; value?: number; inclusive?: boolean }[] };
+  switch (def.typeName) {
+    case 'ZodOptional':
+      return fieldCheck((schema as z.ZodOptional<z.ZodTypeAny>).unwrap());
+    case 'ZodBoolean':
+      return (value) => typeof value === 'boolean';
+    case 'ZodLiteral': {
+      const literal = (schema as z.ZodLiteral<unknown>).value;
+      return (value) => value === literal;
+    }
+    case 'ZodString': {
+      let min = 0;
+      for (const check of def.checks ?? []) {
+        if (check.kind !== 'min') return null;
+        min = Math.max(min, check.value ?? 0);
+      }
+      return (value) => typeof value === 'string' && value.length >= min;
+    }
+    case 'ZodNumber': {
+      const checks: ((n: number) => boolean)[] = [];
+      for (const { kind, value: bound = 0, inclusive } of def.checks ?? []) {
+        if (kind === 'finite') checks.push(Number.isFinite);
+        else if (kind === 'min') checks.push(inclusive ? (n) => n >= bound : (n) => n > bound);
+        else if (kind === 'max') checks.push(inclusive ? (n) => n <= bound : (n) => n < bound);
+        else return null;
+      }
+      return (value) => typeof value === 'number' && !Number.isNaN(value) && checks.every((check) => check(value));
+    }
+    default:
+      return null;
+  }
+}
+
+interface FastShape {
+  readonly keys: readonly string[];
+  readonly optional: readonly boolean[];
+  readonly checks: readonly FieldCheck[];
+}
+
+/** Each event type's fields in schema order, with their mirrored checks. */
+const FAST_SHAPES = new Map<string, FastShape>(
+  LOG_EVENT_TYPES.map((type) => {
+    const shape = EVENT_SCHEMAS[type].shape as Record<string, z.ZodTypeAny>;
+    const keys = Object.keys(shape);
+    return [
+      type,
+      {
+        keys,
+        optional: keys.map((key) => (shape[key] as z.ZodTypeAny).isOptional()),
+        checks: keys.map((key) => fieldCheck(shape[key] as z.ZodTypeAny)),
+      },
+    ];
+  }),
+);
+
+/**
+ * The event zod would return for a well-formed line (same fields, in the schema's order, with
+ * the checked date), checked by hand because zod costs more than the replay on a long log
+ * (issue 5). Undefined whenever the line is not plainly valid: the caller then runs zod, which
+ * either accepts it or writes the error message, so messages never depend on this path.
+ */
+function fastEvent(type: LogEventType, record: Record<string, unknown>, date: IsoDate): LogEvent | undefined {
+  const shape = FAST_SHAPES.get(type);
+  if (shape === undefined) return undefined;
+  const event: Record<string, unknown> = {};
+  let seen = 0;
+  for (let i = 0; i < shape.keys.length; i++) {
+    const key = shape.keys[i] as string;
+    if (!Object.hasOwn(record, key)) {
+      if (!shape.optional[i]) return undefined;
+      continue;
+    }
+    const value = record[key];
+    const check = shape.checks[i];
+    if (key === 'date') event.date = date;
+    else if (check === null || check === undefined || !check(value)) return undefined;
+    else event[key] = value;
+    seen++;
+  }
+  // .strict(): a field the schema does not name is zod's to report.
+  for (const key in record) if (Object.hasOwn(record, key)) seen--;
+  return seen === 0 ? (event as unknown as LogEvent) : undefined;
 }
 
 function checkDate(date: unknown, fail: (message: string, hint: string) => InputError): IsoDate {
