@@ -21,9 +21,10 @@ const EXAMPLE = '{"type":"agi.declared","date":"2028-03-01"}';
 
 /** Validates one line's text as an event. Throws an {@link InputError} placed at `line`. */
 export function parseEventLine(text: string, line: number, file?: string): LogEvent {
-  const fail = (message: string, hint: string) => new InputError(message, { line, hint, ...(file && { file }) });
   if (text.length > MAX_LINE_BYTES) {
-    throw fail(
+    throw failAt(
+      line,
+      file,
       `the line is ${text.length.toLocaleString('en-US')} characters long, more than the ${MAX_LINE_BYTES / 1024} KiB an event may take`,
       'put one event on each line; a long note belongs in a linked source',
     );
@@ -32,10 +33,17 @@ export function parseEventLine(text: string, line: number, file?: string): LogEv
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw fail(`not valid JSON (${(error as Error).message})`, `write one JSON object per line, e.g. ${EXAMPLE}`);
+    throw failAt(
+      line,
+      file,
+      `not valid JSON (${(error as Error).message})`,
+      `write one JSON object per line, e.g. ${EXAMPLE}`,
+    );
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw fail(
+    throw failAt(
+      line,
+      file,
       `expected a JSON object, found ${describeJson(value)}`,
       `write one JSON object per line, e.g. ${EXAMPLE}`,
     );
@@ -43,18 +51,22 @@ export function parseEventLine(text: string, line: number, file?: string): LogEv
   const record = value as Record<string, unknown>;
   const type = record.type;
   if (typeof type !== 'string') {
-    throw fail(
+    throw failAt(
+      line,
+      file,
       'the event has no "type"',
       `add a type such as "agi.declared"; the types are ${LOG_EVENT_TYPES.join(', ')}`,
     );
   }
   if (!(type in EVENT_SCHEMAS)) {
-    throw fail(
+    throw failAt(
+      line,
+      file,
       `unknown event type "${type}"${didYouMean(type, LOG_EVENT_TYPES)}`,
       `use one of ${LOG_EVENT_TYPES.join(', ')}`,
     );
   }
-  const date = checkDate(record.date, fail);
+  const date = checkDate(record.date, line, file);
   const fast = fastEvent(type as LogEventType, record, date);
   if (fast !== undefined) return fast;
   const schema = EVENT_SCHEMAS[type as LogEventType];
@@ -63,7 +75,7 @@ export function parseEventLine(text: string, line: number, file?: string): LogEv
     // A misspelt field also shows up as the missing one it was meant to be: name the misspelling.
     const issues = parsed.error.issues;
     const issue = (issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? issues[0]) as z.ZodIssue;
-    throw fail(...describeIssue(type as LogEventType, issue, record));
+    throw failAt(line, file, ...describeIssue(type as LogEventType, issue, record));
   }
   return { ...parsed.data, date } as LogEvent;
 }
@@ -162,22 +174,36 @@ function fastEvent(type: LogEventType, record: Record<string, unknown>, date: Is
   return seen === 0 ? (event as unknown as LogEvent) : undefined;
 }
 
-function checkDate(date: unknown, fail: (message: string, hint: string) => InputError): IsoDate {
-  if (date === undefined) throw fail('the event has no "date"', 'add "date":"YYYY-MM-DD"');
+/** The error for `line`, placed in `file` when it is named. */
+function failAt(line: number, file: string | undefined, message: string, hint: string): InputError {
+  return new InputError(message, { line, hint, ...(file && { file }) });
+}
+
+/** The last date that passed {@link checkDate}: a long log repeats each date on many lines. */
+let lastGoodDate: IsoDate = EFFECTIVE_DATE;
+
+function checkDate(date: unknown, line: number, file: string | undefined): IsoDate {
+  if (date === lastGoodDate) return lastGoodDate;
+  if (date === undefined) throw failAt(line, file, 'the event has no "date"', 'add "date":"YYYY-MM-DD"');
   if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    throw fail(
+    throw failAt(
+      line,
+      file,
       `"date" must be an ISO date YYYY-MM-DD, found ${JSON.stringify(date)}`,
       'write the date as e.g. "2028-03-01"',
     );
   }
   const iso = parseIsoDate(date);
-  if (!iso) throw fail(`"date" ${date} is not a real calendar day`, 'check the month and day');
+  if (!iso) throw failAt(line, file, `"date" ${date} is not a real calendar day`, 'check the month and day');
   if (iso < EFFECTIVE_DATE) {
-    throw fail(
+    throw failAt(
+      line,
+      file,
       `"date" ${date} is before the agreement's effective date ${EFFECTIVE_DATE}`,
       `date the event on or after ${EFFECTIVE_DATE}`,
     );
   }
+  lastGoodDate = iso;
   return iso;
 }
 
