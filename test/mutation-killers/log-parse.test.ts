@@ -45,7 +45,9 @@ describe('invariant 8: one line, one event', () => {
     };
     expect(padded(MAX_LINE_BYTES)).toHaveLength(MAX_LINE_BYTES);
     expect(parseEventLine(padded(MAX_LINE_BYTES), 1).type).toBe('agi.declared');
-    expect(refusal(() => parseEventLine(padded(MAX_LINE_BYTES + 1), 3)).message).toMatch(/65,537 characters long/);
+    expect(refusal(() => parseEventLine(padded(MAX_LINE_BYTES + 1), 3)).message).toMatch(
+      /65,537 characters long, more than the 64 KiB/,
+    );
   });
 
   it.each([
@@ -104,10 +106,18 @@ describe('invariant 8: one line, one event', () => {
     const small = refusal(() => parseEventLine('{"type":"azure.purchased","date":"2028-03-01","amountUsd":0}', 1));
     expect(small.message).toMatch(/^"amountUsd" .*found number 0/);
     expect(small.hint).toBe('correct "amountUsd"');
+    expect(small.message).toMatch(/^"amountUsd" number must be greater than 0/);
     const long = refusal(() =>
       parseEventLine(`{"type":"agi.declared","date":"2028-03-01","source":"${'y'.repeat(60)}"}`, 1),
     );
     expect(long.message).toMatch(/found string "y+…$/);
+    // 40 characters of JSON are shown whole; 41 are cut.
+    const shown = (length: number) =>
+      refusal(() =>
+        parseEventLine(`{"type":"azure.purchased","date":"2028-03-01","amountUsd":"${'x'.repeat(length - 2)}"}`, 1),
+      ).message;
+    expect(shown(40)).toMatch(/found string "x{38}"$/);
+    expect(shown(41)).toMatch(/found string "x{39}…$/);
   });
 });
 
@@ -143,6 +153,8 @@ describe('invariant 8: a whole log', () => {
     expect(torn.line).toBe(2);
     expect(torn.message).toMatch(/looks torn/);
     expect(torn.hint).toMatch(/dealsim repair f.jsonl/);
+    expect(torn.file).toBe('f.jsonl');
+    expect(refusal(() => parseLog(`${declared}\n{"type":"panel.rej`)).file).toBeUndefined();
     expect(refusal(() => parseLog(`${declared}\n{"type":"panel.rej`)).hint).toMatch(/dealsim repair LOG/);
     expect(refusal(() => parseLog(`{"type":"panel.rej\n${declared}\n`)).message).toMatch(/^not valid JSON/);
     // A last line without a newline that is valid JSON but not a valid event is not torn.
