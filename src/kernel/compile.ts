@@ -58,6 +58,9 @@ export interface Kernel {
 /** How a term region's state names read as statuses: the holding state carries the term's tag. */
 export const STATUS_CODES: readonly TermStatus[] = ['holding', 'suspended', 'ended'];
 
+/** Shared by every region that has nothing to do on an event. */
+const NO_CANDIDATES: readonly CompiledTransition[] = [];
+
 interface TransitionLike {
   readonly guard?: unknown;
   readonly target?: readonly AnyStateNode[] | undefined;
@@ -204,25 +207,45 @@ export function compileKernel(machine: AnyStateMachine, terms: readonly TermId[]
   const initialConfig = regions.reduce((id, region) => id + region.initial * region.stride, 0);
   const table: (TableEntry | undefined)[] = new Array(idSpace * E);
   const reachable: number[] = [initialConfig];
-  const seen = new Set(reachable);
+  const seen = new Uint8Array(idSpace);
+  seen[initialConfig] = 1;
+  let next: number[] = [];
+  let spare: number[] = [];
+  /** The moves a region's candidates allow (none when it can only stay), computed once per list. */
+  const choices = new Map<readonly CompiledTransition[], readonly number[]>();
+  const choicesOf = (candidates: readonly CompiledTransition[]): readonly number[] => {
+    let deltas = choices.get(candidates);
+    if (deltas === undefined) {
+      const set = new Set(candidates.map((t) => t.delta));
+      if (candidates.every((t) => t.guard !== null)) set.add(0);
+      deltas = set.size === 1 && set.has(0) ? [] : [...set];
+      choices.set(candidates, deltas);
+    }
+    return deltas;
+  };
   for (let i = 0; i < reachable.length; i++) {
     const id = reachable[i] as number;
     for (let e = 0; e < E; e++) {
       const eventType = eventTypes[e] as string;
-      const entry = regions.map((_, r) => perState[r]?.[decode(id, r)]?.get(eventType) ?? []);
+      const entry = regions.map((_, r) => perState[r]?.[decode(id, r)]?.get(eventType) ?? NO_CANDIDATES);
       if (entry.every((candidates) => candidates.length === 0)) continue;
       table[id * E + e] = entry;
       // Guards depend on context, so every candidate (or none, when all are guarded) may be taken.
-      let next = [id];
-      entry.forEach((candidates) => {
-        if (candidates.length === 0) return;
-        const deltas = new Set(candidates.map((t) => t.delta));
-        if (candidates.every((t) => t.guard !== null)) deltas.add(0);
-        next = next.flatMap((base) => [...deltas].map((delta) => base + delta));
-      });
+      // Plain loops over reused arrays: the product of the regions' choices runs into the
+      // hundreds per entry, and building it with nested arrays made compiling the deal chart
+      // take a third of a second in every Monte Carlo worker (issue 5).
+      next.length = 0;
+      next.push(id);
+      for (const candidates of entry) {
+        const deltas = choicesOf(candidates);
+        if (deltas.length === 0) continue;
+        spare.length = 0;
+        for (const base of next) for (const delta of deltas) spare.push(base + delta);
+        [next, spare] = [spare, next];
+      }
       for (const n of next) {
-        if (!seen.has(n)) {
-          seen.add(n);
+        if (seen[n] === 0) {
+          seen[n] = 1;
           reachable.push(n);
         }
       }
