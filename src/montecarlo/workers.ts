@@ -6,7 +6,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { allocateOutcomes, type Outcomes, simulateRange } from './outcomes.ts';
-import { samplerFor } from './sample.ts';
+import { type Sampler, samplerFor } from './sample.ts';
 import type { MonteCarloSpec } from './spec.ts';
 
 export interface RunOptions {
@@ -33,6 +33,12 @@ interface ChunkRequest {
 }
 
 type ChunkReply = ChunkRequest & { readonly outcomes: Outcomes };
+
+interface RunRequest {
+  readonly run: number;
+  readonly spec: MonteCarloSpec;
+  readonly seed: number;
+}
 
 const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
@@ -93,26 +99,38 @@ export async function runMonteCarlo(spec: MonteCarloSpec, options: RunOptions): 
   }
 
   let next = 0;
-  const workers = Array.from(
-    { length: Math.min(options.workers, chunks.length) },
-    () => new Worker(WORKER_ENTRY, { workerData: { dealsimMonteCarlo: true, spec, seed } }),
-  );
+  const workers = takeWorkers(Math.min(options.workers, chunks.length));
+  const run = ++runs;
   const pool = workers.map((worker) => {
     return new Promise<void>((resolve, reject) => {
       const feed = () => {
         if (next >= chunks.length || stopped()) {
-          void worker.terminate().then(() => resolve());
+          worker.off('message', onMessage);
+          worker.off('error', reject);
+          resolve();
           return;
         }
         const index = next++;
-        worker.postMessage({ index, ...chunks[index] });
+        worker.postMessage({ run, index, ...chunks[index] });
       };
-      worker.on('message', (reply: ChunkReply & { index: number }) => {
+      const onMessage = (reply: ChunkReply & { index: number }) => {
         record(reply.index, reply.outcomes);
         feed();
-      });
+      };
+      worker.on('message', onMessage);
       worker.on('error', reject);
-      worker.once('online', feed);
+      // Each worker learns the run's spec and seed first; messages keep their order. A new
+      // worker is sent nothing before it is online.
+      const begin = () => {
+        worker.postMessage({ run, spec, seed });
+        feed();
+      };
+      if (online.has(worker)) begin();
+      else
+        worker.once('online', () => {
+          online.add(worker);
+          begin();
+        });
     });
   });
   try {
@@ -122,16 +140,53 @@ export async function runMonteCarlo(spec: MonteCarloSpec, options: RunOptions): 
     await Promise.all(workers.map((worker) => worker.terminate()));
     throw error;
   }
+  idle.push(...workers);
+  for (const worker of workers) worker.unref();
   return { outcomes, done: prefix() };
+}
+
+/**
+ * Workers left from earlier runs, waiting. Starting one costs a second or more (the TypeScript
+ * loader, the chart, compiling the kernel, warming the JIT), as much as simulating a few hundred
+ * thousand futures, so a process that runs Monte Carlo more than once keeps them. They are
+ * unref'd while idle, so they never keep the process alive.
+ */
+const idle: Worker[] = [];
+const online = new WeakSet<Worker>();
+let runs = 0;
+
+function takeWorkers(count: number): Worker[] {
+  const workers = idle.splice(0, count);
+  for (const worker of workers) worker.ref();
+  while (workers.length < count) {
+    const worker = new Worker(WORKER_ENTRY, { workerData: { dealsimMonteCarlo: true } });
+    // A worker that dies while idle is simply not reused.
+    worker.once('exit', () => {
+      const at = idle.indexOf(worker);
+      if (at >= 0) idle.splice(at, 1);
+    });
+    workers.push(worker);
+  }
+  return workers;
 }
 
 /** The worker side: simulates the chunks the main thread sends, and sends the outcomes back. */
 function serve(): void {
-  const { spec, seed } = workerData as { spec: MonteCarloSpec; seed: number };
-  const sampler = samplerFor(spec);
-  parentPort?.on('message', ({ index, start, count }: ChunkRequest & { index: number }) => {
+  let run = -1;
+  let sampler: Sampler | undefined;
+  let seed = 0;
+  parentPort?.on('message', (message: RunRequest | (ChunkRequest & { run: number; index: number })) => {
+    if ('spec' in message) {
+      if (message.run !== run) {
+        run = message.run;
+        sampler = samplerFor(message.spec);
+        seed = message.seed;
+      }
+      return;
+    }
+    const { index, start, count } = message;
     const outcomes = allocateOutcomes(count);
-    simulateRange(sampler, seed, start, outcomes);
+    simulateRange(sampler as Sampler, seed, start, outcomes);
     parentPort?.postMessage({ index, start, count, outcomes }, transferList(outcomes));
   });
 }
