@@ -24,6 +24,14 @@ export class LeanTrack {
     this.isOpen = holds;
   }
 
+  /** Forgets every interval and starts again as the constructor does, keeping the array. */
+  restart(from: IsoDate, holds: boolean): void {
+    const data = this.data;
+    data.length = 0;
+    if (holds) data.push(from, null, null, null);
+    this.isOpen = holds;
+  }
+
   /** Number of intervals recorded. */
   get count(): number {
     return this.data.length / SLOTS;

@@ -9,7 +9,7 @@ import { toDayNumber } from '../domain/dates.ts';
 import type { LogEvent, LogEventType } from '../domain/events.ts';
 import { TERM_IDS } from '../domain/terms.ts';
 import { kernelAgiStatus } from '../kernel/engine.ts';
-import { closeFold, foldLogEvent, startFold } from '../kernel/fold.ts';
+import { closeFold, type FoldState, foldLogEvent, restartFold, startFold } from '../kernel/fold.ts';
 import type { LeanTrack } from '../kernel/track.ts';
 import type { AgiStatus } from '../replay/engine.ts';
 import { EFFECTIVE_DAY, type Sampler, sampleFuture } from './sample.ts';
@@ -69,9 +69,13 @@ const REVENUE_SHARE = TERM_IDS.indexOf('revenue-share');
  */
 export function simulateRange(sampler: Sampler, seed: number, start: number, out: Outcomes): number {
   const T = TERM_IDS.length;
+  // One fold for the whole range, started over for each future: set-up outweighs a short future.
+  let fold: FoldState | undefined;
   for (let k = 0; k < out.count; k++) {
     const future = sampleFuture(sampler, seed, start + k);
-    const fold = startFold({ assumptions: future.assumptions }, { judge: JUDGED });
+    const input = { assumptions: future.assumptions };
+    if (fold === undefined) fold = startFold(input, { judge: JUDGED });
+    else restartFold(fold, input);
     const events = future.events;
     for (let i = 0; i < events.length; i++) foldLogEvent(fold, events[i] as LogEvent, i + 1);
     closeFold(fold);

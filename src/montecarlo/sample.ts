@@ -108,21 +108,20 @@ export function sampleDeclaration(spec: DeclarationSpec, rng: RandomGenerator): 
   }
 }
 
-const interned = new Map<string, Assumptions>();
+/** Per list of draws, the assumptions of each combination of picks, indexed by their mixed-radix code. */
+const interned = new WeakMap<readonly AssumptionDraw[], Assumptions[]>();
+/** The picks of the draw in hand; sampling never nests. */
+const picks: number[] = [];
 
 /**
  * Draws the sampled assumptions. Equal draws return the same (immutable) object, so the replay
- * can reuse what it derived from them.
+ * can reuse what it derived from them; the object is built only the first time its picks come up.
  */
 export function sampleAssumptions(draws: readonly AssumptionDraw[], rng: RandomGenerator): Assumptions {
-  let picks = '';
-  const chosen: Record<string, unknown> = { ...DEFAULT_ASSUMPTIONS };
-  for (const draw of draws) {
-    if ('fixed' in draw) {
-      chosen[draw.key] = draw.fixed;
-      picks += `${draw.key}=${String(draw.fixed)};`;
-      continue;
-    }
+  let code = 0;
+  for (let d = 0; d < draws.length; d++) {
+    const draw = draws[d] as AssumptionDraw;
+    if ('fixed' in draw) continue;
     const u = uniform(rng);
     let pick = draw.values.length - 1;
     for (let i = 0; i < draw.cumulative.length; i++) {
@@ -131,13 +130,22 @@ export function sampleAssumptions(draws: readonly AssumptionDraw[], rng: RandomG
         break;
       }
     }
-    chosen[draw.key] = draw.values[pick];
-    picks += `${draw.key}=${String(draw.values[pick])};`;
+    picks[d] = pick;
+    code = code * draw.values.length + pick;
   }
-  let assumptions = interned.get(picks);
+  let cache = interned.get(draws);
+  if (cache === undefined) {
+    cache = [];
+    interned.set(draws, cache);
+  }
+  let assumptions = cache[code];
   if (assumptions === undefined) {
+    const chosen: Record<string, unknown> = { ...DEFAULT_ASSUMPTIONS };
+    draws.forEach((draw, d) => {
+      chosen[draw.key] = 'fixed' in draw ? draw.fixed : draw.values[picks[d] as number];
+    });
     assumptions = chosen as unknown as Assumptions;
-    interned.set(picks, assumptions);
+    cache[code] = assumptions;
   }
   return assumptions;
 }
