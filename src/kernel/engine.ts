@@ -25,6 +25,14 @@ const EVENT_COUNT = DEAL_KERNEL.eventTypes.length;
 /** Scratch for the chosen transition of each region; steps never nest, so one buffer serves all. */
 const chosen: (CompiledTransition | undefined)[] = new Array(REGION_COUNT);
 
+/**
+ * The table with each entry cut down to the regions that have candidates, in region order (so
+ * actions still run in document order): most events concern two or three of the ten regions.
+ */
+const BUSY: readonly (readonly (readonly CompiledTransition[])[] | undefined)[] = DEAL_KERNEL.table.map((entry) =>
+  entry?.filter((candidates) => candidates.length > 0),
+);
+
 /** Where {@link kernelMove} leaves the configuration and context it moved to; read it at once. */
 export const moved: { config: number; context: DealContext } = {
   config: 0,
@@ -39,10 +47,10 @@ export const moved: { config: number; context: DealContext } = {
 export function kernelMove(config: number, before: DealContext, event: DealEvent): boolean {
   const e = DEAL_KERNEL.eventIndex.get(event.type);
   if (e === undefined) return false;
-  const entry = DEAL_KERNEL.table[config * EVENT_COUNT + e];
+  const entry = BUSY[config * EVENT_COUNT + e];
   if (entry === undefined) return false;
   let any = false;
-  for (let r = 0; r < REGION_COUNT; r++) {
+  for (let r = 0; r < entry.length; r++) {
     chosen[r] = undefined;
     const candidates = entry[r] as readonly CompiledTransition[];
     for (let i = 0; i < candidates.length; i++) {
@@ -56,7 +64,7 @@ export function kernelMove(config: number, before: DealContext, event: DealEvent
   }
   if (!any) return false;
   let context = before;
-  for (let r = 0; r < REGION_COUNT; r++) {
+  for (let r = 0; r < entry.length; r++) {
     const t = chosen[r];
     if (t === undefined) continue;
     config += t.delta;
