@@ -27,8 +27,15 @@ export class LeanTrack {
   /** Forgets every interval and starts again as the constructor does, keeping the array. */
   restart(from: IsoDate, holds: boolean): void {
     const data = this.data;
-    data.length = 0;
-    if (holds) data.push(from, null, null, null);
+    // Setting an array's length is a runtime call; most restarts find the array already at the size they need.
+    const size = holds ? SLOTS : 0;
+    if (data.length !== size) data.length = size;
+    if (holds) {
+      data[FROM] = from;
+      data[UNTIL] = null;
+      data[STARTED_BY] = null;
+      data[ENDED_BY] = null;
+    }
     this.isOpen = holds;
   }
 

@@ -51,15 +51,24 @@ export function allocateOutcomes(count: number): Outcomes {
 
 /** Only the conduct Monte Carlo draws can breach; other events need no verdict. */
 const JUDGED: ReadonlySet<LogEventType> = new Set(['product.launched', 'msft.training-run', 'model.released']);
-const dayCache = new Map<string, number>();
+/** Day number of the first of each month seen, by `year * 12 + month`: a day is then that plus its day of month. */
+const monthStart: number[] = [];
 
+/** `toDayNumber(date)` from the date's digits and a per-month cache: no hashing, no parsing of the whole string. */
 function dayOf(date: string): number {
-  let day = dayCache.get(date);
-  if (day === undefined) {
-    day = toDayNumber(date as never);
-    dayCache.set(date, day);
+  const year =
+    (date.charCodeAt(0) - 48) * 1000 +
+    (date.charCodeAt(1) - 48) * 100 +
+    (date.charCodeAt(2) - 48) * 10 +
+    (date.charCodeAt(3) - 48);
+  const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
+  const key = year * 12 + month;
+  let first = monthStart[key];
+  if (first === undefined) {
+    first = toDayNumber(`${date.slice(0, 8)}01` as never);
+    monthStart[key] = first;
   }
-  return day;
+  return first + (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48) - 1;
 }
 
 const REVENUE_SHARE = TERM_IDS.indexOf('revenue-share');
