@@ -78,6 +78,23 @@ function retimedCap(retiming: TermRetiming, assumptions: Assumptions): Usd | nul
  * small; the input is never changed.
  */
 export function applyAmendment(rules: Rules, amendment: Amendment, assumptions: Assumptions): Rules {
+  // Rules are immutable and futures that share assumptions share their rules, so the answer
+  // for the same three objects is kept: Monte Carlo applies the same amendments millions of times.
+  let byAmendment = applied.get(rules);
+  if (byAmendment === undefined) {
+    byAmendment = new WeakMap();
+    applied.set(rules, byAmendment);
+  }
+  const memo = byAmendment.get(amendment);
+  if (memo !== undefined && memo.assumptions === assumptions) return memo.rules;
+  const result = amend(rules, amendment, assumptions);
+  byAmendment.set(amendment, { assumptions, rules: result });
+  return result;
+}
+
+const applied = new WeakMap<Rules, WeakMap<Amendment, { assumptions: Assumptions; rules: Rules }>>();
+
+function amend(rules: Rules, amendment: Amendment, assumptions: Assumptions): Rules {
   let terms = rules.terms;
   for (const [term, retiming] of Object.entries(amendment.retime ?? {}) as [TermId, TermRetiming][]) {
     const rule: TermRule = terms[term];

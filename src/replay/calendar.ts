@@ -28,7 +28,7 @@ export function nextCalendarEvent(view: CalendarView, today: IsoDate): CalendarE
   const deadline = context.assumptions['panel-deadline-days'];
   const declaredOn = context.agi.declaredOn;
   if (view.agi === 'pending' && deadline !== null && declaredOn !== null) {
-    due = latest(addDays(declaredOn, deadline), today);
+    due = latest(lapseDate(declaredOn, deadline), today);
   }
   const terms = context.rules.terms;
   for (let t = 0; t < TERM_IDS.length; t++) {
@@ -45,6 +45,16 @@ export function nextCalendarEvent(view: CalendarView, today: IsoDate): CalendarE
   return sunsetOf === null
     ? { type: 'panel.lapsed', date: due }
     : { type: 'calendar.sunset', date: due, term: sunsetOf };
+}
+
+let lapse = { declaredOn: '', deadline: -1, date: '' as IsoDate };
+
+/** `addDays(declaredOn, deadline)`, remembered for the last pair: the replay asks it after every step while a declaration is pending. */
+function lapseDate(declaredOn: IsoDate, deadline: number): IsoDate {
+  if (lapse.declaredOn !== declaredOn || lapse.deadline !== deadline) {
+    lapse = { declaredOn, deadline, date: addDays(declaredOn, deadline) };
+  }
+  return lapse.date;
 }
 
 function latest(a: IsoDate, b: IsoDate): IsoDate {
