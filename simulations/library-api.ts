@@ -1,9 +1,10 @@
 /**
- * dealsim as a library, in four steps: parse a log, replay it, ask what holds on a date, and
- * explain one term. Run it with `node --import tsx simulations/library-api.ts`.
+ * dealsim as a library, in five steps: parse a log, replay it, ask what holds on a date,
+ * explain one term, and follow a stream of events. Run it with `node --import tsx simulations/library-api.ts`.
  * The core is pure: it takes text and dates as data, so the only file read is the first line.
  */
 import { readFileSync } from 'node:fs';
+import { from } from 'rxjs';
 import { parseAssumptions } from '../src/domain/assumptions.ts';
 import { parseIsoDate } from '../src/domain/dates.ts';
 import { InputError } from '../src/domain/errors.ts';
@@ -11,6 +12,7 @@ import { parseLog } from '../src/log/parse.ts';
 import { explain } from '../src/replay/explain.ts';
 import { replay } from '../src/replay/replay.ts';
 import { holdingOn, toSimulationJson } from '../src/replay/report.ts';
+import { replay$ } from '../src/replay/streams.ts';
 
 const file = 'simulations/declared-2028-verified-2028.jsonl';
 
@@ -53,3 +55,12 @@ try {
   if (!(error instanceof InputError)) throw error;
   console.log(`refused: line ${error.line}: ${error.message}. Fix: ${error.hint}`);
 }
+
+// 5. Events as they happen: replay$ folds an rxjs stream and reports each step (calendar
+//    deadlines included) as it goes, then the same answer as replay().
+replay$(from(events), input).subscribe((notification) => {
+  if (notification.kind === 'step' && notification.step.findings.some((f) => f.verdict === 'breach')) {
+    console.log(`breach on ${notification.step.cause.date}`);
+  }
+  if (notification.kind === 'done') console.log(`stream done: agi ${notification.replayed.agi}`);
+});

@@ -3,11 +3,12 @@
  * an `agreement.amended` event applies one from its date; the October 2025 rules are not edited.
  * An overlay is plain data, so a user can write a hypothetical one in JSON.
  */
+import { produce } from 'immer';
 import type { Assumptions } from './assumptions.ts';
 import type { IsoDate } from './dates.ts';
 import type { Ledger } from './ledger.ts';
 import type { Usd } from './money.ts';
-import type { ProductLaunchRule, Rules, TermRule } from './rules.ts';
+import type { ProductLaunchRule, Rules } from './rules.ts';
 import type { TermId } from './terms.ts';
 
 /** A change to how one term ends. `capUsd: "assumed"` takes the cap from `revenue-share-cap-usd`. */
@@ -73,9 +74,7 @@ function retimedCap(retiming: TermRetiming, assumptions: Assumptions): Usd | nul
 }
 
 /**
- * The rules in force after `amendment` applies over `rules`. Built with spreads rather than an
- * immer recipe: the kernel applies amendments on its hot path (issue 5), and a rules object is
- * small; the input is never changed.
+ * The rules in force after `amendment` applies over `rules`; the input is never changed.
  */
 export function applyAmendment(rules: Rules, amendment: Amendment, assumptions: Assumptions): Rules {
   // Rules are immutable and futures that share assumptions share their rules, so the answer
@@ -95,23 +94,19 @@ export function applyAmendment(rules: Rules, amendment: Amendment, assumptions: 
 const applied = new WeakMap<Rules, WeakMap<Amendment, { assumptions: Assumptions; rules: Rules }>>();
 
 function amend(rules: Rules, amendment: Amendment, assumptions: Assumptions): Rules {
-  let terms = rules.terms;
-  for (const [term, retiming] of Object.entries(amendment.retime ?? {}) as [TermId, TermRetiming][]) {
-    const rule: TermRule = terms[term];
-    const capUsd = retimedCap(retiming, assumptions);
-    terms = {
-      ...terms,
-      [term]: {
-        sunset: retiming.sunset === undefined ? rule.sunset : retiming.sunset,
-        endsOnVerification: retiming.endsOnVerification ?? rule.endsOnVerification,
-        suspendsOnDeclaration: retiming.suspendsOnDeclaration ?? rule.suspendsOnDeclaration,
-        capUsd: capUsd === undefined ? rule.capUsd : capUsd,
-      },
-    };
-  }
-  const productLaunch = amendment.productLaunch ?? rules.productLaunch;
-  // Like immer, an amendment that changes nothing gives back the same rules object.
-  return terms === rules.terms && productLaunch === rules.productLaunch ? rules : { ...rules, terms, productLaunch };
+  // An immer recipe reads as the overlay it is; an amendment that changes nothing gives back
+  // the same rules object, and applyAmendment's memo keeps this off the kernel's hot path.
+  return produce(rules, (draft) => {
+    for (const [term, retiming] of Object.entries(amendment.retime ?? {}) as [TermId, TermRetiming][]) {
+      const rule = draft.terms[term];
+      const capUsd = retimedCap(retiming, assumptions);
+      if (retiming.sunset !== undefined) rule.sunset = retiming.sunset;
+      if (retiming.endsOnVerification !== undefined) rule.endsOnVerification = retiming.endsOnVerification;
+      if (retiming.suspendsOnDeclaration !== undefined) rule.suspendsOnDeclaration = retiming.suspendsOnDeclaration;
+      if (capUsd !== undefined) rule.capUsd = capUsd;
+    }
+    if (amendment.productLaunch !== undefined) draft.productLaunch = amendment.productLaunch;
+  });
 }
 
 /**
