@@ -1,0 +1,84 @@
+/**
+ * C9 under S4 (the 2026-04-27 amendment): the amendment caps the revenue share at
+ * revenue-share-cap-usd, so a share that has already accrued the cap ends on the amendment's date.
+ * Pinned at the boundary accrued = cap, one dollar either side, and for overlays that leave the
+ * cap alone or lift it (`capUsd: null`).
+ */
+import { describe, expect, it } from 'vitest';
+import { type Amendment, amendmentEndsTerm, amendmentsOf, BUILT_IN_AMENDMENTS } from '../../src/domain/amendments.ts';
+import { DEFAULT_ASSUMPTIONS } from '../../src/domain/assumptions.ts';
+import { EMPTY_LEDGER, type Ledger } from '../../src/domain/ledger.ts';
+import { baseRules } from '../../src/domain/rules.ts';
+import { TERM_IDS } from '../../src/domain/terms.ts';
+import { given } from '../support/given.ts';
+
+const S4 = BUILT_IN_AMENDMENTS['2026-04-27'] as Amendment;
+const S3 = BUILT_IN_AMENDMENTS['2026-02-27'] as Amendment;
+const rules = baseRules(DEFAULT_ASSUMPTIONS);
+const accrued = (usd: number): Ledger => ({ ...EMPTY_LEDGER, revenueShareAccruedUsd: usd });
+const withCap = (cap: number) => ({ ...DEFAULT_ASSUMPTIONS, 'revenue-share-cap-usd': cap });
+
+const revenue = (date: string, amountUsd: number) => ({ type: 'revenue.recognized', date, amountUsd });
+const s4 = { type: 'agreement.amended', date: '2026-04-27', amendment: '2026-04-27' };
+
+describe('C9 revenue share under S4: the cap reached before the amendment', () => {
+  it('ends the share when the accrued total equals the cap exactly, not when it is a dollar short', () => {
+    const cap = 4e9;
+    expect(amendmentEndsTerm(rules, S4, withCap(cap), accrued(cap), 'revenue-share')).toBe(true);
+    expect(amendmentEndsTerm(rules, S4, withCap(cap), accrued(cap + 1), 'revenue-share')).toBe(true);
+    expect(amendmentEndsTerm(rules, S4, withCap(cap), accrued(cap - 1), 'revenue-share')).toBe(false);
+    expect(amendmentEndsTerm(rules, S4, withCap(cap), EMPTY_LEDGER, 'revenue-share')).toBe(false);
+  });
+
+  it('ends it on 2026-04-27 in a replay where 20% of the revenue is exactly the assumed cap', () => {
+    // $20B of revenue at 20% accrues exactly $4B before the amendment.
+    const at = (cap: number) =>
+      given(revenue('2026-01-15', 20e9), s4, revenue('2026-06-01', 20e9))
+        .assuming({ 'revenue-share-cap-usd': cap })
+        .whenReplayed();
+    const exactly = at(4e9);
+    expect(exactly.ledger.revenueShareAccruedUsd).toBe(4e9);
+    expect(exactly.intervals('revenue-share')).toEqual([['2025-10-28', '2026-04-27']]);
+    expect(exactly.endedBy('revenue-share')).toEqual(['line 2: agreement.amended']);
+    // A dollar more of cap: the share holds on and the June revenue accrues the last dollar.
+    const short = at(4e9 + 1);
+    expect(short.ledger.revenueShareAccruedUsd).toBe(4e9 + 1);
+    expect(short.holds('revenue-share', '2026-04-27')).toBe(true);
+    expect(short.holds('revenue-share', '2026-06-01')).toBe(false);
+  });
+
+  it('does not end a term the amendment neither names nor caps', () => {
+    for (const term of TERM_IDS) {
+      const named = (S4.ends ?? []).includes(term);
+      expect(amendmentEndsTerm(rules, S4, withCap(1), accrued(1e12), term)).toBe(named || term === 'revenue-share');
+      // S3 changes no term, whatever the ledger.
+      expect(amendmentEndsTerm(rules, S3, withCap(1), accrued(1e12), term)).toBe(false);
+    }
+  });
+
+  it('reads a re-timing without a cap, or one lifting the cap, as no ending', () => {
+    const lifted: Amendment = {
+      id: 'lift',
+      title: 'no cap',
+      source: 'hypothetical',
+      summary: 'lifts the cap',
+      retime: { 'revenue-share': { capUsd: null } },
+    };
+    const resunset: Amendment = { ...lifted, retime: { 'revenue-share': { sunset: null } } };
+    const fixed: Amendment = { ...lifted, retime: { 'revenue-share': { capUsd: 5 } } };
+    for (const ledger of [EMPTY_LEDGER, accrued(1e12)]) {
+      expect(amendmentEndsTerm(rules, lifted, DEFAULT_ASSUMPTIONS, ledger, 'revenue-share')).toBe(false);
+      expect(amendmentEndsTerm(rules, resunset, DEFAULT_ASSUMPTIONS, ledger, 'revenue-share')).toBe(false);
+    }
+    // A fixed cap in the overlay counts, not the assumed one.
+    expect(amendmentEndsTerm(rules, fixed, withCap(1e12), accrued(5), 'revenue-share')).toBe(true);
+    expect(amendmentEndsTerm(rules, fixed, withCap(1), accrued(4), 'revenue-share')).toBe(false);
+  });
+
+  it('lists S4 among the amendments of the terms it ends or re-times, and S3 among none', () => {
+    const applied = ['2026-02-27', '2026-04-27'];
+    expect(amendmentsOf('revenue-share', applied, BUILT_IN_AMENDMENTS)).toEqual([S4]);
+    expect(amendmentsOf('ip-exclusivity', applied, BUILT_IN_AMENDMENTS)).toEqual([S4]);
+    expect(amendmentsOf('research-ip', applied, BUILT_IN_AMENDMENTS)).toEqual([]);
+  });
+});
