@@ -5,7 +5,13 @@
  * cap alone or lift it (`capUsd: null`).
  */
 import { describe, expect, it } from 'vitest';
-import { type Amendment, amendmentEndsTerm, amendmentsOf, BUILT_IN_AMENDMENTS } from '../../src/domain/amendments.ts';
+import {
+  type Amendment,
+  amendmentEndsTerm,
+  amendmentsOf,
+  applyAmendment,
+  BUILT_IN_AMENDMENTS,
+} from '../../src/domain/amendments.ts';
 import { DEFAULT_ASSUMPTIONS } from '../../src/domain/assumptions.ts';
 import { EMPTY_LEDGER, type Ledger } from '../../src/domain/ledger.ts';
 import { baseRules } from '../../src/domain/rules.ts';
@@ -80,5 +86,18 @@ describe('C9 revenue share under S4: the cap reached before the amendment', () =
     expect(amendmentsOf('revenue-share', applied, BUILT_IN_AMENDMENTS)).toEqual([S4]);
     expect(amendmentsOf('ip-exclusivity', applied, BUILT_IN_AMENDMENTS)).toEqual([S4]);
     expect(amendmentsOf('research-ip', applied, BUILT_IN_AMENDMENTS)).toEqual([]);
+  });
+
+  it('caps the share at the assumed cap of each future, even when futures share their base rules', () => {
+    // applyAmendment remembers its answer per rules and amendment: a second future with another
+    // assumed cap must not get the first one's rules.
+    const shared = baseRules(DEFAULT_ASSUMPTIONS);
+    const low = withCap(1e9);
+    const high = withCap(2e9);
+    expect(applyAmendment(shared, S4, low).terms['revenue-share'].capUsd).toBe(1e9);
+    expect(applyAmendment(shared, S4, high).terms['revenue-share'].capUsd).toBe(2e9);
+    expect(applyAmendment(shared, S4, low).terms['revenue-share'].capUsd).toBe(1e9);
+    expect(applyAmendment(shared, S4, low)).toEqual(applyAmendment(baseRules(DEFAULT_ASSUMPTIONS), S4, low));
+    expect(shared.terms['revenue-share'].capUsd).toBeNull();
   });
 });
