@@ -62,6 +62,17 @@ describe('C9 revenue share under S4: the cap reached before the amendment', () =
     }
   });
 
+  it('caps only the revenue share: a cap written on another term ends nothing', () => {
+    const odd: Amendment = {
+      id: 'odd',
+      title: 'a cap on research IP',
+      source: 'hypothetical',
+      summary: 'caps research IP',
+      retime: { 'research-ip': { capUsd: 5 } },
+    };
+    expect(amendmentEndsTerm(rules, odd, DEFAULT_ASSUMPTIONS, accrued(1e12), 'research-ip')).toBe(false);
+  });
+
   it('reads a re-timing without a cap, or one lifting the cap, as no ending', () => {
     const lifted: Amendment = {
       id: 'lift',
