@@ -98,10 +98,12 @@ function fieldCheck(schema: z.ZodTypeAny): FieldCheck {
       return (value) => typeof value === 'boolean';
     case 'ZodLiteral': {
       const literal = (schema as z.ZodLiteral<unknown>).value;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the shape was looked up by this very type, so the literal always matches; a mismatch only declines (speed)
       return (value) => value === literal;
     }
     case 'ZodString': {
       let min = 0;
+      // Stryker disable next-line ArrayDeclaration: zod always sets _def.checks, so the fallback array is never used
       for (const check of def.checks ?? []) {
         if (check.kind !== 'min') return null;
         min = Math.max(min, check.value ?? 0);
@@ -110,12 +112,14 @@ function fieldCheck(schema: z.ZodTypeAny): FieldCheck {
     }
     case 'ZodNumber': {
       const checks: ((n: number) => boolean)[] = [];
+      // Stryker disable next-line ArrayDeclaration: zod always sets _def.checks, so the fallback array is never used
       for (const { kind, value: bound = 0, inclusive } of def.checks ?? []) {
         if (kind === 'finite') checks.push(Number.isFinite);
         else if (kind === 'min') checks.push(inclusive ? (n) => n >= bound : (n) => n > bound);
         else if (kind === 'max') checks.push(inclusive ? (n) => n <= bound : (n) => n < bound);
         else return null;
       }
+      // Stryker disable next-line EqualityOperator,BooleanLiteral,ArrowFunction: each only declines every number (speed); a non-number still fails Number.isFinite
       return (value) => typeof value === 'number' && !Number.isNaN(value) && checks.every((check) => check(value));
     }
     default:
@@ -151,14 +155,19 @@ const FAST_SHAPES = new Map<string, FastShape>(
  * (issue 5). Undefined whenever the line is not plainly valid: the caller then runs zod, which
  * either accepts it or writes the error message, so messages never depend on this path.
  */
+// Stryker disable next-line BlockStatement: equivalent, only slower: the fast path always declines, and zod then returns the same event
 function fastEvent(type: LogEventType, record: Record<string, unknown>, date: IsoDate): LogEvent | undefined {
   const shape = FAST_SHAPES.get(type);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: every log type has a shape; the mutants only decline (speed)
   if (shape === undefined) return undefined;
   const event: Record<string, unknown> = {};
   let seen = 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,UpdateOperator,BlockStatement: equivalent, only slower: the fast path always declines, and zod then returns the same event
   for (let i = 0; i < shape.keys.length; i++) {
     const key = shape.keys[i] as string;
+    // Stryker disable next-line BooleanLiteral,ConditionalExpression,BlockStatement: equivalent, only slower: the fast path always declines, and zod then returns the same event
     if (!Object.hasOwn(record, key)) {
+      // Stryker disable next-line BooleanLiteral: every schema has an optional source before its own fields: absent, it now declines; present, its null check declines (speed)
       if (!shape.optional[i]) return undefined;
       continue;
     }
@@ -167,9 +176,11 @@ function fastEvent(type: LogEventType, record: Record<string, unknown>, date: Is
     if (key === 'date') event.date = date;
     else if (check === null || check === undefined || !check(value)) return undefined;
     else event[key] = value;
+    // Stryker disable next-line UpdateOperator: equivalent, only slower: the fast path always declines, and zod then returns the same event
     seen++;
   }
   // .strict(): a field the schema does not name is zod's to report.
+  // Stryker disable next-line ConditionalExpression,UpdateOperator: JSON.parse gives only own keys, so the hasOwn test changes nothing; the other mutants only decline (speed)
   for (const key in record) if (Object.hasOwn(record, key)) seen--;
   return seen === 0 ? (event as unknown as LogEvent) : undefined;
 }
