@@ -6,11 +6,10 @@ import {
   cutEvidence,
   firstHoldingFrom,
   firstViolation,
-  fromEffective,
-  sameSpans,
-  showSpans,
   spansOf,
+  spansViolation,
   verificationDate,
+  verificationPhrase,
   where,
 } from './scope.ts';
 
@@ -43,18 +42,14 @@ export const exclusivityUntilVerification: Invariant = {
           ...(window && { baseRulesUntil: window }),
         };
         if (reading === 'verification') {
-          const expected = clipSpans(fromEffective(verified), window);
-          if (!sameSpans(actual, expected)) {
-            return {
-              invariant: 4,
-              name,
-              message: `${term} (C1) holds ${showSpans(actual)}, but under agi-ends-exclusivity=verification with ${verified ? `verification on ${verified}` : 'no verification'} it must hold ${showSpans(expected)}${where(future)}`,
-              evidence: {
-                ...evidence,
-                expected,
-              },
-            };
-          }
+          const wrong = spansViolation(
+            future,
+            { invariant: 4, name, term, clause: 'C1' },
+            verified,
+            `under agi-ends-exclusivity=verification ${verificationPhrase(verified)}`,
+            { reading },
+          );
+          if (wrong) return wrong;
         }
         const after = verified && firstHoldingFrom(actual, verified);
         if (after) {

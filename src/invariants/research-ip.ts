@@ -1,19 +1,7 @@
 /** Invariant 1 (C4): research IP ends exactly on the earlier of the verification date and 2031-01-01. */
 import { minDate } from '../domain/dates.ts';
 import type { Invariant } from './invariant.ts';
-import {
-  baseRulesUntil,
-  clipSpans,
-  cutEvidence,
-  firstViolation,
-  fromEffective,
-  RESEARCH_SUNSET,
-  sameSpans,
-  showSpans,
-  spansOf,
-  verificationDate,
-  where,
-} from './scope.ts';
+import { firstViolation, RESEARCH_SUNSET, spansViolation, verificationDate, verificationPhrase } from './scope.ts';
 
 /**
  * Holds for every valid future and every assumption. With `--at D` the future is the log's
@@ -29,26 +17,13 @@ export const researchIpEnds: Invariant = {
     const name = this.name;
     return firstViolation(run, (future) => {
       const verified = verificationDate(future);
-      const window = baseRulesUntil(future, 'research-ip');
-      const expected = clipSpans(
-        fromEffective(verified ? minDate(verified, RESEARCH_SUNSET) : RESEARCH_SUNSET),
-        window,
+      const until = verified ? minDate(verified, RESEARCH_SUNSET) : RESEARCH_SUNSET;
+      return spansViolation(
+        future,
+        { invariant: 1, name, term: 'research-ip', clause: 'C4' },
+        until,
+        verificationPhrase(verified),
       );
-      const actual = clipSpans(spansOf(future.replayed.timelines['research-ip']), window);
-      if (sameSpans(actual, expected)) return null;
-      return {
-        invariant: 1,
-        name,
-        message: `research-ip (C4) holds ${showSpans(actual)}, but with ${verified ? `verification on ${verified}` : 'no verification'} it must hold ${showSpans(expected)}${where(future)}`,
-        evidence: {
-          ...cutEvidence(future),
-          term: 'research-ip',
-          verifiedOn: verified,
-          actual,
-          expected,
-          ...(window && { baseRulesUntil: window }),
-        },
-      };
     });
   },
 };

@@ -1,17 +1,6 @@
 /** Invariant 3 (C9): the revenue share ends on the verification date and never before it. */
 import type { Invariant } from './invariant.ts';
-import {
-  baseRulesUntil,
-  clipSpans,
-  cutEvidence,
-  firstViolation,
-  fromEffective,
-  sameSpans,
-  showSpans,
-  spansOf,
-  verificationDate,
-  where,
-} from './scope.ts';
+import { firstViolation, spansViolation, verificationDate, verificationPhrase } from './scope.ts';
 
 /**
  * Base rules only: the 2026-04-27 amendment (S4) unties the revenue share from AGI, so for a
@@ -27,23 +16,12 @@ export const revenueShareEnds: Invariant = {
     const name = this.name;
     return firstViolation(run, (future) => {
       const verified = verificationDate(future);
-      const window = baseRulesUntil(future, 'revenue-share');
-      const expected = clipSpans(fromEffective(verified), window);
-      const actual = clipSpans(spansOf(future.replayed.timelines['revenue-share']), window);
-      if (sameSpans(actual, expected)) return null;
-      return {
-        invariant: 3,
-        name,
-        message: `revenue-share (C9) holds ${showSpans(actual)}, but with ${verified ? `verification on ${verified}` : 'no verification'} it must hold ${showSpans(expected)}${where(future)}`,
-        evidence: {
-          ...cutEvidence(future),
-          term: 'revenue-share',
-          verifiedOn: verified,
-          actual,
-          expected,
-          ...(window && { baseRulesUntil: window }),
-        },
-      };
+      return spansViolation(
+        future,
+        { invariant: 3, name, term: 'revenue-share', clause: 'C9' },
+        verified,
+        verificationPhrase(verified),
+      );
     });
   },
 };

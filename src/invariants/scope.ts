@@ -11,7 +11,7 @@ import type { TermId } from '../domain/terms.ts';
 import type { LoggedEvent } from '../log/parse.ts';
 import type { Interval } from '../replay/intervals.ts';
 import type { Replayed } from '../replay/replay.ts';
-import type { FutureRun } from './invariant.ts';
+import type { FutureRun, InvariantId, Violation } from './invariant.ts';
 
 /** C4: research IP runs "through 2030". */
 export const RESEARCH_SUNSET = isoDate('2031-01-01');
@@ -138,4 +138,42 @@ export function firstViolation<V>(run: FutureRun, judge: (future: Judged) => V |
 /** Evidence fields that say which future was judged. */
 export function cutEvidence(future: Judged): { cutAfterLine?: number } {
   return future.cut === null ? {} : { cutAfterLine: future.cut };
+}
+
+/**
+ * Compares a term's spans, inside its base-rules window, with holding from the effective date
+ * until `until`; null when they agree, else the violation. `because` reads e.g. "with no
+ * verification", and `extra` adds invariant-specific evidence (the reading in force).
+ */
+export function spansViolation(
+  future: Judged,
+  check: { readonly invariant: InvariantId; readonly name: string; readonly term: TermId; readonly clause: string },
+  until: IsoDate | null,
+  because: string,
+  extra: Record<string, unknown> = {},
+): Violation | null {
+  const window = baseRulesUntil(future, check.term);
+  const expected = clipSpans(fromEffective(until), window);
+  const actual = clipSpans(spansOf(future.replayed.timelines[check.term]), window);
+  if (sameSpans(actual, expected)) return null;
+  const verified = verificationDate(future);
+  return {
+    invariant: check.invariant,
+    name: check.name,
+    message: `${check.term} (${check.clause}) holds ${showSpans(actual)}, but ${because} it must hold ${showSpans(expected)}${where(future)}`,
+    evidence: {
+      ...cutEvidence(future),
+      term: check.term,
+      ...extra,
+      verifiedOn: verified,
+      actual,
+      expected,
+      ...(window && { baseRulesUntil: window }),
+    },
+  };
+}
+
+/** "with verification on D" or "with no verification", for messages. */
+export function verificationPhrase(verified: IsoDate | null): string {
+  return verified ? `with verification on ${verified}` : 'with no verification';
 }
