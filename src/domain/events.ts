@@ -9,14 +9,27 @@ import type { IsoDate } from './dates.ts';
 const nonEmpty = z.string().min(1, 'must be a non-empty string');
 const positiveAmount = z.number().finite().positive();
 
+/**
+ * How far the public record supports an event (CLAUSES.md, "Conduct events and their verdicts"):
+ * `official` (the companies' own statements or filings), `reported` (press), `hypothetical` (a
+ * user's own future; the default when a line gives none).
+ */
+export const EVENT_STATUSES = ['official', 'reported', 'hypothetical'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** An http(s) URL: the only kind of `source` a finding may cite or a page may link to. */
+function isWebUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const { protocol } = new URL(text);
+  return protocol === 'https:' || protocol === 'http:';
+}
+
 /** Fields every event may carry besides its own. */
 const common = {
   date: z.string(),
   note: z.string().optional(),
-  source: z
-    .string()
-    .refine((text) => URL.canParse(text), 'must be a URL such as https://example.com/page')
-    .optional(),
+  source: z.string().refine(isWebUrl, 'must be an http(s) URL such as https://example.com/page').optional(),
+  status: z.enum(EVENT_STATUSES).optional(),
 };
 
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
