@@ -1,6 +1,7 @@
 /**
- * `npm run simulations`: replays every future listed in simulations/futures.json with the
- * assumptions it names there, and prints one line each: the AGI status, which terms ended when,
+ * `npm run simulations`: replays every future listed in simulations/futures.json after the
+ * history and with the assumptions it names there (today's deal, or the deal as signed for the
+ * futures in as-signed/), and prints one line each: the AGI status, which terms ended when,
  * and how many breaches. Exits 2 with the clean `file:line: what. Fix: how.` error if any
  * future is invalid (or the manifest and the folder disagree), 70 on an internal error.
  */
@@ -10,17 +11,25 @@ import { fileURLToPath } from 'node:url';
 import { parseAssumptions } from '../src/domain/assumptions.ts';
 import { DealsimError, InputError } from '../src/domain/errors.ts';
 import { formatUsd } from '../src/domain/money.ts';
+import { branchFrom, historyUsed } from '../src/history/history.ts';
 import { replay } from '../src/replay/replay.ts';
 import { type SimulationJson, toSimulationJson } from '../src/replay/report.ts';
+import { readHistory } from '../src/store/history-file.ts';
 import { readLog } from '../src/store/log-file.ts';
 
 /** One entry of futures.json. */
 export interface FutureEntry {
+  /** Relative to simulations/: `no-agi-ever.jsonl`, `as-signed/natsec-api-other-cloud.jsonl`. */
   readonly file: string;
   readonly title: string;
   readonly story: string;
+  /** What it branches from, as `--history` takes it: `builtin` (today's deal) or `none` (as signed). */
+  readonly history: 'builtin' | 'none';
   readonly assume: readonly string[];
 }
+
+/** The folder of the futures that illustrate the deal as signed (`--history none`). */
+export const AS_SIGNED_FOLDER = 'as-signed';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const manifestPath = join(here, 'futures.json');
@@ -30,7 +39,22 @@ export function loadManifest(): FutureEntry[] {
   const { futures } = JSON.parse(readFileSync(manifestPath, 'utf8')) as { futures: FutureEntry[] };
   const listed = new Set(futures.map((future) => future.file));
   const place = relative(process.cwd(), manifestPath);
-  for (const file of readdirSync(here).filter((name) => name.endsWith('.jsonl'))) {
+  const files = [
+    ...readdirSync(here).filter((name) => name.endsWith('.jsonl')),
+    ...readdirSync(join(here, AS_SIGNED_FOLDER))
+      .filter((name) => name.endsWith('.jsonl'))
+      .map((name) => `${AS_SIGNED_FOLDER}/${name}`),
+  ];
+  for (const future of futures) {
+    const wanted = future.file.startsWith(`${AS_SIGNED_FOLDER}/`) ? 'none' : 'builtin';
+    if (future.history !== wanted) {
+      throw new InputError(`futures.json gives ${future.file} the history "${future.history}"`, {
+        file: place,
+        hint: `futures in ${AS_SIGNED_FOLDER}/ replay on the deal as signed ("history": "none"); the others on today's deal ("history": "builtin")`,
+      });
+    }
+  }
+  for (const file of files) {
     if (!listed.has(file)) {
       throw new InputError(`simulations/${file} is not listed in futures.json`, {
         file: place,
@@ -41,12 +65,13 @@ export function loadManifest(): FutureEntry[] {
   return futures;
 }
 
-/** Replays one future with its manifest assumptions; invalid futures throw a placed InputError. */
+/** Replays one future after its manifest history, with its assumptions; invalid futures throw a placed InputError. */
 export function simulateFuture(entry: FutureEntry): SimulationJson {
   const file = relative(process.cwd(), join(here, entry.file));
   const input = { assumptions: parseAssumptions(entry.assume) };
+  const history = readHistory(entry.history);
   try {
-    return toSimulationJson(replay(readLog(file), input));
+    return toSimulationJson(replay(branchFrom(history, readLog(file)), input), undefined, historyUsed(history));
   } catch (error) {
     throw error instanceof InputError && error.file === undefined ? error.at({ file }) : error;
   }
@@ -72,7 +97,8 @@ export function summaryLine(json: SimulationJson): string {
   const ended = [...endedOn.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([date, terms]) => `${date} ${terms.join(', ')}`);
-  const breaches = json.findings.filter((finding) => finding.verdict === 'breach').length;
+  // The history's own findings are the same for every future: count the future's.
+  const breaches = json.findings.filter((finding) => finding.verdict === 'breach' && finding.origin === null).length;
   const share = json.ledger.revenueShareAccruedUsd;
   return [
     `AGI ${agiText}`,

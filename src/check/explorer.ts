@@ -41,6 +41,11 @@ export interface ExploreOptions<S = unknown> {
   readonly amendments?: DealInput['amendments'];
   /** Also explore `agreement.amended` events, each amendment of the catalogue at most once. */
   readonly exploreAmendments?: boolean;
+  /**
+   * The history every explored future branches from (its lines carry `origin`): replayed first,
+   * and the explored events are dated from its last date on. Default: none (the deal as signed).
+   */
+  readonly history?: readonly LoggedEvent[];
   readonly invariants?: readonly Invariant[];
   /** Called after each combination, e.g. for progress on a terminal. */
   readonly onCombination?: (done: number, total: number) => void;
@@ -85,7 +90,8 @@ export function explore<S>(options: ExploreOptions<S>): ExploreReport {
   let states = 0;
   let best: Counterexample | null = null;
   for (const [index, assumptions] of options.combinations.entries()) {
-    const depth: number = best ? Math.min(options.depth, best.events.length - 1) : options.depth;
+    const explored = (events: readonly LoggedEvent[]) => events.length - (options.history?.length ?? 0);
+    const depth: number = best ? Math.min(options.depth, explored(best.events) - 1) : options.depth;
     if (depth >= 0) {
       const result: OneResult = exploreOne(engine, { ...options, depth }, assumptions, coverage, configurations);
       futures += result.futures;
@@ -169,10 +175,17 @@ function exploreOne<S>(
   const initialValue = engine.stateValue(start.machine);
   coverage.visit(initialValue);
   configurations.add(JSON.stringify(initialValue));
-  const rootFold = start;
-  const rootReplayed = finishReplay(engine, forkFold(rootFold), observer({ value: initialValue }));
+  const history = options.history ?? [];
+  const rootObserver = observer({ value: initialValue });
+  let rootFold = start;
+  for (const logged of history) rootFold = replayEvent(engine, rootFold, logged, rootObserver);
+  const rootReplayed = finishReplay(
+    engine,
+    forkFold(rootFold),
+    observer({ value: engine.stateValue(rootFold.machine) }),
+  );
   const rootNode: Omit<Node<S>, 'key'> = {
-    events: [],
+    events: history,
     fold: rootFold,
     replayed: rootReplayed,
     status: 'none',
@@ -180,7 +193,7 @@ function exploreOne<S>(
   };
   const root: Node<S> = { ...rootNode, key: keyOf(rootNode) };
   const rootRun: FutureRun<S> = {
-    events: [],
+    events: history,
     input,
     engine,
     fold: rootFold,
@@ -190,7 +203,7 @@ function exploreOne<S>(
   };
   const rootViolations = checkRun(rootRun as FutureRun, invariants);
   if (rootViolations.length) {
-    return { futures: 1, states: 1, counterexample: { assumptions, events: [], violations: rootViolations } };
+    return { futures: 1, states: 1, counterexample: { assumptions, events: history, violations: rootViolations } };
   }
 
   const edges = new Map<string, string[]>();
@@ -213,7 +226,8 @@ function exploreOne<S>(
         ];
         for (const event of candidates) {
           const type = event.type;
-          const logged: LoggedEvent = { line: node.events.length + 1, event };
+          // Lines are numbered in the explored future's own file, after the history.
+          const logged: LoggedEvent = { line: node.events.length - history.length + 1, event };
           const events = [...node.events, logged];
           const before = { value: engine.stateValue(node.fold.machine) };
           let fold: ReplayState<S>;
@@ -306,7 +320,10 @@ function countFutures(root: string, depth: number, edges: ReadonlyMap<string, re
   return count(root, depth);
 }
 
-/** A counterexample as the JSON Lines log `dealsim simulate` reads. */
+/** A counterexample as the JSON Lines log `dealsim simulate` reads: its own lines, without the history's. */
 export function toJsonl(events: readonly LoggedEvent[]): string {
-  return events.map(({ event }) => `${JSON.stringify(event)}\n`).join('');
+  return events
+    .filter(({ origin }) => origin === undefined)
+    .map(({ event }) => `${JSON.stringify(event)}\n`)
+    .join('');
 }

@@ -1,6 +1,6 @@
 /**
- * Reading what most commands take: a log file, `--assume` pairs, hypothetical amendments
- * (`--amendments FILE`) and dates given as options.
+ * Reading what most commands take: a log file and the history it branches from (`--history`),
+ * `--assume` pairs, hypothetical amendments (`--amendments FILE`) and dates given as options.
  */
 import { readFileSync } from 'node:fs';
 import type { DealInput } from '../../machines/deal.machine.ts';
@@ -8,14 +8,32 @@ import { parseAmendmentFile } from '../domain/amendment-file.ts';
 import { parseAssumptions } from '../domain/assumptions.ts';
 import { type IsoDate, parseIsoDate } from '../domain/dates.ts';
 import { InputError } from '../domain/errors.ts';
+import { branchFrom, type History } from '../history/history.ts';
 import type { LoggedEvent } from '../log/parse.ts';
+import { readHistory } from '../store/history-file.ts';
 import { readLog } from '../store/log-file.ts';
 import { listOption, type ParsedArgs, stringOption } from './command.ts';
 
 export interface Future {
   readonly file: string;
+  /** What is replayed: the history's lines and the file's, merged by date. */
   readonly events: LoggedEvent[];
+  /** The file's own lines. */
+  readonly own: LoggedEvent[];
+  readonly history: History;
   readonly input: DealInput;
+}
+
+/** The option every command that reads a future takes: the history it branches from. */
+export const HISTORY_OPTION = { history: { type: 'string' } } as const;
+
+export const HISTORY_HELP = `  --history H         what the future branches from: builtin (the real history, the
+                      default: today's deal), none (the deal as signed on 2025-10-28), or
+                      a history log FILE; see "dealsim history"`;
+
+/** The history named by `--history` (the built-in real history by default). */
+export function historyFrom(args: ParsedArgs): History {
+  return readHistory(stringOption(args, 'history'));
 }
 
 /** The option every command that reads a LOG takes besides `--assume`: hypothetical amendments. */
@@ -45,9 +63,11 @@ export function readAmendments(file: string): NonNullable<DealInput['amendments'
   return parseAmendmentFile(text, file);
 }
 
-export function loadFuture(file: string, args: ParsedArgs): Future {
+/** Reads LOG and the history it branches from; the events to replay are both, merged by date. */
+export function loadFuture(file: string, args: ParsedArgs, history: History = historyFrom(args)): Future {
   const input = inputFrom(args);
-  return { file, events: readLog(file), input };
+  const own = readLog(file);
+  return { file, events: [...branchFrom(history, own)], own, history, input };
 }
 
 /** A date given on the command line, e.g. `--at 2029-06-01`. */

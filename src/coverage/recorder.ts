@@ -7,7 +7,7 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import { type DealInput, dealMachine } from '../../machines/deal.machine.ts';
-import type { ClauseId } from '../domain/clauses.ts';
+import { type ClauseId, isClauseId } from '../domain/clauses.ts';
 import type { DealEvent, LogEvent } from '../domain/events.ts';
 import { EVENT_SCHEMAS } from '../domain/events.ts';
 import { type Engine, xstateEngine } from '../replay/engine.ts';
@@ -59,7 +59,10 @@ export function recordStep(exercised: Exercised, before: DealSnapshot, event: De
       before: before.context,
       after: after.context,
     });
-    for (const finding of findings) credit(exercised, finding.clause, `finding on ${finding.type}`);
+    for (const finding of findings) {
+      // Coverage counts the agreement's clauses; a finding that cites an amendment (S3, S4) credits none.
+      if (isClauseId(finding.clause)) credit(exercised, finding.clause, `finding on ${finding.type}`);
+    }
   }
 }
 

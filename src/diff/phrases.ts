@@ -5,6 +5,7 @@
 import type { IsoDate } from '../domain/dates.ts';
 import { EFFECTIVE_DATE } from '../domain/dates.ts';
 import type { TermId } from '../domain/terms.ts';
+import { lineRef } from '../log/parse.ts';
 import type { Cause, Interval } from '../replay/intervals.ts';
 import type { Replayed } from '../replay/replay.ts';
 
@@ -29,7 +30,7 @@ export interface Phrase {
 /** What ended an interval, in words. */
 export function causeWords(cause: Cause | null): string {
   if (cause === null) return 'nothing';
-  const line = cause.line === null ? '' : ` on line ${cause.line}`;
+  const line = cause.line === null ? '' : ` on ${lineRef(cause.line, cause.origin)}`;
   switch (cause.event) {
     case 'calendar.sunset':
       return cause.date.endsWith('-01-01') ? `its sunset, through ${Number(cause.date.slice(0, 4)) - 1}` : 'its sunset';

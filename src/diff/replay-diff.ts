@@ -8,7 +8,7 @@ import type { IsoDate } from '../domain/dates.ts';
 import type { LogEvent } from '../domain/events.ts';
 import { formatUsd } from '../domain/money.ts';
 import { TERM_IDS, type TermId } from '../domain/terms.ts';
-import type { LoggedEvent } from '../log/parse.ts';
+import { type LoggedEvent, lineRef } from '../log/parse.ts';
 import type { Finding } from '../replay/findings.ts';
 import type { Interval } from '../replay/intervals.ts';
 import type { Replayed } from '../replay/replay.ts';
@@ -37,6 +37,8 @@ export interface TermDifference {
 /** One verdict as the diff reports it. */
 export interface VerdictJson {
   readonly line: number;
+  /** The history the line belongs to; null for the user's own file. */
+  readonly origin: string | null;
   readonly verdict: Finding['verdict'];
   readonly clause: Finding['clause'];
   readonly reason: string;
@@ -120,11 +122,11 @@ function diffVerdicts(a: Side, b: Side, open: string): VerdictDifference[] {
     const event = `${finding.type} of ${finding.date}`;
     let sentence: string;
     if (x && y) {
-      sentence = `${open}, the ${event} (line ${y.line}) would be ${verdictWords(y)} instead of ${verdictWords(x)}.`;
+      sentence = `${open}, the ${event} (${refOf(y)}) would be ${verdictWords(y)} instead of ${verdictWords(x)}.`;
     } else if (y) {
-      sentence = `${open}, the ${event} (line ${y.line}) would be ${verdictWords(y)}: ${y.reason}.`;
+      sentence = `${open}, the ${event} (${refOf(y)}) would be ${verdictWords(y)}: ${y.reason}.`;
     } else {
-      sentence = `${open}, there would be no ${event}, ${verdictWords(x as Finding)} on line ${(x as Finding).line}.`;
+      sentence = `${open}, there would be no ${event}, ${verdictWords(x as Finding)} on ${refOf(x as Finding)}.`;
     }
     differences.push({
       date: finding.date,
@@ -137,8 +139,13 @@ function diffVerdicts(a: Side, b: Side, open: string): VerdictDifference[] {
   return differences.sort((p, q) => (p.date < q.date ? -1 : p.date > q.date ? 1 : 0));
 }
 
-function toJson({ line, verdict, clause, reason }: Finding): VerdictJson {
-  return { line, verdict, clause, reason };
+function toJson({ line, origin, verdict, clause, reason }: Finding): VerdictJson {
+  return { line, origin: origin ?? null, verdict, clause, reason };
+}
+
+/** `line 4` in the user's file, `history:4` in the history. */
+function refOf(finding: Finding): string {
+  return lineRef(finding.line, finding.origin);
 }
 
 function verdictWords(finding: Finding): string {
@@ -158,21 +165,23 @@ function verdictWords(finding: Finding): string {
 
 /** Each finding keyed by its event's content and its place among identical events. */
 function keyed(side: Side): Map<string, Finding> {
-  const eventKeys = new Map<number, string>();
+  // Lines are named by their reference: a history's line 3 and the user's line 3 are two events.
+  const eventKeys = new Map<string, string>();
   const seen = new Map<string, number>();
-  for (const { line, event } of side.events) {
-    const { note: _note, source: _source, ...fields } = event;
+  for (const { line, event, origin } of side.events) {
+    const { note: _note, source: _source, status: _status, ...fields } = event;
     const content = JSON.stringify(fields, Object.keys(fields).sort());
     const count = seen.get(content) ?? 0;
     seen.set(content, count + 1);
-    eventKeys.set(line, `${content}#${count}`);
+    eventKeys.set(lineRef(line, origin), `${content}#${count}`);
   }
   const keys = new Map<string, Finding>();
-  const perLine = new Map<number, number>();
+  const perLine = new Map<string, number>();
   for (const finding of side.replayed.findings) {
-    const index = perLine.get(finding.line) ?? 0;
-    perLine.set(finding.line, index + 1);
-    keys.set(`${eventKeys.get(finding.line) ?? `line ${finding.line}`}/${index}`, finding);
+    const ref = refOf(finding);
+    const index = perLine.get(ref) ?? 0;
+    perLine.set(ref, index + 1);
+    keys.set(`${eventKeys.get(ref) ?? ref}/${index}`, finding);
   }
   return keys;
 }
@@ -231,8 +240,11 @@ export function withoutEvent(
   target: string,
 ): { readonly events: LoggedEvent[]; readonly removed: LoggedEvent } | undefined {
   const byLine = /^\d+$/.test(target) ? Number(target) : undefined;
-  const removed = events.find(({ line, event }) =>
-    byLine !== undefined ? line === byLine : event.type === 'agreement.amended' && event.amendment === target,
+  // A bare line number is the user's own line; an amendment ID may be the history's.
+  const removed = events.find(({ line, event, origin }) =>
+    byLine !== undefined
+      ? line === byLine && origin === undefined
+      : event.type === 'agreement.amended' && event.amendment === target,
   );
   if (!removed) return undefined;
   return { events: events.filter((entry) => entry !== removed), removed };
@@ -240,8 +252,8 @@ export function withoutEvent(
 
 /** "without the 2026-04-27 amendment", "without line 4 (panel.verified of 2028-09-01)". */
 export function withoutWording(removed: LoggedEvent): DiffWording {
-  const { event, line } = removed;
+  const { event, line, origin } = removed;
   return event.type === 'agreement.amended'
     ? { condition: `without the ${event.amendment} amendment` }
-    : { condition: `without line ${line} (${event.type} of ${event.date})` };
+    : { condition: `without ${lineRef(line, origin)} (${event.type} of ${event.date})` };
 }

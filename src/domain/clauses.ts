@@ -53,6 +53,11 @@ export const SOURCES: readonly Source[] = [
 
 export type ClauseId = 'C0' | 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | 'C6' | 'C7' | 'C8' | 'C9' | 'C10' | 'C11' | 'C12';
 
+/** Whether a citation names a clause of the agreement (C0–C12) rather than a source (S3, S4). */
+export function isClauseId(citation: string): citation is ClauseId {
+  return /^C(?:[0-9]|1[0-2])$/.test(citation);
+}
+
 export interface Clause {
   readonly id: ClauseId;
   readonly who: string;

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Assumptions } from '../domain/assumptions.ts';
+import { branchFrom, type History, NO_HISTORY } from '../history/history.ts';
 import { checkFuture, type Invariant, type Violation } from '../invariants/index.ts';
 import type { LoggedEvent } from '../log/parse.ts';
 import type { Engine } from '../replay/engine.ts';
@@ -24,11 +25,16 @@ export interface FuzzOptions<S = unknown> {
   readonly maxEvents?: number;
   /** Called every few hundred futures with how many ran so far. */
   readonly onProgress?: (done: number) => void;
+  /**
+   * The history every future branches from (lines with `origin`, no AGI events): merged before
+   * the generated events by date; generated amendments it already applies are dropped.
+   */
+  readonly history?: History;
 }
 
 export interface FuzzFailure {
   readonly assumptions: Assumptions;
-  /** The shrunk counterexample, lines renumbered from 1. */
+  /** The shrunk counterexample after the history, its own lines renumbered from 1. */
   readonly events: readonly LoggedEvent[];
   readonly violations: readonly Violation[];
   readonly seed: number;
@@ -50,9 +56,19 @@ export function fuzz<S>(options: FuzzOptions<S>): FuzzReport {
     deadlineRulings: true,
     ...(options.fixed && { fixedAssumptions: options.fixed }),
   });
+  const history = options.history ?? NO_HISTORY;
+  const applied = new Set(
+    history.events.flatMap(({ event }) => (event.type === 'agreement.amended' ? [event.amendment] : [])),
+  );
+  const branched = (future: GeneratedFuture): LoggedEvent[] => [
+    ...branchFrom(
+      history,
+      future.events.filter(({ event }) => event.type !== 'agreement.amended' || !applied.has(event.amendment)),
+    ),
+  ];
   const violationsOf = (future: GeneratedFuture) =>
     checkFuture(
-      future.events,
+      branched(future),
       { assumptions: future.assumptions },
       {
         depth: 'sampled',
@@ -78,7 +94,7 @@ export function fuzz<S>(options: FuzzOptions<S>): FuzzReport {
   const [future] = details.counterexample;
   const failure: FuzzFailure = {
     assumptions: future.assumptions,
-    events: future.events,
+    events: branched(future),
     violations: violationsOf(future),
     seed: details.seed,
     path: details.counterexamplePath ?? '',

@@ -7,7 +7,6 @@
  * `replay()` on the XState path.
  */
 import type { DealContext, DealInput } from '../../machines/deal.machine.ts';
-import type { ClauseId } from '../domain/clauses.ts';
 import { EFFECTIVE_DATE, type IsoDate } from '../domain/dates.ts';
 import { InputError } from '../domain/errors.ts';
 import type { CalendarEvent, DealEvent, LogEvent, LogEventType } from '../domain/events.ts';
@@ -15,7 +14,7 @@ import { TERM_IDS, type TermId } from '../domain/terms.ts';
 import type { LoggedEvent } from '../log/parse.ts';
 import { type CalendarView, nextCalendarEvent } from '../replay/calendar.ts';
 import type { AgiStatus, TermStatus } from '../replay/engine.ts';
-import { type JudgeView, judgeEach, type Verdict } from '../replay/findings.ts';
+import { type Citation, type JudgeView, judgeEach, type Verdict } from '../replay/findings.ts';
 import type { Interval } from '../replay/intervals.ts';
 import { STATUS_CODES } from './compile.ts';
 import { DEAL_KERNEL, initialContext, kernelAgiStatus, kernelMove, moved } from './engine.ts';
@@ -39,7 +38,7 @@ export interface Folded {
   readonly timelines: Readonly<Record<TermId, readonly Interval[]>>;
   readonly verdicts: VerdictCounts;
   /** Breaches per clause, e.g. `{ C6: 2 }`. */
-  readonly breaches: Readonly<Partial<Record<ClauseId, number>>>;
+  readonly breaches: Readonly<Partial<Record<Citation, number>>>;
   readonly events: number;
   readonly lastEventDate: IsoDate;
 }
@@ -63,7 +62,7 @@ export interface FoldState {
   /** The next calendar deadline; `undefined` when none, `null` when it must be recomputed. */
   due: CalendarEvent | undefined | null;
   readonly verdicts: { permitted: number; breach: number; info: number };
-  breaches: Partial<Record<ClauseId, number>>;
+  breaches: Partial<Record<Citation, number>>;
   /** The amendments applied so far; null until the first. */
   amended: Set<string> | null;
   events: number;
@@ -214,7 +213,7 @@ export function foldEvent(fold: FoldState, { line, event }: LoggedEvent): void {
 let counting: FoldState | undefined;
 
 /** A judgement sink that counts, and never formats the reason. */
-function count(verdict: Verdict, clause: ClauseId): void {
+function count(verdict: Verdict, clause: Citation): void {
   const fold = counting as FoldState;
   fold.verdicts[verdict]++;
   if (verdict === 'breach') fold.breaches[clause] = (fold.breaches[clause] ?? 0) + 1;
@@ -269,7 +268,7 @@ class FoldedResult implements Folded {
   readonly agi: AgiStatus;
   readonly context: DealContext;
   readonly verdicts: VerdictCounts;
-  readonly breaches: Readonly<Partial<Record<ClauseId, number>>>;
+  readonly breaches: Readonly<Partial<Record<Citation, number>>>;
   readonly events: number;
   readonly lastEventDate: IsoDate;
   private built: Record<TermId, Interval[]> | undefined;

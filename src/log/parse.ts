@@ -12,6 +12,17 @@ import { EVENT_SCHEMAS, LOG_EVENT_TYPES, type LogEvent, type LogEventType } from
 export interface LoggedEvent {
   readonly line: number;
   readonly event: LogEvent;
+  /**
+   * Where the line comes from when it is not the user's own file: the history replayed before
+   * the future ("history" for the built-in one, else the history file's name). Line references
+   * then read `history:4`.
+   */
+  readonly origin?: string;
+}
+
+/** How people name a line: `line 3` in the user's own file, `history:4` in the history. */
+export function lineRef(line: number, origin?: string): string {
+  return origin === undefined ? `line ${line}` : `${origin}:${line}`;
 }
 
 /** The longest line an event may take; anything longer is not a hand- or machine-written event. */

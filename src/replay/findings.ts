@@ -3,21 +3,30 @@
  * what a party did is judged against the terms as they stand after every earlier line.
  */
 import type { DealContext } from '../../machines/deal.machine.ts';
-import type { ClauseId } from '../domain/clauses.ts';
+import type { ClauseId, SourceId } from '../domain/clauses.ts';
 import type { IsoDate } from '../domain/dates.ts';
-import type { LogEvent, LogEventOf, LogEventType } from '../domain/events.ts';
+import type { EventStatus, LogEvent, LogEventOf, LogEventType } from '../domain/events.ts';
 import { formatUsd } from '../domain/money.ts';
 import type { TermId } from '../domain/terms.ts';
 
 export type Verdict = 'permitted' | 'breach' | 'info';
 
+/** What decides a finding: a clause of the agreement, or the amendment (S3, S4) that changed it. */
+export type Citation = ClauseId | SourceId;
+
 export interface Finding {
   readonly line: number;
+  /** The history the line belongs to (`history` for the built-in one); absent for the user's own file. */
+  readonly origin?: string;
   readonly date: IsoDate;
   readonly type: LogEventType;
   readonly verdict: Verdict;
-  readonly clause: ClauseId;
+  readonly clause: Citation;
   readonly reason: string;
+  /** How far the public record supports the event: the line's `status`, `hypothetical` when it gives none. */
+  readonly status: EventStatus;
+  /** The line's `source` URL, when it gives one. */
+  readonly source?: string;
   /** For model releases: the term whose rights cover the model; `{until}` in the reason names its end. */
   readonly coveredBy?: TermId;
 }
@@ -34,13 +43,21 @@ export interface JudgeView {
  * only counts verdicts (the compiled kernel's lean fold) never formats the sentence; {@link judge}
  * calls it at once, so the text is the same either way.
  */
-export type JudgementSink = (verdict: Verdict, clause: ClauseId, reason: () => string, coveredBy?: TermId) => void;
+export type JudgementSink = (verdict: Verdict, clause: Citation, reason: () => string, coveredBy?: TermId) => void;
 
-/** The findings for one event: none for AGI-process events, one or two for conduct. */
-export function judge(event: LogEvent, line: number, view: JudgeView): Finding[] {
+/**
+ * The findings for one event: none for AGI-process events, one or two for conduct. Each carries
+ * the event's status and source, and `origin` when the line is a history's (see `LoggedEvent`).
+ */
+export function judge(event: LogEvent, line: number, view: JudgeView, origin?: string): Finding[] {
   const findings: Finding[] = [];
+  const provenance = {
+    status: event.status ?? 'hypothetical',
+    ...(event.source !== undefined && { source: event.source }),
+    ...(origin !== undefined && { origin }),
+  };
   judgeEach(event, view, (verdict, clause, reason, coveredBy) => {
-    const finding = { line, date: event.date, type: event.type, verdict, clause, reason: reason() };
+    const finding = { line, date: event.date, type: event.type, verdict, clause, reason: reason(), ...provenance };
     findings.push(coveredBy === undefined ? finding : { ...finding, coveredBy });
   });
   return findings;
@@ -53,13 +70,14 @@ export function judgeEach(event: LogEvent, view: JudgeView, out: JudgementSink):
     case 'panel.verified':
     case 'panel.rejected':
       return;
-    case 'agreement.amended':
+    case 'agreement.amended': {
+      const amendment = view.after.amendments[event.amendment];
       return out(
         'info',
-        'C0',
-        () =>
-          `amendment ${event.amendment} applies from ${event.date}: ${view.after.amendments[event.amendment]?.summary ?? ''}`,
+        amendmentCitation(amendment?.source),
+        () => `amendment ${event.amendment} applies from ${event.date}: ${amendment?.summary ?? ''}`,
       );
+    }
     case 'product.launched':
       return judgeLaunch(event, view, out);
     case 'model.released':
@@ -104,6 +122,11 @@ export function judgeEach(event: LogEvent, view: JudgeView, out: JudgementSink):
       throw new TypeError(`no verdict rule for ${JSON.stringify(unhandled)}`);
     }
   }
+}
+
+/** S3 or S4 for the built-in amendments; C0 (the agreement) for a user's own overlay. */
+function amendmentCitation(source: string | undefined): Citation {
+  return source === 'S3' || source === 'S4' ? source : 'C0';
 }
 
 /** `0.07` → `7%`: rounded to 12 significant digits, so binary floating point leaves no `7.000000000000001%`. */

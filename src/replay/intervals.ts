@@ -4,12 +4,15 @@
  * intervals are dropped and touching ones merged, as CLAUSES.md requires.
  */
 import type { IsoDate } from '../domain/dates.ts';
+import { lineRef } from '../log/parse.ts';
 
 /** What changed a term: a log line, or a calendar date the replay delivered itself. */
 export interface Cause {
   readonly date: IsoDate;
   /** 1-based line of the log event; null for calendar events and the effective date. */
   readonly line: number | null;
+  /** The history the line belongs to, when it is not the user's own (see `LoggedEvent.origin`). */
+  readonly origin?: string;
   /** The event type, e.g. `panel.verified`, `calendar.sunset`, `panel.lapsed`. */
   readonly event: string;
 }
@@ -62,7 +65,7 @@ export function intervalOn(intervals: readonly Interval[], date: IsoDate): Inter
 
 /** `line 4: panel.verified`, `calendar 2031-01-01: sunset (through 2030)`, `calendar …: panel.lapsed`. */
 export function describeCause(cause: Cause): string {
-  if (cause.line !== null) return `line ${cause.line}: ${cause.event}`;
+  if (cause.line !== null) return `${lineRef(cause.line, cause.origin)}: ${cause.event}`;
   // An amended sunset may fall on any day; only a 1 January one reads as "through" a year.
   const through = cause.date.endsWith('-01-01') ? ` (through ${Number(cause.date.slice(0, 4)) - 1})` : '';
   const what = cause.event === 'calendar.sunset' ? `sunset${through}` : cause.event;

@@ -11,7 +11,7 @@ import { didYouMean } from '../domain/did-you-mean.ts';
 import { InputError } from '../domain/errors.ts';
 import type { DealEvent, LogEvent } from '../domain/events.ts';
 import { TERM_IDS, type TermId } from '../domain/terms.ts';
-import type { LoggedEvent } from '../log/parse.ts';
+import { type LoggedEvent, lineRef } from '../log/parse.ts';
 import { nextCalendarEvent } from './calendar.ts';
 import { type AgiStatus, type Engine, xstateEngine } from './engine.ts';
 import { type Finding, judge } from './findings.ts';
@@ -36,8 +36,10 @@ export interface ReplayState<S> {
   readonly today: IsoDate;
   readonly tracks: Readonly<Record<TermId, Track>>;
   readonly findings: Finding[];
-  /** Lines of amendments applied so far, by amendment ID. */
-  readonly amendedOn: Readonly<Record<string, number>>;
+  /** Where each amendment applied so far was applied (`line 3`, `history:7`), by amendment ID. */
+  readonly amendedOn: Readonly<Record<string, string>>;
+  /** How many history lines (see `LoggedEvent.origin`) the fold has taken so far. */
+  readonly historyLines: number;
 }
 
 export interface ReplayOptions<S = unknown> {
@@ -51,40 +53,53 @@ export function startReplay<S>(engine: Engine<S>, input: DealInput): ReplayState
   const tracks = Object.fromEntries(
     TERM_IDS.map((term) => [term, openTrack(EFFECTIVE_DATE, engine.termStatus(machine, term) === 'holding')]),
   ) as Record<TermId, Track>;
-  return { machine, input, today: EFFECTIVE_DATE, tracks, findings: [], amendedOn: {} };
+  return { machine, input, today: EFFECTIVE_DATE, tracks, findings: [], amendedOn: {}, historyLines: 0 };
 }
 
 /** Folds one log event in, after the calendar deadlines due by its date. */
 export function replayEvent<S>(
   engine: Engine<S>,
   state: ReplayState<S>,
-  { line, event }: LoggedEvent,
+  logged: LoggedEvent,
   onStep?: (step: ReplayStep) => void,
 ): ReplayState<S> {
+  const { line, event, origin } = logged;
   if (event.date < state.today) {
     throw new InputError(`the event is dated ${event.date}, before ${state.today} reached by earlier lines`, {
-      line,
+      ...placeOf(logged),
       hint: 'a log runs in date order: move the line up or correct its date',
     });
   }
   let current = deliverCalendar(engine, state, event.date, onStep);
-  checkAccepted(engine, current, line, event);
+  checkAccepted(engine, current, logged);
   const before = current.machine;
   // Read the state before stepping: a live actor engine steps in place, so `before` is the new state after.
   const contextBefore = engine.context(before);
   const holdingBefore = new Set(TERM_IDS.filter((term) => engine.termStatus(before, term) === 'holding'));
   const machine = engine.step(before, event);
   const context = engine.context(machine);
-  const findings = judge(event, line, {
-    holds: (term) => holdingBefore.has(term),
-    before: contextBefore,
-    after: context,
-  });
-  current.findings.push(...findings);
+  const findings = judge(
+    event,
+    line,
+    {
+      holds: (term) => holdingBefore.has(term),
+      before: contextBefore,
+      after: context,
+    },
+    origin,
+  );
+  for (const finding of findings) current.findings.push(finding);
   const amendedOn =
-    event.type === 'agreement.amended' ? { ...current.amendedOn, [event.amendment]: line } : current.amendedOn;
-  current = { ...current, machine, today: event.date, amendedOn };
-  record(engine, current, { date: event.date, line, event: event.type }, event, findings, onStep);
+    event.type === 'agreement.amended'
+      ? { ...current.amendedOn, [event.amendment]: lineRef(line, origin) }
+      : current.amendedOn;
+  const historyLines = current.historyLines + (origin === undefined ? 0 : 1);
+  current = { ...current, machine, today: event.date, amendedOn, historyLines };
+  const cause =
+    origin === undefined
+      ? { date: event.date, line, event: event.type }
+      : { date: event.date, line, event: event.type, origin };
+  record(engine, current, cause, event, findings, onStep);
   return current;
 }
 
@@ -140,21 +155,28 @@ function record<S>(
  * The chart decides which AGI events a future may contain: every valid one moves the AGI region
  * (none → pending → verified | rejected → pending). One that leaves it where it was is refused.
  */
-function checkAccepted<S>(engine: Engine<S>, state: ReplayState<S>, line: number, event: LogEvent): void {
+function checkAccepted<S>(engine: Engine<S>, state: ReplayState<S>, logged: LoggedEvent): void {
+  const { event } = logged;
+  const place = placeOf(logged);
+  // A user line the history contradicts can still be replayed on the deal as signed: say how.
+  const orAlone =
+    state.historyLines > 0 && logged.origin === undefined
+      ? '; or replay your future alone, on the deal as signed, with --history none'
+      : '';
   const context = engine.context(state.machine);
   if (event.type === 'agreement.amended') {
     const known = Object.keys(context.amendments);
-    if (!context.amendments[event.amendment]) {
+    if (!Object.hasOwn(context.amendments, event.amendment)) {
       throw new InputError(`unknown amendment "${event.amendment}"${didYouMean(event.amendment, known)}`, {
-        line,
+        ...place,
         hint: `name one of ${known.join(', ')}, or supply your own with --amendments FILE`,
       });
     }
     const earlier = state.amendedOn[event.amendment];
     if (earlier !== undefined) {
-      throw new InputError(`amendment ${event.amendment} was already applied on line ${earlier}`, {
-        line,
-        hint: 'an amendment applies once; remove this line',
+      throw new InputError(`amendment ${event.amendment} was already applied on ${earlier}`, {
+        ...place,
+        hint: `an amendment applies once; remove this line${orAlone}`,
       });
     }
     return;
@@ -164,7 +186,10 @@ function checkAccepted<S>(engine: Engine<S>, state: ReplayState<S>, line: number
   if (engine.agiStatus(engine.step(state.machine, event)) !== agi) return;
   const { declaredOn, verifiedOn, rejectedOn, lapsedOn } = context.agi;
   const refuse = (why: string, hint: string) =>
-    new InputError(`${event.type} is not allowed here: AGI state is "${agi}"; ${why}`, { line, hint });
+    new InputError(`${event.type} is not allowed here: AGI state is "${agi}"; ${why}`, {
+      ...place,
+      hint: `${hint}${orAlone}`,
+    });
   if (event.type === 'agi.declared') {
     if (agi === 'pending') {
       throw refuse(
@@ -191,6 +216,11 @@ function checkAccepted<S>(engine: Engine<S>, state: ReplayState<S>, line: number
     `the declaration of ${declaredOn} ${ended}`,
     'add a new agi.declared line before this ruling, or remove it',
   );
+}
+
+/** Where an error on `logged` points: its line, and the history's name for a history line. */
+function placeOf({ line, origin }: LoggedEvent): { line: number; file?: string } {
+  return origin === undefined ? { line } : { line, file: origin };
 }
 
 /** What a replay answers: the AGI process, every term's intervals, the findings and the ledger. */

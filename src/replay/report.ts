@@ -6,10 +6,12 @@
 import type { Assumptions } from '../domain/assumptions.ts';
 import type { ClauseId } from '../domain/clauses.ts';
 import type { IsoDate } from '../domain/dates.ts';
+import type { EventStatus } from '../domain/events.ts';
 import type { Ledger } from '../domain/ledger.ts';
 import { TERM_IDS, TERMS, type TermId } from '../domain/terms.ts';
+import type { HistoryUsed } from '../history/history.ts';
 import type { AgiStatus } from './engine.ts';
-import type { Verdict } from './findings.ts';
+import type { Citation, Verdict } from './findings.ts';
 import { describeCause, intervalOn } from './intervals.ts';
 import type { Replayed } from './replay.ts';
 
@@ -19,6 +21,8 @@ export interface IntervalJson {
   /** `line 4: panel.verified`, `calendar 2031-01-01: sunset (through 2030)`; null while open. */
   readonly endedBy: string | null;
   readonly endedByLine: number | null;
+  /** `history` (or the history file) when the line that ended it is the history's; else null. */
+  readonly endedByOrigin: string | null;
 }
 
 export interface TermJson {
@@ -31,6 +35,8 @@ export interface TermJson {
 }
 
 export interface SimulationJson {
+  /** The history the future was replayed after, and up to which date (absent from library calls without one). */
+  readonly history?: HistoryUsed;
   readonly assume: Assumptions;
   readonly agi: {
     readonly status: AgiStatus;
@@ -43,11 +49,15 @@ export interface SimulationJson {
   readonly terms: readonly TermJson[];
   readonly findings: readonly {
     readonly line: number;
+    /** The history the line belongs to; null for the user's own file. */
+    readonly origin: string | null;
     readonly date: IsoDate;
     readonly type: string;
     readonly verdict: Verdict;
-    readonly clause: ClauseId;
+    readonly clause: Citation;
     readonly reason: string;
+    readonly status: EventStatus;
+    readonly source: string | null;
   }[];
   readonly ledger: Ledger;
   readonly at?: IsoDate;
@@ -59,9 +69,11 @@ export function holdingOn(replayed: Replayed, date: IsoDate): TermId[] {
   return TERM_IDS.filter((term) => intervalOn(replayed.timelines[term], date) !== undefined);
 }
 
-export function toSimulationJson(replayed: Replayed, at?: IsoDate): SimulationJson {
+/** The JSON answer for a replayed future; `history` says which history it branched from. */
+export function toSimulationJson(replayed: Replayed, at?: IsoDate, history?: HistoryUsed): SimulationJson {
   const { context } = replayed;
   return {
+    ...(history !== undefined && { history }),
     assume: context.assumptions,
     agi: { status: replayed.agi, ...context.agi },
     amendments: context.applied,
@@ -76,15 +88,19 @@ export function toSimulationJson(replayed: Replayed, at?: IsoDate): SimulationJs
         until: interval.until,
         endedBy: interval.endedBy && describeCause(interval.endedBy),
         endedByLine: interval.endedBy?.line ?? null,
+        endedByOrigin: interval.endedBy?.origin ?? null,
       })),
     })),
-    findings: replayed.findings.map(({ line, date, type, verdict, clause, reason }) => ({
+    findings: replayed.findings.map(({ line, origin, date, type, verdict, clause, reason, status, source }) => ({
       line,
+      origin: origin ?? null,
       date,
       type,
       verdict,
       clause,
       reason,
+      status,
+      source: source ?? null,
     })),
     ledger: context.ledger,
     ...(at !== undefined && { at, holding: holdingOn(replayed, at) }),

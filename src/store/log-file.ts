@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import type { DealInput } from '../../machines/deal.machine.ts';
 import { ConflictError, InputError } from '../domain/errors.ts';
+import { branchFrom, type History, NO_HISTORY } from '../history/history.ts';
 import { type LoggedEvent, parseEventLine, parseLog, splitLines } from '../log/parse.ts';
 import { replay } from '../replay/replay.ts';
 
@@ -47,11 +48,14 @@ export function readText(file: string, missingIsEmpty = false): string {
   }
 }
 
-/** Replays the whole log so that an invalid future is refused here, with the file named. */
-export function validateLog(file: string, input: DealInput): LoggedEvent[] {
+/**
+ * Replays the whole log after `history` so that an invalid future is refused here, with the
+ * file (or the history) named. Returns the file's own events.
+ */
+export function validateLog(file: string, input: DealInput, history: History = NO_HISTORY): LoggedEvent[] {
   const events = readLog(file);
   try {
-    replay(events, input);
+    replay(branchFrom(history, events), input);
   } catch (error) {
     throw error instanceof InputError ? error.at({ file }) : error;
   }
@@ -60,6 +64,8 @@ export function validateLog(file: string, input: DealInput): LoggedEvent[] {
 
 export interface AppendOptions {
   readonly input: DealInput;
+  /** The history the log's future branches from; the new event is validated after it too. */
+  readonly history?: History;
   /** The number of events the caller believes the log holds; a mismatch is refused. */
   readonly expectVersion?: number;
   /** How long to wait for another writer's lock, in milliseconds. */
@@ -102,7 +108,7 @@ export function appendEvent(file: string, eventJson: string, options: AppendOpti
       );
     }
     try {
-      replay([...events, appended], options.input);
+      replay(branchFrom(options.history ?? NO_HISTORY, [...events, appended]), options.input);
     } catch (error) {
       throw error instanceof InputError ? error.at({ file }) : error;
     }

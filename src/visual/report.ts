@@ -20,6 +20,9 @@ import { type ReportSteps, regionsOf } from './steps.ts';
 export interface ReportInput {
   /** The log's name as the user gave it. */
   readonly file: string;
+  /** Which deal the future was replayed on, in one line (see `describeHistory`). */
+  readonly history?: string;
+  /** The history's lines and the file's, merged by date, as replayed. */
   readonly events: readonly LoggedEvent[];
   readonly chart: ChartNode;
   readonly collected: ReportSteps;
@@ -152,7 +155,7 @@ export function renderReport(input: ReportInput): string {
 <body>
 <header>
 <h1>dealsim report: <span class="mono">${escapeMarkup(input.file)}</span></h1>
-<p>${escapeMarkup(summary)}</p>
+${input.history === undefined ? '' : `<p><strong>${escapeMarkup(input.history)}</strong></p>\n`}<p>${escapeMarkup(summary)}</p>
 <p>The Microsoft–OpenAI partnership agreement of 2025-10-28 as a statechart; clause IDs as in CLAUSES.md. Step with ← and → (Shift for bigger steps), Home and End, the buttons or the slider.</p>
 </header>
 <div class="controls" role="region" aria-label="Stepper">

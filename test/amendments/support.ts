@@ -15,7 +15,7 @@ import { type LoggedEvent, parseLog } from '../../src/log/parse.ts';
 import type { Interval } from '../../src/replay/intervals.ts';
 import type { Replayed } from '../../src/replay/replay.ts';
 
-export const HISTORY_FILE = 'simulations/history/actual.jsonl';
+export const HISTORY_FILE = 'test/amendments/fixtures/history-2026.jsonl';
 
 export function historyLog(): LoggedEvent[] {
   return parseLog(readFileSync(HISTORY_FILE, 'utf8'), HISTORY_FILE);

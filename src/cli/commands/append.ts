@@ -9,21 +9,30 @@ import {
   printJson,
   stringOption,
 } from '../command.ts';
-import { AMENDMENTS_HELP, AMENDMENTS_OPTION, inputFrom } from '../future-input.ts';
+import {
+  AMENDMENTS_HELP,
+  AMENDMENTS_OPTION,
+  HISTORY_HELP,
+  HISTORY_OPTION,
+  historyFrom,
+  inputFrom,
+} from '../future-input.ts';
 
 export const append: Command = {
   name: 'append',
   summary: 'append one event to a log, validated against the whole log, atomically and under a lock',
   help: `Usage: dealsim append LOG EVENT_JSON [--expect-version N] [--assume KEY=VALUE]... [--json]
 
-The write side of the event store. Validates EVENT_JSON against the whole log (schema, date
-order, AGI process) and appends it as the last line. The log is locked while this happens, so
+The write side of the event store. Validates EVENT_JSON against the whole log after its
+history (schema, date order, AGI process) and appends it as the last line of LOG; the history
+is never written. --expect-version counts LOG's own events. The log is locked while this happens, so
 concurrent appends never interleave or lose an event; a refused append leaves the file
 byte-for-byte unchanged. A missing LOG is created.
 
 Options:
   --expect-version N  refuse (exit 3) unless the log holds exactly N events
 ${ASSUME_HELP}
+${HISTORY_HELP}
 ${AMENDMENTS_HELP}
   --json              print {"version": N, "line": L}
   -h, --help          show this help
@@ -37,6 +46,7 @@ Example:
     ...JSON_OPTION,
     ...ASSUME_OPTION,
     ...AMENDMENTS_OPTION,
+    ...HISTORY_OPTION,
     'expect-version': { type: 'string' },
   },
   positionals: { min: 2, max: 2, names: 'LOG EVENT_JSON' },
@@ -50,6 +60,7 @@ Example:
     }
     const result = appendEvent(file, eventJson, {
       input: inputFrom(args),
+      history: historyFrom(args),
       ...(expected !== undefined && { expectVersion: Number(expected) }),
     });
     if (args.values.json) printJson(io, result);

@@ -1,5 +1,6 @@
 import { assumptionCombinations } from '../../check/combinations.ts';
 import { explore } from '../../check/explorer.ts';
+import { describeHistory, historyUsed } from '../../history/history.ts';
 import { INVARIANTS } from '../../invariants/index.ts';
 import {
   ASSUME_HELP,
@@ -10,7 +11,7 @@ import {
   printJson,
   stringOption,
 } from '../command.ts';
-import { AMENDMENTS_OPTION, readAmendments } from '../future-input.ts';
+import { AMENDMENTS_OPTION, HISTORY_HELP, HISTORY_OPTION, readAmendments } from '../future-input.ts';
 import { styleFor } from '../render/style.ts';
 import {
   count,
@@ -21,6 +22,7 @@ import {
   ENGINE_OPTION,
   engineOption,
   fixedAssumptions,
+  historyForChecking,
 } from './checking.ts';
 
 export const check: Command = {
@@ -44,6 +46,7 @@ Options:
 ${ASSUME_HELP}
   --with-amendments   also explore agreement.amended events (the 2026 amendments, S3 and S4)
   --amendments FILE   explore these hypothetical amendments (JSON) too; implies --with-amendments
+${HISTORY_HELP}
 ${ENGINE_HELP}
   --json              print one JSON object
   -h, --help          show this help
@@ -55,6 +58,7 @@ Exit codes: 0 every invariant holds, 1 a future breaks one, 2 bad options.`,
     ...ASSUME_OPTION,
     ...ENGINE_OPTION,
     ...AMENDMENTS_OPTION,
+    ...HISTORY_OPTION,
     depth: { type: 'string' },
     'with-amendments': { type: 'boolean' },
   },
@@ -67,9 +71,11 @@ Exit codes: 0 every invariant holds, 1 a future breaks one, 2 bad options.`,
     const file = stringOption(args, 'amendments');
     const amendments = file === undefined ? undefined : readAmendments(file);
     const exploreAmendments = args.values['with-amendments'] === true || amendments !== undefined;
+    const history = historyForChecking(args);
     const started = performance.now();
     const report = explore({
       depth,
+      history: history.events,
       combinations,
       engine,
       exploreAmendments,
@@ -84,6 +90,7 @@ Exit codes: 0 every invariant holds, 1 a future breaks one, 2 bad options.`,
     if (args.values.json) {
       printJson(io, {
         passed: cex === null,
+        history: historyUsed(history),
         depth,
         amendments: exploreAmendments,
         engine: engine.name,
@@ -94,13 +101,14 @@ Exit codes: 0 every invariant holds, 1 a future breaks one, 2 bad options.`,
         invariants: INVARIANTS.map(({ id, name, statement }) => ({ id, name, statement })),
         coverage: report.coverage,
         seconds: Math.round(seconds * 10) / 10,
-        counterexample: cex && counterexampleJson(cex.assumptions, cex.events, cex.violations),
+        counterexample: cex && counterexampleJson(cex.assumptions, cex.events, cex.violations, history),
       });
       return cex ? 1 : 0;
     }
     const style = styleFor(io.color);
     const { states, transitions } = report.coverage;
     const out = [
+      style.bold(describeHistory(historyUsed(history))),
       `${style.bold('dealsim check')} depth ${depth}, ${report.combinations} assumption combination${report.combinations === 1 ? '' : 's'}, engine ${engine.name}, ${seconds.toFixed(1)} s`,
       `  futures      ${count(report.futures)} abstract futures of up to ${depth} AGI and panel events${exploreAmendments ? ' and amendments' : ''}`,
       `  states       ${count(report.states)} distinct abstract states replayed and checked; ${report.configurations} chart configurations`,
@@ -127,6 +135,7 @@ Exit codes: 0 every invariant holds, 1 a future breaks one, 2 bad options.`,
           cex.events,
           cex.violations,
           style,
+          history,
         ),
       );
     } else {

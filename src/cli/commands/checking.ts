@@ -8,11 +8,14 @@ import {
   parseAssumptions,
 } from '../../domain/assumptions.ts';
 import { InputError } from '../../domain/errors.ts';
+import { AGI_PROCESS_EVENTS } from '../../domain/events.ts';
+import type { History } from '../../history/history.ts';
 import type { Violation } from '../../invariants/invariant.ts';
 import { kernelEngine } from '../../kernel/engine.ts';
 import type { LoggedEvent } from '../../log/parse.ts';
 import { type Engine, xstateEngine } from '../../replay/engine.ts';
 import { listOption, type ParsedArgs, stringOption } from '../command.ts';
+import { historyFrom } from '../future-input.ts';
 import type { Style } from '../render/style.ts';
 
 export const ENGINE_OPTION = { engine: { type: 'string' } } as const;
@@ -57,8 +60,34 @@ export function assumeFlags(assumptions: Partial<Assumptions>, all = false): str
   ).map((key) => `--assume ${key}=${formatAssumption(key, assumptions[key] as Assumptions[typeof key])}`);
 }
 
+/** The counterexample's own lines as a log; the history's lines are not repeated (`--history` brings them back). */
 export function jsonl(events: readonly LoggedEvent[]): string {
-  return events.map(({ event }) => `${JSON.stringify(event)}\n`).join('');
+  return events
+    .filter(({ origin }) => origin === undefined)
+    .map(({ event }) => `${JSON.stringify(event)}\n`)
+    .join('');
+}
+
+/**
+ * The history `check` and `fuzz` explore futures after (`--history`, the real one by default).
+ * Both generate the AGI process themselves, from no declaration on: a history that already holds
+ * AGI events is refused rather than explored wrongly.
+ */
+export function historyForChecking(args: ParsedArgs): History {
+  const history = historyFrom(args);
+  const agi = history.events.find(({ event }) => (AGI_PROCESS_EVENTS as readonly string[]).includes(event.type));
+  if (agi) {
+    throw new InputError(
+      `the history holds an AGI-process event (${agi.event.type}, ${agi.origin}:${agi.line}); check and fuzz generate the AGI process themselves`,
+      { hint: 'give a history without agi.declared or panel events, or --history none' },
+    );
+  }
+  return history;
+}
+
+/** `--history H` for a replay command line, when the history is not the built-in one. */
+export function historyFlag(history: History): string {
+  return history.id === 'builtin' ? '' : ` --history ${history.id}`;
 }
 
 export function count(value: number): string {
@@ -72,19 +101,21 @@ export function describeCounterexample(
   events: readonly LoggedEvent[],
   violations: readonly Violation[],
   style: Style,
+  history?: History,
 ): string[] {
-  const flags = assumeFlags(assumptions);
+  const flags = [...assumeFlags(assumptions), ...(history ? [historyFlag(history).trim()].filter(Boolean) : [])];
+  const own = events.filter(({ origin }) => origin === undefined);
   const out = [style.red(style.bold(heading))];
   for (const violation of violations) {
     out.push(`  ${style.bold(`invariant ${violation.invariant} (${violation.name})`)}: ${violation.message}`);
   }
   out.push(
     '',
-    `Counterexample (${events.length} event${events.length === 1 ? '' : 's'}); save it as counterexample.jsonl and run`,
+    `Counterexample (${own.length} event${own.length === 1 ? '' : 's'}${own.length < events.length ? `, after the ${history?.label ?? 'history'}` : ''}); save it as counterexample.jsonl and run`,
     `  dealsim simulate counterexample.jsonl${flags.length ? ` ${flags.join(' ')}` : ''}`,
     '',
   );
-  out.push(events.length ? jsonl(events).trimEnd() : style.dim('(the empty log)'));
+  out.push(own.length ? jsonl(own).trimEnd() : style.dim('(the empty log)'));
   return out;
 }
 
@@ -93,6 +124,13 @@ export function counterexampleJson(
   assumptions: Assumptions,
   events: readonly LoggedEvent[],
   violations: readonly Violation[],
+  history?: History,
 ) {
-  return { assume: assumptions, assumeFlags: assumeFlags(assumptions), violations, jsonl: jsonl(events) };
+  return {
+    assume: assumptions,
+    assumeFlags: assumeFlags(assumptions),
+    ...(history && { history: history.id }),
+    violations,
+    jsonl: jsonl(events),
+  };
 }

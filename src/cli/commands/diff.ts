@@ -1,7 +1,25 @@
 import { type DiffWording, diffReplays, type ReplayDiff, type Side } from '../../diff/replay-diff.ts';
+import { describeHistory, type History, type HistoryUsed, historyTag, historyUsed } from '../../history/history.ts';
 import { replay } from '../../replay/replay.ts';
-import { ASSUME_HELP, ASSUME_OPTION, COMMON_OPTIONS, type Command, JSON_OPTION, printJson } from '../command.ts';
-import { AMENDMENTS_HELP, AMENDMENTS_OPTION, inFile, loadFuture } from '../future-input.ts';
+import { readHistory } from '../../store/history-file.ts';
+import {
+  ASSUME_HELP,
+  ASSUME_OPTION,
+  COMMON_OPTIONS,
+  type Command,
+  JSON_OPTION,
+  printJson,
+  stringOption,
+} from '../command.ts';
+import {
+  AMENDMENTS_HELP,
+  AMENDMENTS_OPTION,
+  HISTORY_HELP,
+  HISTORY_OPTION,
+  historyFrom,
+  inFile,
+  loadFuture,
+} from '../future-input.ts';
 import { type Style, styleFor } from '../render/style.ts';
 import { table } from '../render/table.ts';
 
@@ -16,6 +34,8 @@ as sentences a reader can quote. Exits 0 whether or not the futures differ.
 
 Options:
 ${ASSUME_HELP}
+${HISTORY_HELP}
+  --vs-history H      the history of LOG_B only (e.g. none: LOG_B on the deal as signed)
 ${AMENDMENTS_HELP}
   --json              print {"same", "terms", "verdicts", "other", "sentences"}
   -h, --help          show this help
@@ -23,20 +43,38 @@ ${AMENDMENTS_HELP}
 Examples:
   dealsim diff simulations/history/actual.jsonl my-future.jsonl
   dealsim simulate simulations/history/actual.jsonl --without 2026-04-27   (one event removed)`,
-  options: { ...COMMON_OPTIONS, ...JSON_OPTION, ...ASSUME_OPTION, ...AMENDMENTS_OPTION },
+  options: {
+    ...COMMON_OPTIONS,
+    ...JSON_OPTION,
+    ...ASSUME_OPTION,
+    ...AMENDMENTS_OPTION,
+    ...HISTORY_OPTION,
+    'vs-history': { type: 'string' },
+  },
   positionals: { min: 2, max: 2, names: 'LOG_A LOG_B' },
   run(args, io) {
     const [fileA, fileB] = args.positionals as [string, string];
-    const side = (file: string): Side => {
-      const future = loadFuture(file, args);
-      return { replayed: inFile(file, () => replay(future.events, future.input)), events: future.events };
+    const side = (file: string, history: History): Side & { history: HistoryUsed } => {
+      const future = loadFuture(file, args, history);
+      return {
+        replayed: inFile(file, () => replay(future.events, future.input)),
+        events: future.events,
+        history: historyUsed(history),
+      };
     };
-    const a = side(fileA);
-    const b = side(fileB);
-    const wording: DiffWording = { condition: `in ${fileB}` };
+    const historyA = historyFrom(args);
+    const vsHistory = stringOption(args, 'vs-history');
+    const a = side(fileA, historyA);
+    const b = side(fileB, vsHistory === undefined ? historyA : readHistory(vsHistory));
+    const wording: DiffWording = {
+      condition: vsHistory === undefined ? `in ${fileB}` : `in ${fileB} on the ${historyTag(b.history)}`,
+    };
     const result = diffReplays(a, b, wording);
-    if (args.values.json) printJson(io, { a: fileA, b: fileB, ...result });
-    else io.out(renderDiff(fileA, fileB, result, styleFor(io.color)));
+    const labelA = `${fileA} (${describeHistory(a.history)})`;
+    const labelB = `${fileB} (${describeHistory(b.history)})`;
+    if (args.values.json) {
+      printJson(io, { a: fileA, b: fileB, historyA: a.history, historyB: b.history, ...result });
+    } else io.out(renderDiff(labelA, labelB, result, styleFor(io.color)));
     return 0;
   },
 };

@@ -2,6 +2,7 @@ import { formatAssumption } from '../../domain/assumptions.ts';
 import { didYouMean } from '../../domain/did-you-mean.ts';
 import { InputError } from '../../domain/errors.ts';
 import { TERM_IDS, type TermId } from '../../domain/terms.ts';
+import { describeHistory, historyUsed } from '../../history/history.ts';
 import { explain } from '../../replay/explain.ts';
 import { describeCause } from '../../replay/intervals.ts';
 import {
@@ -13,7 +14,15 @@ import {
   printJson,
   stringOption,
 } from '../command.ts';
-import { AMENDMENTS_HELP, AMENDMENTS_OPTION, dateOption, inFile, loadFuture } from '../future-input.ts';
+import {
+  AMENDMENTS_HELP,
+  AMENDMENTS_OPTION,
+  dateOption,
+  HISTORY_HELP,
+  HISTORY_OPTION,
+  inFile,
+  loadFuture,
+} from '../future-input.ts';
 import { styleFor } from '../render/style.ts';
 
 export const explainCommand: Command = {
@@ -30,13 +39,21 @@ Terms: ${TERM_IDS.join(', ')}
 Options:
   --at DATE           the date to explain (required)
 ${ASSUME_HELP}
+${HISTORY_HELP}
 ${AMENDMENTS_HELP}
   --json              print one JSON object
   -h, --help          show this help
 
 Example:
   dealsim explain simulations/no-agi-ever.jsonl research-ip --at 2031-01-01`,
-  options: { ...COMMON_OPTIONS, ...JSON_OPTION, ...ASSUME_OPTION, ...AMENDMENTS_OPTION, at: { type: 'string' } },
+  options: {
+    ...COMMON_OPTIONS,
+    ...JSON_OPTION,
+    ...ASSUME_OPTION,
+    ...AMENDMENTS_OPTION,
+    ...HISTORY_OPTION,
+    at: { type: 'string' },
+  },
   positionals: { min: 2, max: 2, names: 'LOG TERM' },
   run(args, io) {
     const [file, termText] = args.positionals as [string, string];
@@ -50,8 +67,10 @@ Example:
     const date = dateOption(at, '--at');
     const future = loadFuture(file, args);
     const result = inFile(file, () => explain(future.events, future.input, termText as TermId, date));
+    const history = historyUsed(future.history, date);
     if (args.values.json) {
       printJson(io, {
+        history,
         term: result.term.id,
         holder: result.term.holder,
         at: result.date,
@@ -72,7 +91,7 @@ Example:
     }
     const style = styleFor(io.color);
     const { term, interval } = result;
-    const lines: string[] = [];
+    const lines: string[] = [style.bold(describeHistory(history))];
     const verdict = result.holds ? style.green('holds') : style.red('does not hold');
     lines.push(
       `${style.bold(term.id)} (${term.holder}, ${term.kind}, ${term.clauses.join(', ')}) ${verdict} on ${result.date}.`,

@@ -1,5 +1,6 @@
 import { InputError } from '../../domain/errors.ts';
 import { fuzz as runFuzz } from '../../fuzz/fuzz.ts';
+import { describeHistory, historyUsed } from '../../history/history.ts';
 import {
   ASSUME_HELP,
   ASSUME_OPTION,
@@ -9,6 +10,7 @@ import {
   printJson,
   stringOption,
 } from '../command.ts';
+import { HISTORY_HELP, HISTORY_OPTION } from '../future-input.ts';
 import { styleFor } from '../render/style.ts';
 import {
   assumeFlags,
@@ -20,6 +22,8 @@ import {
   ENGINE_OPTION,
   engineOption,
   fixedAssumptions,
+  historyFlag,
+  historyForChecking,
 } from './checking.ts';
 
 export const fuzzCommand: Command = {
@@ -38,6 +42,7 @@ Options:
   --seed S            fast-check seed (default: a new one, printed)
   --path P            replay one failure: the path printed with its seed
 ${ASSUME_HELP}
+${HISTORY_HELP}
 ${ENGINE_HELP}
   --json              print one JSON object
   -h, --help          show this help
@@ -48,6 +53,7 @@ Exit codes: 0 every invariant held, 1 a future broke one, 2 bad options.`,
     ...JSON_OPTION,
     ...ASSUME_OPTION,
     ...ENGINE_OPTION,
+    ...HISTORY_OPTION,
     runs: { type: 'string' },
     seed: { type: 'string' },
     path: { type: 'string' },
@@ -65,8 +71,10 @@ Exit codes: 0 every invariant held, 1 a future broke one, 2 bad options.`,
     }
     const { fixed } = fixedAssumptions(args);
     const engine = engineOption(args);
+    const history = historyForChecking(args);
     const started = performance.now();
     const report = runFuzz({
+      history,
       runs,
       seed,
       fixed,
@@ -80,16 +88,18 @@ Exit codes: 0 every invariant held, 1 a future broke one, 2 bad options.`,
     const fixedFlags = assumeFlags(fixed, true)
       .map((flag) => ` ${flag}`)
       .join('');
-    const reproduce = failure && `dealsim fuzz --seed ${failure.seed} --path "${failure.path}"${fixedFlags}`;
+    const reproduce =
+      failure && `dealsim fuzz --seed ${failure.seed} --path "${failure.path}"${fixedFlags}${historyFlag(history)}`;
     if (args.values.json) {
       printJson(io, {
         passed: failure === null,
+        history: historyUsed(history),
         runs: report.runs,
         seed,
         engine: engine.name,
         seconds: Math.round(seconds * 10) / 10,
         failure: failure && {
-          ...counterexampleJson(failure.assumptions, failure.events, failure.violations),
+          ...counterexampleJson(failure.assumptions, failure.events, failure.violations, history),
           seed: failure.seed,
           path: failure.path,
           shrinks: report.shrinks,
@@ -101,7 +111,7 @@ Exit codes: 0 every invariant held, 1 a future broke one, 2 bad options.`,
     const style = styleFor(io.color);
     if (!failure) {
       io.out(
-        `${style.bold('dealsim fuzz')} ${count(report.runs)} random futures, seed ${seed}, engine ${engine.name}, ${seconds.toFixed(1)} s: ${style.green('all 8 invariants held')}\n`,
+        `${style.bold(describeHistory(historyUsed(history)))}\n${style.bold('dealsim fuzz')} ${count(report.runs)} random futures, seed ${seed}, engine ${engine.name}, ${seconds.toFixed(1)} s: ${style.green('all 8 invariants held')}\n`,
       );
       return 0;
     }
@@ -111,6 +121,7 @@ Exit codes: 0 every invariant held, 1 a future broke one, 2 bad options.`,
       failure.events,
       failure.violations,
       style,
+      history,
     );
     out.push('', `Reproduce: ${reproduce}`);
     io.out(`${out.join('\n')}\n`);

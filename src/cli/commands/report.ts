@@ -1,12 +1,20 @@
 import { InputError } from '../../domain/errors.ts';
 import { TERM_IDS, type TermId } from '../../domain/terms.ts';
+import { describeHistory, historyTag, historyUsed } from '../../history/history.ts';
 import { toDot } from '../../visual/dot.ts';
 import { renderReport } from '../../visual/report.ts';
 import { dealChart } from '../../visual/statechart.ts';
 import { collectSteps } from '../../visual/steps.ts';
 import { renderTimeline } from '../../visual/timeline.ts';
 import { ASSUME_HELP, ASSUME_OPTION, COMMON_OPTIONS, type Command, listOption, stringOption } from '../command.ts';
-import { AMENDMENTS_HELP, AMENDMENTS_OPTION, inFile, loadFuture } from '../future-input.ts';
+import {
+  AMENDMENTS_HELP,
+  AMENDMENTS_OPTION,
+  HISTORY_HELP,
+  HISTORY_OPTION,
+  inFile,
+  loadFuture,
+} from '../future-input.ts';
 import type { Io } from '../io.ts';
 import { renderSvg, requiredOutput, writeOutput } from './chart.ts';
 import { explainCommand } from './explain.ts';
@@ -43,6 +51,7 @@ clause text), and the assumptions used. Keys: ← → step, Shift+← → jump, 
 
 Options:
 ${ASSUME_HELP}
+${HISTORY_HELP}
 ${AMENDMENTS_HELP}
   --explain-limit N   explain every term only for logs of at most N events (default ${DEFAULT_EXPLAIN_LIMIT}):
                       explaining replays the log once per other assumption reading
@@ -55,6 +64,7 @@ Example:
     ...COMMON_OPTIONS,
     ...ASSUME_OPTION,
     ...AMENDMENTS_OPTION,
+    ...HISTORY_OPTION,
     'explain-limit': { type: 'string' },
     output: { type: 'string', short: 'o' },
   },
@@ -75,12 +85,16 @@ Example:
     const explain = future.events.length <= limit;
     for (const term of TERM_IDS) explanations[term] = explain ? await explainText(file, term, at, args, io) : null;
     const chartSvg = await renderSvg(toDot(chart, { direction: 'TB', edgeLabels: false }));
-    const label = listOption(args, 'assume').length === 0 ? file : `${file} (${listOption(args, 'assume').join(', ')})`;
+    const history = historyUsed(future.history);
+    const assumed =
+      listOption(args, 'assume').length === 0 ? file : `${file} (${listOption(args, 'assume').join(', ')})`;
+    const label = `${assumed} · ${historyTag(history)}`;
     const timelineSvg = renderTimeline([{ label, replayed: collected.replayed, events: future.events }], {
       cursor: true,
     });
     const html = renderReport({
       file,
+      history: describeHistory(history),
       events: future.events,
       chart,
       collected,

@@ -1,11 +1,13 @@
+import { basename } from 'node:path';
 import { diffReplays, withoutEvent, withoutWording } from '../../diff/replay-diff.ts';
 import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, formatAssumption } from '../../domain/assumptions.ts';
 import { didYouMean } from '../../domain/did-you-mean.ts';
 import { InputError } from '../../domain/errors.ts';
 import { formatUsd } from '../../domain/money.ts';
 import { TERMS, type TermId } from '../../domain/terms.ts';
+import { branchFrom, describeHistory, historyUsed } from '../../history/history.ts';
 import { kernelEngine } from '../../kernel/engine.ts';
-import type { LoggedEvent } from '../../log/parse.ts';
+import { type LoggedEvent, lineRef } from '../../log/parse.ts';
 import { describeCause } from '../../replay/intervals.ts';
 import { type ReplayStep, replay } from '../../replay/replay.ts';
 import { type SimulationJson, toSimulationJson } from '../../replay/report.ts';
@@ -19,23 +21,37 @@ import {
   printJson,
   stringOption,
 } from '../command.ts';
-import { AMENDMENTS_HELP, AMENDMENTS_OPTION, dateOption, inFile, inputFrom, loadFuture } from '../future-input.ts';
+import {
+  AMENDMENTS_HELP,
+  AMENDMENTS_OPTION,
+  dateOption,
+  type Future,
+  HISTORY_HELP,
+  HISTORY_OPTION,
+  historyFrom,
+  inFile,
+  inputFrom,
+  loadFuture,
+} from '../future-input.ts';
 import { type Style, styleFor } from '../render/style.ts';
 import { table } from '../render/table.ts';
 
 export const simulate: Command = {
   name: 'simulate',
   summary: 'replay a future: which terms hold, when each ends and why, and the verdicts on conduct',
-  help: `Usage: dealsim simulate LOG [--at DATE] [--assume KEY=VALUE]... [--json]
+  help: `Usage: dealsim simulate LOG [--at DATE] [--history H] [--assume KEY=VALUE]... [--json]
 
-Replays the event log LOG (JSON Lines, one dated event per line) through the statechart and
-prints a timeline of what changed, a table of terms (holder, from, until, what ended it,
-clause), the AGI state, the verdicts on conduct events and the ledger.
+Replays the event log LOG (JSON Lines, one dated event per line) after the real history (today's
+deal; --history none for the deal as signed) through the statechart and prints which deal it
+used, a timeline of what changed, a table of terms (holder, from, until, what ended it, clause),
+the AGI state, the verdicts on conduct events with their status and source, and the ledger.
 
 Options:
   --at DATE           the status on DATE, using only events dated up to it
-  --without LINE|ID   the same future without one event: a line number or an amendment ID;
-                      also says what differs from the whole log (see "dealsim diff")
+  --without LINE|ID   the same future without one event: a line number of LOG or an
+                      amendment ID (also the history's, e.g. 2026-04-27 for S4); also says
+                      what differs from the whole log (see "dealsim diff")
+${HISTORY_HELP}
 ${ASSUME_HELP}
 ${AMENDMENTS_HELP}
   --stream            read the log as it replays, on the compiled kernel, for very long logs
@@ -49,6 +65,7 @@ Example:
     ...JSON_OPTION,
     ...ASSUME_OPTION,
     ...AMENDMENTS_OPTION,
+    ...HISTORY_OPTION,
     at: { type: 'string' },
     without: { type: 'string' },
     stream: { type: 'boolean' },
@@ -63,9 +80,13 @@ Example:
       throw new InputError('--stream cannot be combined with --without', { hint: 'drop one of the two options' });
     }
     // --stream never holds the log: lines are read, validated and replayed one at a time.
-    const future = args.values.stream ? { events: [], input: inputFrom(args) } : loadFuture(file, args);
-    const cut = without === undefined ? undefined : removeEvent(file, future.events, without);
-    const events: Iterable<LoggedEvent> = args.values.stream ? streamLog(file) : (cut?.events ?? future.events);
+    const future = args.values.stream
+      ? { file, events: [], own: [], history: historyFrom(args), input: inputFrom(args) }
+      : loadFuture(file, args);
+    const cut = without === undefined ? undefined : removeEvent(file, future, without);
+    const events: Iterable<LoggedEvent> = args.values.stream
+      ? branchFrom(future.history, streamLog(file))
+      : (cut?.events ?? future.events);
     const engine = args.values.stream ? { engine: kernelEngine } : {};
     const steps: ReplayStep[] = [];
     const replayed = inFile(file, () => {
@@ -78,15 +99,17 @@ Example:
       } catch (error) {
         // Removing a line can leave the rest invalid (a ruling without its declaration): say so.
         if (!cut || !(error instanceof InputError)) throw error;
-        throw new InputError(`without line ${cut.removed.line} the future is invalid: ${error.message}`, {
+        throw new InputError(`${withoutWording(cut.removed).condition} the future is invalid: ${error.message}`, {
           ...(error.line !== undefined && { line: error.line }),
+          ...(error.file !== undefined && { file: error.file }),
           hint: error.hint ?? 'remove another line',
         });
       }
     });
-    const json = toSimulationJson(replayed, date);
+    const json = toSimulationJson(replayed, date, historyUsed(future.history, date));
     const counterfactual = cut && {
       line: cut.removed.line,
+      origin: cut.removed.origin ?? null,
       event: cut.removed.event,
       ...diffReplays(
         {
@@ -106,15 +129,20 @@ Example:
   },
 };
 
-/** `--without`: the log minus one line or amendment, or an error naming what exists. */
-function removeEvent(file: string, events: readonly LoggedEvent[], target: string) {
-  const cut = withoutEvent(events, target);
+/** `--without`: the future minus one line of LOG or one amendment (the history's too), or an error naming what exists. */
+function removeEvent(file: string, future: Future, target: string) {
+  const cut = withoutEvent(future.events, target);
   if (cut) return cut;
-  const amendments = events.flatMap(({ event }) => (event.type === 'agreement.amended' ? [event.amendment] : []));
-  throw new InputError(`--without ${target}: the log has no such line or amendment${didYouMean(target, amendments)}`, {
-    file,
-    hint: `give a line number from 1 to ${events.at(-1)?.line ?? 0}${amendments.length ? ` or one of ${amendments.join(', ')}` : ''}`,
-  });
+  const amendments = future.events.flatMap(({ event }) =>
+    event.type === 'agreement.amended' ? [event.amendment] : [],
+  );
+  throw new InputError(
+    `--without ${target}: the future has no such line or amendment${didYouMean(target, amendments)}`,
+    {
+      file,
+      hint: `give a line number of ${file} from 1 to ${future.own.at(-1)?.line ?? 0}${amendments.length ? ` or one of ${amendments.join(', ')}` : ''}`,
+    },
+  );
 }
 
 function renderWithout(sentences: readonly string[], style: Style): string {
@@ -126,13 +154,14 @@ function renderWithout(sentences: readonly string[], style: Style): string {
 
 function render(file: string, json: SimulationJson, steps: readonly ReplayStep[], style: Style): string {
   const out: string[] = [];
+  if (json.history) out.push(style.bold(describeHistory(json.history)));
   out.push(`${style.bold('Future')} ${file}${json.at ? `, as of ${json.at}` : ''}`);
   const changed = ASSUMPTION_KEYS.filter((key) => json.assume[key] !== DEFAULT_ASSUMPTIONS[key]);
   out.push(
     `${style.bold('Assumptions')} ${changed.length === 0 ? 'defaults' : changed.map((key) => `${key}=${formatAssumption(key, json.assume[key])}`).join(', ')} ${style.dim('(dealsim assumptions)')}`,
   );
   out.push('', style.bold('Timeline'));
-  out.push(`  2025-10-28  ${'effective'.padEnd(9)}  the agreement takes effect (C0)`);
+  out.push(`  2025-10-28  ${'effective'.padEnd(10)}  the agreement takes effect (C0)`);
   let holding = new Set<TermId>(Object.keys(TERMS) as TermId[]);
   for (const step of steps) {
     const now = new Set(step.holding);
@@ -141,14 +170,14 @@ function render(file: string, json: SimulationJson, steps: readonly ReplayStep[]
     holding = now;
     const quiet = step.cause.line !== null && step.findings.length > 0 && ended.length === 0 && started.length === 0;
     if (quiet && step.findings.every((finding) => finding.verdict !== 'breach')) continue;
-    const where = step.cause.line === null ? 'calendar' : `line ${step.cause.line}`;
-    const what = describeCause(step.cause).replace(/^(line \d+|calendar \S+): /, '');
+    const where = step.cause.line === null ? 'calendar' : lineRef(step.cause.line, step.cause.origin);
+    const what = describeCause(step.cause).replace(/^(\S+ \d+|\S+:\d+|calendar \S+): /, '');
     const effects = [
       ...(ended.length ? [style.red(`ends ${ended.join(', ')}`)] : []),
       ...(started.length ? [style.green(`restores ${started.join(', ')}`)] : []),
       ...step.findings.filter((f) => f.verdict === 'breach').map((f) => style.red(`BREACH ${f.clause}`)),
     ];
-    out.push(`  ${step.cause.date}  ${where.padEnd(9)}  ${what}${effects.length ? ` → ${effects.join('; ')}` : ''}`);
+    out.push(`  ${step.cause.date}  ${where.padEnd(10)}  ${what}${effects.length ? ` → ${effects.join('; ')}` : ''}`);
   }
   out.push('', style.bold(json.at ? `Terms (holding on ${json.at} marked ●)` : 'Terms'));
   const rows = json.terms.flatMap((term) => {
@@ -178,12 +207,32 @@ function render(file: string, json: SimulationJson, steps: readonly ReplayStep[]
   else {
     const paint = (verdict: string) =>
       verdict === 'breach' ? style.red(verdict) : verdict === 'permitted' ? style.green(verdict) : style.dim(verdict);
+    // Sources are URLs: numbered in the table, listed in full below it.
+    const sources: string[] = [];
+    const sourceRef = (source: string | null) => {
+      if (source === null) return '';
+      if (!sources.includes(source)) sources.push(source);
+      return `[${sources.indexOf(source) + 1}]`;
+    };
+    const name = basename(file);
     out.push(
       table(
-        ['LINE', 'DATE', 'EVENT', 'VERDICT', 'CLAUSE', 'REASON'],
-        json.findings.map((f) => [String(f.line), f.date, f.type, paint(f.verdict), f.clause, f.reason]),
+        ['LINE', 'DATE', 'EVENT', 'VERDICT', 'CLAUSE', 'STATUS', 'SOURCE', 'REASON'],
+        json.findings.map((f) => [
+          f.origin === null ? `${name}:${f.line}` : `${f.origin}:${f.line}`,
+          f.date,
+          f.type,
+          paint(f.verdict),
+          f.clause,
+          f.status,
+          sourceRef(f.source),
+          f.reason,
+        ]),
       ).trimEnd(),
     );
+    if (sources.length) {
+      out.push('', style.bold('Sources'), ...sources.map((source, index) => `  [${index + 1}] ${source}`));
+    }
   }
   const ledger = json.ledger;
   out.push(

@@ -1,14 +1,25 @@
 import { parseAssumptions } from '../../domain/assumptions.ts';
+import { branchFrom, type History, historyTag, historyUsed } from '../../history/history.ts';
 import { replay } from '../../replay/replay.ts';
+import { readHistory } from '../../store/history-file.ts';
 import { readLog } from '../../store/log-file.ts';
 import { renderTimeline, type TimelineSide } from '../../visual/timeline.ts';
 import { ASSUME_HELP, ASSUME_OPTION, COMMON_OPTIONS, type Command, listOption, stringOption } from '../command.ts';
-import { AMENDMENTS_HELP, AMENDMENTS_OPTION, inFile, inputFrom } from '../future-input.ts';
+import {
+  AMENDMENTS_HELP,
+  AMENDMENTS_OPTION,
+  HISTORY_HELP,
+  HISTORY_OPTION,
+  historyFrom,
+  inFile,
+  inputFrom,
+} from '../future-input.ts';
 import { requiredOutput, writeOutput } from './chart.ts';
 
-/** `file (k=v, k=v)`: what a side of the timeline shows, as the user would type it. */
-function sideLabel(file: string, pairs: readonly string[]): string {
-  return pairs.length === 0 ? file : `${file} (${pairs.join(', ')})`;
+/** `file (k=v, k=v) · real history to 2026-06-01`: what a side of the timeline shows, as the user would type it. */
+function sideLabel(file: string, pairs: readonly string[], history: History): string {
+  const assumed = pairs.length === 0 ? file : `${file} (${pairs.join(', ')})`;
+  return `${assumed} · ${historyTag(historyUsed(history))}`;
 }
 
 export const timeline: Command = {
@@ -31,6 +42,9 @@ Options:
   --vs LOG2             the second future to draw against LOG
 ${ASSUME_HELP}
   --vs-assume KEY=VALUE read a clause another way on the second side only (repeatable)
+${HISTORY_HELP}
+  --vs-history H        the history of the second side only (e.g. none: the deal as signed);
+                        alone, the second side is LOG itself on that history
 ${AMENDMENTS_HELP}
   -o, --output FILE     the SVG file to write (required)
   -h, --help            show this help
@@ -43,6 +57,8 @@ Examples:
     ...COMMON_OPTIONS,
     ...ASSUME_OPTION,
     ...AMENDMENTS_OPTION,
+    ...HISTORY_OPTION,
+    'vs-history': { type: 'string' },
     vs: { type: 'string' },
     'vs-assume': { type: 'string', multiple: true },
     output: { type: 'string', short: 'o' },
@@ -55,16 +71,24 @@ Examples:
     const assume = listOption(args, 'assume');
     const vsAssume = listOption(args, 'vs-assume');
     const vs = stringOption(args, 'vs');
-    const events = readLog(file);
+    const vsHistory = stringOption(args, 'vs-history');
+    const history = historyFrom(args);
+    const own = readLog(file);
+    const events = [...branchFrom(history, own)];
     const sides: TimelineSide[] = [
-      { label: sideLabel(file, assume), replayed: inFile(file, () => replay(events, input)), events },
+      {
+        label: sideLabel(file, assume, history),
+        replayed: inFile(file, () => replay(events, input)),
+        events,
+      },
     ];
-    if (vs !== undefined || vsAssume.length > 0) {
+    if (vs !== undefined || vsAssume.length > 0 || vsHistory !== undefined) {
       const otherFile = vs ?? file;
-      const otherEvents = vs === undefined ? events : readLog(vs);
+      const otherHistory = vsHistory === undefined ? history : readHistory(vsHistory);
+      const otherEvents = [...branchFrom(otherHistory, vs === undefined ? own : readLog(vs))];
       const otherInput = { ...input, assumptions: parseAssumptions(vsAssume, input.assumptions) };
       sides.push({
-        label: sideLabel(otherFile, [...assume, ...vsAssume]),
+        label: sideLabel(otherFile, [...assume, ...vsAssume], otherHistory),
         replayed: inFile(otherFile, () => replay(otherEvents, otherInput)),
         events: otherEvents,
       });

@@ -1,28 +1,43 @@
+import { describeHistory, historyUsed } from '../../history/history.ts';
 import { validateLog } from '../../store/log-file.ts';
 import { ASSUME_HELP, ASSUME_OPTION, COMMON_OPTIONS, type Command, JSON_OPTION, printJson } from '../command.ts';
-import { AMENDMENTS_HELP, AMENDMENTS_OPTION, inputFrom } from '../future-input.ts';
+import {
+  AMENDMENTS_HELP,
+  AMENDMENTS_OPTION,
+  HISTORY_HELP,
+  HISTORY_OPTION,
+  historyFrom,
+  inputFrom,
+} from '../future-input.ts';
 
 export const validate: Command = {
   name: 'validate',
   summary: 'check a log (schema, date order, AGI process) without printing results',
   help: `Usage: dealsim validate LOG [--assume KEY=VALUE]... [--json]
 
-Checks every line of LOG: JSON, event types and fields, dates (ISO, real, not before
+Checks every line of LOG, replayed after its history: JSON, event types and fields, dates (ISO, real, not before
 2025-10-28, in order) and the AGI process of C2. Prints nothing but a one-line OK; exits 0 when
 the log is valid and 2 with the file, line and a fix when it is not.
 
 Options:
 ${ASSUME_HELP}
+${HISTORY_HELP}
 ${AMENDMENTS_HELP}
-  --json              print {"valid": true, "events": N}
+  --json              print {"valid": true, "events": N, "history": {...}}
   -h, --help          show this help`,
-  options: { ...COMMON_OPTIONS, ...JSON_OPTION, ...ASSUME_OPTION, ...AMENDMENTS_OPTION },
+  options: { ...COMMON_OPTIONS, ...JSON_OPTION, ...ASSUME_OPTION, ...AMENDMENTS_OPTION, ...HISTORY_OPTION },
   positionals: { min: 1, max: 1, names: 'LOG' },
   run(args, io) {
     const file = args.positionals[0] as string;
-    const events = validateLog(file, inputFrom(args));
-    if (args.values.json) printJson(io, { valid: true, events: events.length });
-    else io.out(`${file}: valid, ${events.length} event${events.length === 1 ? '' : 's'}\n`);
+    const history = historyFrom(args);
+    const events = validateLog(file, inputFrom(args), history);
+    const used = historyUsed(history);
+    if (args.values.json) printJson(io, { valid: true, events: events.length, history: used });
+    else {
+      io.out(
+        `${file}: valid, ${events.length} event${events.length === 1 ? '' : 's'} (after the ${describeHistory(used).replace(/^Deal /, 'deal ')})\n`,
+      );
+    }
     return 0;
   },
 };
