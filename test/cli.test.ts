@@ -19,13 +19,19 @@ interface FutureEntry {
   readonly file: string;
   readonly title: string;
   readonly story: string;
+  readonly history: 'builtin' | 'none';
   readonly assume: readonly string[];
 }
 const { futures: FUTURES } = JSON.parse(readFileSync('simulations/futures.json', 'utf8')) as {
   futures: FutureEntry[];
 };
 const pathOf = (future: FutureEntry) => join('simulations', future.file);
-const assumeArgs = (future: FutureEntry) => future.assume.flatMap((pair) => ['--assume', pair]);
+const assumeArgs = (future: FutureEntry) => [
+  '--history',
+  future.history,
+  ...future.assume.flatMap((pair) => ['--assume', pair]),
+];
+const HISTORY_LINES = readFileSync('src/history/real-history.jsonl', 'utf8').split('\n');
 
 const ANSI = /\u001b\[/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -42,7 +48,7 @@ interface SimulationJson {
     clause: string;
     intervals: { from: string; until: string | null; endedBy: string | null }[];
   }[];
-  findings: { line: number; type: string; verdict: string; clause: string; reason: string }[];
+  findings: { line: number; origin: string | null; type: string; verdict: string; clause: string; reason: string }[];
   ledger: Record<string, number>;
   at?: string;
   holding?: TermId[];
@@ -69,45 +75,50 @@ interface Story {
 const NEVER = { status: 'none', declaredOn: null, verifiedOn: null };
 const SUNSETS = { 'research-ip': '2031-01-01', 'model-product-ip': '2033-01-01' } as const;
 
+/** Today's deal: S4 ended both exclusivities on 2026-04-27 and moved the revenue share to a 2031-01-01 sunset. */
+const S4_ENDS = {
+  'ip-exclusivity': '2026-04-27',
+  'azure-api-exclusivity': '2026-04-27',
+  'revenue-share': '2031-01-01',
+};
+
 const STORIES: Record<string, Story> = {
   'no-agi-ever.jsonl': {
     agi: NEVER,
-    ends: { ...SUNSETS, 'revenue-share': null, 'ip-exclusivity': null, 'azure-api-exclusivity': null },
+    ends: { ...SUNSETS, ...S4_ENDS },
     breaches: [],
   },
   'declared-2028-verified-2028.jsonl': {
     agi: { status: 'verified', declaredOn: '2028-03-01', verifiedOn: '2028-09-01' },
     ends: {
+      ...S4_ENDS,
       'research-ip': '2028-09-01',
       'model-product-ip': '2033-01-01',
-      'ip-exclusivity': '2028-09-01',
-      'azure-api-exclusivity': '2028-09-01',
-      'revenue-share': '2028-09-01',
       'compute-threshold': '2028-03-01',
     },
     breaches: [],
   },
   'verified-2031-after-research-sunset.jsonl': {
     agi: { status: 'verified', declaredOn: '2031-02-01', verifiedOn: '2031-05-01' },
-    ends: { ...SUNSETS, 'revenue-share': '2031-05-01', 'ip-exclusivity': '2031-05-01' },
+    ends: { ...SUNSETS, ...S4_ENDS, 'compute-threshold': '2031-02-01' },
     breaches: [],
   },
   'verified-2034.jsonl': {
     agi: { status: 'verified', declaredOn: '2034-01-15', verifiedOn: '2034-07-15' },
-    ends: { ...SUNSETS, 'revenue-share': '2034-07-15', 'azure-api-exclusivity': '2034-07-15' },
+    ends: { ...SUNSETS, ...S4_ENDS, 'compute-threshold': '2034-01-15' },
     breaches: [],
   },
   'rejected-then-redeclared-verified.jsonl': {
     agi: { status: 'verified', declaredOn: '2029-04-01', verifiedOn: '2029-08-01' },
-    ends: { 'research-ip': '2029-08-01', 'model-product-ip': '2033-01-01', 'revenue-share': '2029-08-01' },
+    ends: { ...S4_ENDS, 'research-ip': '2029-08-01', 'model-product-ip': '2033-01-01' },
     breaches: [],
   },
-  'declaration-lapses-panel-deadline.jsonl': {
+  'as-signed/declaration-lapses-panel-deadline.jsonl': {
     agi: { status: 'verified', declaredOn: '2029-06-01', verifiedOn: '2029-08-15' },
     ends: { 'research-ip': '2029-08-15', 'revenue-share': '2029-08-15' },
     breaches: [2],
   },
-  'third-party-api-off-azure.jsonl': {
+  'as-signed/third-party-api-off-azure.jsonl': {
     agi: { status: 'verified', declaredOn: '2028-03-01', verifiedOn: '2028-09-01' },
     ends: { 'azure-api-exclusivity': '2028-09-01' },
     breaches: [1],
@@ -116,7 +127,7 @@ const STORIES: Record<string, Story> = {
       [5, 'C1'],
     ],
   },
-  'natsec-api-other-cloud.jsonl': {
+  'as-signed/natsec-api-other-cloud.jsonl': {
     agi: NEVER,
     ends: { 'azure-api-exclusivity': null },
     breaches: [2],
@@ -127,7 +138,7 @@ const STORIES: Record<string, Story> = {
   },
   'msft-training-run-over-threshold.jsonl': {
     agi: { status: 'rejected', declaredOn: '2028-03-01', verifiedOn: null },
-    ends: { 'compute-threshold': null, 'revenue-share': null },
+    ends: { 'compute-threshold': null, 'revenue-share': '2031-01-01' },
     breaches: [1, 7],
     permitted: [
       [2, 'C7'],
@@ -172,11 +183,23 @@ describe('simulations/futures.json: the shipped futures', () => {
   });
 
   it('C2 panel-deadline-days: the lapse future needs the assumption its manifest entry names', async () => {
-    const lapse = FUTURES.find((future) => future.file === 'declaration-lapses-panel-deadline.jsonl');
+    const lapse = FUTURES.find((future) => future.file === 'as-signed/declaration-lapses-panel-deadline.jsonl');
     expect(lapse?.assume).toEqual(['panel-deadline-days=90']);
-    const without = await dealsim('validate', 'simulations/declaration-lapses-panel-deadline.jsonl');
+    const without = await dealsim(
+      'validate',
+      'simulations/as-signed/declaration-lapses-panel-deadline.jsonl',
+      '--history',
+      'none',
+    );
     expect(without.code).toBe(2);
     expect(without.err).toContain('declaration-lapses-panel-deadline.jsonl:3: agi.declared is not allowed here');
+  });
+
+  it("the futures in as-signed/ replay on the deal as signed, every other one on today's deal", () => {
+    for (const future of FUTURES) {
+      expect(future.history, future.file).toBe(future.file.startsWith('as-signed/') ? 'none' : 'builtin');
+    }
+    expect(FUTURES.filter((future) => future.history === 'builtin').length).toBeGreaterThanOrEqual(5);
   });
 });
 
@@ -198,12 +221,14 @@ describe('npm run simulations (simulations/run-all.ts)', () => {
     const declared = loadManifest().find((future) => future.file === 'declared-2028-verified-2028.jsonl');
     expect(declared).toBeDefined();
     expect(summaryLine(simulateFuture(declared as FutureEntry))).toBe(
-      'AGI verified 2028-09-01 · ended 2028-03-01 compute-threshold; 2028-09-01 research-ip, ip-exclusivity, azure-api-exclusivity, revenue-share; 2033-01-01 model-product-ip · 0 breaches · share $10B',
+      'AGI verified 2028-09-01 · ended 2026-04-27 ip-exclusivity, azure-api-exclusivity, revenue-share-to-openai; 2028-03-01 compute-threshold; 2028-09-01 research-ip; 2031-01-01 revenue-share; 2033-01-01 model-product-ip · 0 breaches · share $15B',
     );
   });
 
   it('a future replayed without the assumptions it needs is refused with the clean error', () => {
-    const lapse = FUTURES.find((future) => future.file === 'declaration-lapses-panel-deadline.jsonl') as FutureEntry;
+    const lapse = FUTURES.find(
+      (future) => future.file === 'as-signed/declaration-lapses-panel-deadline.jsonl',
+    ) as FutureEntry;
     expect(() => simulateFuture({ ...lapse, assume: [] })).toThrow(/agi\.declared is not allowed here/);
   });
 });
@@ -211,7 +236,8 @@ describe('npm run simulations (simulations/run-all.ts)', () => {
 describe("dealsim simulate --json: the issue's shape on every shipped future", () => {
   const ISSUE_KEYS = ['assume', 'agi', 'terms', 'findings', 'ledger'];
   // `amendments` (IDs of S3/S4 amendments applied) is the core's one addition to the issue's shape.
-  const ALLOWED_KEYS = [...ISSUE_KEYS, 'amendments'];
+  // `history` names the deal the future was replayed on (issue 9).
+  const ALLOWED_KEYS = [...ISSUE_KEYS, 'amendments', 'history'];
 
   it.each(FUTURES.map((future) => [future.file, future] as const))('%s', async (file, future) => {
     const json = await simulateJson(future);
@@ -251,22 +277,26 @@ describe("dealsim simulate --json: the issue's shape on every shipped future", (
           expect(index).toBe(term.intervals.length - 1);
         } else {
           expect(interval.until > interval.from).toBe(true);
-          expect(interval.endedBy).toMatch(/^(line \d+|calendar \d{4}-\d{2}-\d{2}): /);
+          expect(interval.endedBy).toMatch(/^(line \d+|history:\d+|calendar \d{4}-\d{2}-\d{2}): /);
         }
         const next = term.intervals[index + 1];
         if (next && interval.until !== null) expect(next.from > interval.until).toBe(true);
       });
     }
 
-    // findings: each names a real line of the file and the event type on it.
+    // findings: each names a real line of the file (or of the history) and the event type on it.
     const lines = readFileSync(pathOf(future), 'utf8').split('\n');
     for (const finding of json.findings) {
-      expect(Object.keys(finding)).toEqual(expect.arrayContaining(['line', 'type', 'verdict', 'clause', 'reason']));
-      expect(['permitted', 'breach', 'info']).toContain(finding.verdict);
-      expect(finding.clause).toMatch(/^C\d+$/);
+      expect(Object.keys(finding)).toEqual(
+        expect.arrayContaining(['line', 'origin', 'type', 'verdict', 'clause', 'reason', 'status', 'source']),
+      );
+      expect(['permitted', 'breach', 'info', 'undetermined']).toContain(finding.verdict);
+      expect(finding.clause).toMatch(/^(C\d+|S[34])$/);
       expect(finding.reason.length).toBeGreaterThan(0);
-      const source = JSON.parse(lines[finding.line - 1] ?? 'null') as { type: string };
-      expect(source.type, `${file} line ${finding.line}`).toBe(finding.type);
+      const from = finding.origin === null ? lines : HISTORY_LINES;
+      if (future.history === 'none') expect(finding.origin).toBeNull();
+      const source = JSON.parse(from[finding.line - 1] ?? 'null') as { type: string };
+      expect(source.type, `${file} ${finding.origin ?? 'line'} ${finding.line}`).toBe(finding.type);
     }
     for (const value of Object.values(json.ledger)) expect(Number.isFinite(value)).toBe(true);
 
@@ -276,16 +306,20 @@ describe("dealsim simulate --json: the issue's shape on every shipped future", (
     for (const [term, until] of Object.entries(story.ends)) {
       expect(json.terms.find((t) => t.id === term)?.intervals.at(-1)?.until, `${file}: ${term}`).toBe(until);
     }
-    const breaches = json.findings.filter((f) => f.verdict === 'breach').map((f) => f.line);
+    const own = json.findings.filter((f) => f.origin === null);
+    const breaches = own.filter((f) => f.verdict === 'breach').map((f) => f.line);
     expect(breaches).toEqual(story.breaches);
     for (const [line, clause] of story.permitted ?? []) {
-      expect(json.findings).toContainEqual(expect.objectContaining({ line, verdict: 'permitted', clause }));
+      expect(own).toContainEqual(expect.objectContaining({ line, verdict: 'permitted', clause }));
     }
   });
 
-  it('C9 no AGI ever: the revenue share keeps accruing after every sunset', async () => {
-    const json = await simulateJson(FUTURES.find((f) => f.file === 'no-agi-ever.jsonl') as FutureEntry);
-    expect(json.ledger.revenueShareAccruedUsd).toBeCloseTo(0.2 * (20e9 + 60e9 + 100e9));
+  it("C9 and S4, no AGI ever: on today's deal the revenue share accrues through 2030 only; as signed it runs on", async () => {
+    const future = FUTURES.find((f) => f.file === 'no-agi-ever.jsonl') as FutureEntry;
+    const today = await simulateJson(future);
+    expect(today.ledger.revenueShareAccruedUsd).toBeCloseTo(0.2 * (20e9 + 60e9));
+    const asSigned = await simulateJson({ ...future, history: 'none' });
+    expect(asSigned.ledger.revenueShareAccruedUsd).toBeCloseTo(0.2 * (20e9 + 60e9 + 100e9));
   });
 
   it('C10 the $250B commitment: the ledger reaches it on the day the term is fulfilled', async () => {
@@ -309,7 +343,10 @@ describe("dealsim simulate --json: the issue's shape on every shipped future", (
     const before = await simulateJson(future, '--at', '2028-06-01');
     expect(before.at).toBe('2028-06-01');
     expect(before.agi.status).toBe('pending');
-    expect(before.holding).toEqual(TERM_IDS.filter((term) => term !== 'compute-threshold'));
+    const endedByS4 = ['ip-exclusivity', 'azure-api-exclusivity', 'revenue-share-to-openai'];
+    expect(before.holding).toEqual(
+      TERM_IDS.filter((term) => term !== 'compute-threshold' && !endedByS4.includes(term)),
+    );
     const after = await simulateJson(future, '--at', '2028-09-01');
     expect(after.agi.status).toBe('verified');
     expect(after.holding).not.toContain('research-ip');
@@ -318,12 +355,26 @@ describe("dealsim simulate --json: the issue's shape on every shipped future", (
 });
 
 describe('dealsim simulate (people): a timeline, the terms table, the AGI state and findings', () => {
-  it('C4, C9 declared 2028: verification ends research IP and the revenue share on 2028-09-01', async () => {
+  it("C4, S4 declared 2028 on today's deal: verification ends research IP; the revenue share runs through 2030", async () => {
     const result = await dealsim('simulate', 'simulations/declared-2028-verified-2028.jsonl');
     expect(result.code).toBe(0);
-    expect(result.out).toMatch(/2028-09-01\s+line 4\s+panel\.verified → ends research-ip, .*revenue-share/);
+    expect(result.out.split('\n')[0]).toBe(
+      'Deal as of 2026-06-01: real history, 9 events, amendments S3 and S4 applied',
+    );
+    expect(result.out).toMatch(/2028-09-01\s+line 4\s+panel\.verified → ends research-ip\n/);
     expect(result.out).toMatch(/research-ip\s+microsoft\s+C4\s+2025-10-28\s+2028-09-01\s+line 4: panel\.verified/);
+    expect(result.out).toMatch(/revenue-share\s+microsoft\s+C9\s+2025-10-28\s+2031-01-01\s+calendar 2031-01-01/);
+    expect(result.out).toMatch(
+      /ip-exclusivity\s+microsoft\s+C1\s+2025-10-28\s+2026-04-27\s+history:7: agreement\.amended/,
+    );
     expect(result.out).toContain('AGI verified (declared 2028-03-01, verified 2028-09-01)');
+  });
+
+  it('C4, C9 declared 2028 on the deal as signed: verification ends research IP and the revenue share', async () => {
+    const result = await dealsim('simulate', 'simulations/declared-2028-verified-2028.jsonl', '--history', 'none');
+    expect(result.code).toBe(0);
+    expect(result.out.split('\n')[0]).toBe('Deal as signed on 2025-10-28: no history (--history none)');
+    expect(result.out).toMatch(/2028-09-01\s+line 4\s+panel\.verified → ends research-ip, .*revenue-share/);
   });
 });
 
@@ -331,7 +382,9 @@ describe('dealsim explain', () => {
   it('C4 research IP: holds on 2030-12-31, not on 2031-01-01, ended by the calendar', async () => {
     const holds = await dealsim('explain', 'simulations/no-agi-ever.jsonl', 'research-ip', '--at', '2030-12-31');
     expect(holds.code).toBe(0);
-    expect(holds.out).toMatch(/^research-ip \(microsoft, right, C4\) holds on 2030-12-31\./);
+    const [deal, answer] = holds.out.split('\n');
+    expect(deal).toBe('Deal as of 2026-06-01: real history, 9 events, amendments S3 and S4 applied');
+    expect(answer).toMatch(/^research-ip \(microsoft, right, C4\) holds on 2030-12-31\./);
     const ended = await dealsim(
       'explain',
       'simulations/no-agi-ever.jsonl',
@@ -354,6 +407,8 @@ describe('dealsim explain', () => {
       'ip-exclusivity',
       '--at',
       '2028-06-01',
+      '--history',
+      'none',
       '--json',
     );
     const json = JSON.parse(result.out);
@@ -368,6 +423,8 @@ describe('dealsim explain', () => {
       'ip-exclusivity',
       '--at',
       '2028-06-01',
+      '--history',
+      'none',
     );
     expect(text.out).toContain('with agi-ends-exclusivity=declaration (now verification): it would not hold');
   });
@@ -385,9 +442,13 @@ describe('dealsim validate', () => {
     async (_f, future) => {
       const events = readFileSync(pathOf(future), 'utf8').trimEnd().split('\n').length;
       const text = await dealsim('validate', pathOf(future), ...assumeArgs(future));
-      expect(text).toEqual({ code: 0, out: `${pathOf(future)}: valid, ${events} events\n`, err: '' });
+      const deal =
+        future.history === 'none'
+          ? 'on the deal as signed (--history none)'
+          : 'after the real history (9 events to 2026-06-01)';
+      expect(text).toEqual({ code: 0, out: `${pathOf(future)}: valid, ${events} events ${deal}\n`, err: '' });
       const json = await dealsim('validate', pathOf(future), ...assumeArgs(future), '--json');
-      expect(JSON.parse(json.out)).toEqual({ valid: true, events });
+      expect(JSON.parse(json.out)).toMatchObject({ valid: true, events, history: { id: future.history } });
     },
   );
 });
@@ -451,8 +512,8 @@ describe('--help', () => {
 
 describe('colour: never on a pipe, never with NO_COLOR', () => {
   const runs: string[][] = [
-    ['simulate', 'simulations/third-party-api-off-azure.jsonl'],
-    ['simulate', 'simulations/third-party-api-off-azure.jsonl', '--at', '2027-01-01'],
+    ['simulate', 'simulations/as-signed/third-party-api-off-azure.jsonl'],
+    ['simulate', 'simulations/as-signed/third-party-api-off-azure.jsonl', '--at', '2027-01-01'],
     ['explain', 'simulations/no-agi-ever.jsonl', 'research-ip', '--at', '2031-01-01'],
     ['validate', 'simulations/no-agi-ever.jsonl'],
     ['assumptions'],
@@ -470,7 +531,7 @@ describe('colour: never on a pipe, never with NO_COLOR', () => {
   );
 
   it('the same output has ANSI codes when colour is on (so the check above can fail)', async () => {
-    const { code, out } = await runInMemory(['simulate', 'simulations/third-party-api-off-azure.jsonl'], {
+    const { code, out } = await runInMemory(['simulate', 'simulations/as-signed/third-party-api-off-azure.jsonl'], {
       color: true,
     });
     expect(code).toBe(0);
@@ -483,7 +544,7 @@ describe('colour: never on a pipe, never with NO_COLOR', () => {
     delete env.FORCE_COLOR;
     const ok = spawnSync(
       process.execPath,
-      ['bin/dealsim.js', 'simulate', 'simulations/third-party-api-off-azure.jsonl'],
+      ['bin/dealsim.js', 'simulate', 'simulations/as-signed/third-party-api-off-azure.jsonl'],
       {
         encoding: 'utf8',
         env,

@@ -55,7 +55,7 @@ export const REPORT_JS = `(() => {
       dd.textContent = value;
       fieldsEl.append(dt, dd);
     };
-    add('line', String(logged.line));
+    add('line', logged.line);
     for (const [key, value] of Object.entries(logged.event)) {
       if (key !== 'date') add(key, typeof value === 'string' ? value : JSON.stringify(value));
     }
@@ -109,7 +109,7 @@ export const REPORT_JS = `(() => {
     }
     shownCodes = codes;
     dateEl.textContent = step[0];
-    eventEl.textContent = (step[1] < 0 ? '' : 'line ' + data.events[step[1]].line + ': ') + step[2];
+    eventEl.textContent = (step[1] < 0 ? '' : data.events[step[1]].line + ': ') + step[2];
     showEvent(step);
     showFindings(step);
     count.textContent = 'step ' + i + ' of ' + last;

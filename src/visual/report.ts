@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { ASSUMPTION_KEYS, ASSUMPTIONS, type Assumptions, formatAssumption } from '../domain/assumptions.ts';
 import { clauseById } from '../domain/clauses.ts';
 import { TERM_IDS, TERMS, type TermId } from '../domain/terms.ts';
-import type { LoggedEvent } from '../log/parse.ts';
+import { type LoggedEvent, lineRef } from '../log/parse.ts';
 import { describeCause } from '../replay/intervals.ts';
 import { escapeMarkup, jsonForScript } from './markup.ts';
 import { REPORT_JS } from './report-client.ts';
@@ -73,7 +73,7 @@ function pageData(input: ReportInput): unknown {
         ]),
       ]),
     ),
-    events: input.events.map(({ line, event }) => ({ line, event })),
+    events: input.events.map(({ line, event, origin }) => ({ line: lineRef(line, origin), event })),
     findings,
     steps,
   };

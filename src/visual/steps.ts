@@ -6,7 +6,7 @@
  */
 import type { DealInput } from '../../machines/deal.machine.ts';
 import { EFFECTIVE_DATE } from '../domain/dates.ts';
-import type { LoggedEvent } from '../log/parse.ts';
+import { type LoggedEvent, lineRef } from '../log/parse.ts';
 import { xstateEngine } from '../replay/engine.ts';
 import type { Finding } from '../replay/findings.ts';
 import { type Replayed, type ReplayStep, replay } from '../replay/replay.ts';
@@ -69,7 +69,7 @@ function stateCodes(regions: readonly RegionInfo[], value: Record<string, string
 /** Replays the future once, recording the initial state and every step. */
 export function collectSteps(events: readonly LoggedEvent[], input: DealInput, chart: ChartNode): ReportSteps {
   const regions = regionsOf(chart);
-  const indexByLine = new Map(events.map((logged, index) => [logged.line, index]));
+  const indexByLine = new Map(events.map((logged, index) => [lineRef(logged.line, logged.origin), index]));
   const initial = xstateEngine.stateValue(xstateEngine.start(input));
   const steps: CompactStep[] = [
     [EFFECTIVE_DATE, -1, 'the agreement takes effect (S1)', stateCodes(regions, initial), 0, 0],
@@ -78,7 +78,7 @@ export function collectSteps(events: readonly LoggedEvent[], input: DealInput, c
   const onStep = (step: ReplayStep) => {
     const first = findings.length;
     for (const finding of step.findings) findings.push(compactFinding(finding));
-    const index = step.cause.line === null ? -1 : (indexByLine.get(step.cause.line) ?? -1);
+    const index = step.cause.line === null ? -1 : (indexByLine.get(lineRef(step.cause.line, step.cause.origin)) ?? -1);
     steps.push([
       step.cause.date,
       index,

@@ -7,7 +7,7 @@
  */
 import { EFFECTIVE_DATE, type IsoDate, isoDate, toDayNumber } from '../domain/dates.ts';
 import { TERM_IDS, TERMS, type TermId } from '../domain/terms.ts';
-import type { LoggedEvent } from '../log/parse.ts';
+import { type LoggedEvent, lineRef } from '../log/parse.ts';
 import { describeCause, type Interval } from '../replay/intervals.ts';
 import type { Replayed } from '../replay/replay.ts';
 import { eventKind, eventLabel } from './event-label.ts';
@@ -178,11 +178,13 @@ export function renderTimeline(sides: readonly TimelineSide[], options: Timeline
       `<line x1="${LEFT}" y1="${base}" x2="${LEFT + PLOT}" y2="${base}" stroke="#999999"/>`,
     );
     const breaches = new Set(
-      side.replayed.findings.filter((finding) => finding.verdict === 'breach').map((finding) => finding.line),
+      side.replayed.findings
+        .filter((finding) => finding.verdict === 'breach')
+        .map((finding) => lineRef(finding.line, finding.origin)),
     );
     const markers: Marker[] = side.events.map((logged) => {
       const kind = eventKind(logged.event);
-      const breach = breaches.has(logged.line);
+      const breach = breaches.has(lineRef(logged.line, logged.origin));
       return {
         x: x(logged.event.date),
         logged,
@@ -241,7 +243,7 @@ function markerSvg(
   const { x, logged, breach } = marker;
   const cx = px(x);
   const tip = escapeMarkup(
-    `line ${logged.line}, ${logged.event.date}: ${logged.event.type}, ${eventLabel(logged.event)}${breach ? ' (breach)' : ''}${logged.event.note ? ` (${logged.event.note})` : ''}`,
+    `${lineRef(logged.line, logged.origin)}, ${logged.event.date}: ${logged.event.type}, ${eventLabel(logged.event)}${breach ? ' (breach)' : ''}${logged.event.note ? ` (${logged.event.note})` : ''}; ${logged.event.status ?? 'hypothetical'}${logged.event.source ? `, source ${logged.event.source}` : ''}`,
   );
   const kind = eventKind(logged.event);
   let shape: string;
@@ -257,7 +259,7 @@ function markerSvg(
   } else {
     shape = `<circle cx="${cx}" cy="${base}" r="3" fill="#ffffff" stroke="${INK}" stroke-width="1.2"/>`;
   }
-  return `<g class="event" data-line="${logged.line}"><title>${tip}</title>${shape}</g>`;
+  return `<g class="event" data-line="${escapeMarkup(lineRef(logged.line, logged.origin))}"><title>${tip}</title>${shape}</g>`;
 }
 
 /** Horizontal room one rotated label needs so that it does not touch its neighbour. */

@@ -11,7 +11,8 @@ export function projectResult(replayed: Replayed): unknown {
     JSON.stringify({
       agi: replayed.agi,
       timelines: replayed.timelines,
-      findings: replayed.findings,
+      // Provenance (status, source, origin) came with issue 9, after the corpus was recorded.
+      findings: replayed.findings.map(({ status: _status, source: _source, origin: _origin, ...finding }) => finding),
       ledger: replayed.context.ledger,
     }),
   );

@@ -120,12 +120,16 @@ describe('C0 counterfactuals: dealsim diff and simulate --without on the shipped
     const unknown = await cli('simulate', HISTORY_FILE, '--without', '2026-04-28');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain(
-      '--without 2026-04-28: the log has no such line or amendment (did you mean "2026-04-27"?)',
+      '--without 2026-04-28: the future has no such line or amendment (did you mean "2026-04-27"?)',
     );
-    expect(unknown.err).toContain('give a line number from 1 to 4 or one of 2026-02-27, 2026-04-27');
+    expect(unknown.err).toContain(
+      'give a line number of test/amendments/fixtures/history-2026.jsonl from 1 to 4 or one of 2026-02-27, 2026-04-27',
+    );
     expect((await cli('simulate', HISTORY_FILE, '--without', '9')).code).toBe(2);
     const orphan = await cli('simulate', 'simulations/declared-2028-verified-2028.jsonl', '--without', '2');
     expect(orphan.code).toBe(2);
-    expect(orphan.err).toContain(':4: without line 2 the future is invalid: panel.verified is not allowed here');
+    expect(orphan.err).toContain(
+      ':4: without line 2 (agi.declared of 2028-03-01) the future is invalid: panel.verified is not allowed here',
+    );
   });
 });

@@ -82,4 +82,8 @@ export function allSpans(replayed: Replayed): Record<TermId, [IsoDate, IsoDate |
 }
 
 /** Runs the CLI in-process; returns the exit code and both streams. */
-export const cli = (...argv: string[]) => runInMemory(argv);
+/**
+ * The CLI, on the deal as signed: these tests replay their own history fixture (S3, S4 and the
+ * 2025–26 conduct) as the user's log, so the built-in history must not come first.
+ */
+export const cli = (...argv: string[]) => runInMemory([...argv, '--history', 'none']);

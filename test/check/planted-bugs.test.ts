@@ -67,7 +67,8 @@ describe.each(PLANTED)('A planted bug: %s', (_, engine, invariant) => {
     const file = join(dir, 'counterexample.jsonl');
     writeFileSync(file, jsonl(report.counterexample?.events ?? []));
     const { io, out } = recordingIo();
-    expect(await main(['simulate', file, '--json'], io)).toBe(0);
+    // The explorer ran on the deal as signed (no history): replay the counterexample the same way.
+    expect(await main(['simulate', file, '--json', '--history', 'none'], io)).toBe(0);
     const terms = JSON.parse(out()).terms as { id: string; intervals: { until: string | null }[] }[];
     const term = terms.find(({ id }) => id === (invariant === 1 ? 'research-ip' : 'revenue-share'));
     // The real rules keep the invariant on the same future.

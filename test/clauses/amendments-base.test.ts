@@ -102,7 +102,7 @@ describe('S4 the 2026-04-27 amendment over the base terms', () => {
 
   it('gets an info finding citing its date', () => {
     const finding = given(amended('2026-04-27')).whenReplayed().finding(1);
-    expect(finding).toMatchObject({ verdict: 'info', clause: 'C0' });
+    expect(finding).toMatchObject({ verdict: 'info', clause: 'S4' });
     expect(finding.reason).toContain('amendment 2026-04-27 applies from 2026-04-27');
   });
 

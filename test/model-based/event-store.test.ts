@@ -150,7 +150,8 @@ async function simulateJson(model: Model, real: Real, at: IsoDate): Promise<{ ho
     '--assume',
     `${key}=${formatAssumption(key, model.assumptions[key])}`,
   ]);
-  const code = await main(['simulate', real.file, '--at', at, '--json', ...assume], {
+  // The model is of the deal as signed: the built-in history is left out.
+  const code = await main(['simulate', real.file, '--at', at, '--json', '--history', 'none', ...assume], {
     out: (text) => out.push(text),
     err: (text) => err.push(text),
     stdoutIsTty: false,

@@ -202,10 +202,18 @@ describe('simulate --json and --at', () => {
     expect('holding' in whole).toBe(false);
     const research = whole.terms.find((term) => term.id === 'research-ip');
     expect(research?.intervals).toEqual([
-      { from: '2025-10-28', until: '2028-09-01', endedBy: 'line 2: panel.verified', endedByLine: 2 },
+      {
+        from: '2025-10-28',
+        until: '2028-09-01',
+        endedBy: 'line 2: panel.verified',
+        endedByLine: 2,
+        endedByOrigin: null,
+      },
     ]);
     const open = whole.terms.find((term) => term.id === 'azure-commitment');
-    expect(open?.intervals).toEqual([{ from: '2025-10-28', until: null, endedBy: null, endedByLine: null }]);
+    expect(open?.intervals).toEqual([
+      { from: '2025-10-28', until: null, endedBy: null, endedByLine: null, endedByOrigin: null },
+    ]);
     const sunset = whole.terms.find((term) => term.id === 'model-product-ip');
     expect(sunset?.intervals[0]?.endedByLine).toBeNull();
   });

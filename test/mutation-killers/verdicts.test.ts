@@ -179,7 +179,7 @@ describe('C6, C11, S4 product launches', () => {
       [3, 'permitted', 'C6'],
       [4, 'breach', 'C6'],
       [5, 'breach', 'C6'],
-      [6, 'info', 'C0'],
+      [6, 'info', 'S4'],
       [7, 'breach', 'C6'],
       [8, 'permitted', 'C6'],
       [9, 'permitted', 'C6'],

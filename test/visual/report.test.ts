@@ -59,9 +59,9 @@ describe('the report is self-contained and locked down', () => {
 
 describe('C2 and the calendar: one step per log event and deadline', () => {
   it('steps through every log event and every calendar deadline, the initial state first', async () => {
-    const path = 'simulations/declaration-lapses-panel-deadline.jsonl';
+    const path = 'simulations/as-signed/declaration-lapses-panel-deadline.jsonl';
     const future = allFutures().find((candidate) => candidate.path === path);
-    const html = await report(path, ...assumeArgs(future ?? { path, assume: [] }));
+    const html = await report(path, ...assumeArgs(future ?? { path, history: 'none', assume: [] }));
     const data = dataOf(html);
     const causes: string[] = [];
     replay(
@@ -92,7 +92,7 @@ describe('C2 and the calendar: one step per log event and deadline', () => {
 
 describe('user strings are text, never markup', () => {
   it('escapes a note holding <img src=x onerror=alert(1)> in the page and in its data', async () => {
-    const html = await report('test/visual/fixtures/escaped-note.jsonl');
+    const html = await report('test/visual/fixtures/escaped-note.jsonl', '--history', 'none');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('Widget &lt;script&gt;alert(2)&lt;/script&gt;');

@@ -7,6 +7,8 @@ export const dealsim = (...argv: string[]) => runInMemory(argv);
 
 export interface Future {
   readonly path: string;
+  /** `builtin` (today's deal) or `none` (as signed), as the manifest says; fixtures run as signed. */
+  readonly history: 'builtin' | 'none';
   readonly assume: readonly string[];
 }
 
@@ -16,19 +18,27 @@ export interface Future {
  */
 export function allFutures(): Future[] {
   const manifest = JSON.parse(readFileSync('simulations/futures.json', 'utf8')) as {
-    futures: { file: string; assume: string[] }[];
+    futures: { file: string; history: 'builtin' | 'none'; assume: string[] }[];
   };
-  const assumed = new Map(manifest.futures.map((future) => [join('simulations', future.file), future.assume]));
+  const listed = new Map(manifest.futures.map((future) => [join('simulations', future.file), future]));
   const logs = readdirSync('simulations', { recursive: true })
     .map(String)
     .filter((file) => file.endsWith('.jsonl'))
     .map((file) => join('simulations', file))
     .sort();
   return [
-    ...logs.map((path) => ({ path, assume: assumed.get(path) ?? [] })),
-    { path: 'test/visual/fixtures/escaped-note.jsonl', assume: [] },
-    { path: 'test/visual/fixtures/amended-breaches.jsonl', assume: [] },
+    ...logs.map((path) => ({
+      path,
+      history: listed.get(path)?.history ?? 'none',
+      assume: listed.get(path)?.assume ?? [],
+    })),
+    { path: 'test/visual/fixtures/escaped-note.jsonl', history: 'none' as const, assume: [] },
+    { path: 'test/visual/fixtures/amended-breaches.jsonl', history: 'none' as const, assume: [] },
   ];
 }
 
-export const assumeArgs = (future: Future): string[] => future.assume.flatMap((pair) => ['--assume', pair]);
+export const assumeArgs = (future: Future): string[] => [
+  '--history',
+  future.history,
+  ...future.assume.flatMap((pair) => ['--assume', pair]),
+];

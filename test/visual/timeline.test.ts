@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { parseAssumptions } from '../../src/domain/assumptions.ts';
 import type { IsoDate } from '../../src/domain/dates.ts';
 import { TERM_IDS, TERMS } from '../../src/domain/terms.ts';
+import { branchFrom } from '../../src/history/history.ts';
 import { replay } from '../../src/replay/replay.ts';
+import { readHistory } from '../../src/store/history-file.ts';
 import { readLog } from '../../src/store/log-file.ts';
 import { axisRange, differences, renderTimeline } from '../../src/visual/timeline.ts';
 import { allFutures, assumeArgs, dealsim } from './run-cli.ts';
@@ -25,8 +27,9 @@ const interval = (from: string, until: string | null) => ({
   endedBy: null,
 });
 
-function timelineOf(path: string, assume: readonly string[] = []) {
-  const events = readLog(path);
+/** The timeline of a log replayed after `history` (none, the deal as signed, unless given). */
+function timelineOf(path: string, assume: readonly string[] = [], history: 'builtin' | 'none' = 'none') {
+  const events = [...branchFrom(readHistory(history), readLog(path))];
   const replayed = replay(events, { assumptions: parseAssumptions(assume) });
   return { events, replayed, svg: renderTimeline([{ label: path, replayed, events }]) };
 }
@@ -41,14 +44,16 @@ describe('the rights timeline of every shipped future', () => {
       expect(err).toBe('');
       expect(code).toBe(0);
       const svg = readFileSync(output, 'utf8');
-      const { events, replayed } = timelineOf(future.path, future.assume);
+      const { events, replayed } = timelineOf(future.path, future.assume, future.history);
       for (const term of TERM_IDS) {
         expect(svg).toContain(`>${term}</text>`);
         expect(svg).toContain(`${TERMS[term].clauses.join(', ')}</text>`);
         expect(count(svg, new RegExp(`class="bar" data-term="${term}"`, 'g'))).toBe(replayed.timelines[term].length);
       }
       expect(count(svg, /<g class="event"/g)).toBe(events.length);
-      const breaches = new Set(replayed.findings.filter((f) => f.verdict === 'breach').map((f) => f.line));
+      const breaches = new Set(
+        replayed.findings.filter((f) => f.verdict === 'breach').map((f) => `${f.origin ?? ''}:${f.line}`),
+      );
       expect(count(svg, /\(breach\)/g)).toBe(breaches.size);
     });
   }
@@ -82,7 +87,9 @@ describe('S4 amendments and breaches as markers', () => {
   const { svg } = timelineOf('test/visual/fixtures/amended-breaches.jsonl');
 
   it('marks the amendment and each breaching line, and escapes user strings', () => {
-    expect(svg).toMatch(/<title>line 2, 2026-04-27: agreement.amended, amended 2026-04-27<\/title><rect/);
+    expect(svg).toMatch(
+      /<title>line 2, 2026-04-27: agreement.amended, amended 2026-04-27; hypothetical, source https:\/\/example.com\/s4\?a=1&amp;b=&lt;2&gt;<\/title><rect/,
+    );
     for (const line of [1, 3, 4, 7]) expect(svg).toMatch(new RegExp(`<title>line ${line}, [^<]*\\(breach\\)`));
     expect(svg).toContain('open &lt;model&gt;');
     expect(svg).not.toContain('open <model>');
@@ -109,7 +116,7 @@ describe('C1 readings compared with --vs and --vs-assume', () => {
   it('marks exactly the terms whose intervals differ between two futures', async () => {
     const output = join(tmp, 'vs.svg');
     const [left, right] = ['simulations/declared-2028-verified-2028.jsonl', 'simulations/no-agi-ever.jsonl'];
-    const { code } = await dealsim('timeline', left, '--vs', right, '-o', output);
+    const { code } = await dealsim('timeline', left, '--vs', right, '--history', 'none', '-o', output);
     expect(code).toBe(0);
     const svg = readFileSync(output, 'utf8');
     const a = replay(readLog(left));
@@ -126,7 +133,7 @@ describe('C1 readings compared with --vs and --vs-assume', () => {
     const output = join(tmp, 'readings.svg');
     const log = 'simulations/rejected-then-redeclared-verified.jsonl';
     const args = ['--assume', 'compute-cap-lifts=verification', '--vs-assume', 'agi-ends-exclusivity=declaration'];
-    const { code } = await dealsim('timeline', log, ...args, '-o', output);
+    const { code } = await dealsim('timeline', log, ...args, '--history', 'none', '-o', output);
     expect(code).toBe(0);
     const svg = readFileSync(output, 'utf8');
     expect(svg).toContain(`A: ${log} (compute-cap-lifts=verification)`);
@@ -150,6 +157,8 @@ describe('C1 readings compared with --vs and --vs-assume', () => {
       'test/visual/fixtures/escaped-note.jsonl',
       '--vs-assume',
       'after-rejection=final',
+      '--history',
+      'none',
       '-o',
       join(tmp, 'x.svg'),
     );

@@ -8,6 +8,7 @@ import { coverage } from './coverage.ts';
 import { diff } from './diff.ts';
 import { explainCommand } from './explain.ts';
 import { fuzzCommand } from './fuzz.ts';
+import { history } from './history.ts';
 import { montecarlo } from './montecarlo.ts';
 import { report } from './report.ts';
 import { simulate } from './simulate.ts';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   validate,
   append,
   repair,
+  history,
   assumptions,
   clauses,
   chart,

@@ -1,4 +1,4 @@
-import { describeHistory, historyUsed } from '../../history/history.ts';
+import { historyUsed } from '../../history/history.ts';
 import { validateLog } from '../../store/log-file.ts';
 import { ASSUME_HELP, ASSUME_OPTION, COMMON_OPTIONS, type Command, JSON_OPTION, printJson } from '../command.ts';
 import {
@@ -34,9 +34,11 @@ ${AMENDMENTS_HELP}
     const used = historyUsed(history);
     if (args.values.json) printJson(io, { valid: true, events: events.length, history: used });
     else {
-      io.out(
-        `${file}: valid, ${events.length} event${events.length === 1 ? '' : 's'} (after the ${describeHistory(used).replace(/^Deal /, 'deal ')})\n`,
-      );
+      const deal =
+        used.totalEvents === 0
+          ? 'on the deal as signed (--history none)'
+          : `after the ${used.label} (${used.totalEvents} events to ${used.lastDate})`;
+      io.out(`${file}: valid, ${events.length} event${events.length === 1 ? '' : 's'} ${deal}\n`);
     }
     return 0;
   },
