@@ -34,6 +34,8 @@ export interface FutureOptions {
   readonly fixedAssumptions?: Partial<Assumptions>;
   /** Also mix in declarations ruled on the last day of their panel deadline, or the day it lapses (default false). */
   readonly deadlineRulings?: boolean;
+  /** The events' dates (default: the boundary-seeking {@link dateArbitrary}). */
+  readonly dates?: fc.Arbitrary<IsoDate>;
 }
 
 /** The panel deadlines the assumption arbitrary draws, for timing rulings against them. */
@@ -48,7 +50,7 @@ export function futureArbitrary(options: FutureOptions = {}): fc.Arbitrary<Gener
   if (options.conduct ?? true) kinds.push(fc.constant('conduct'));
   if (options.amendments) kinds.push(fc.constantFrom('2026-02-27', '2026-04-27'));
   const candidate = fc
-    .tuple(dateArbitrary(), fc.oneof(...kinds))
+    .tuple(options.dates ?? dateArbitrary(), fc.oneof(...kinds))
     .chain(([date, kind]) =>
       kind === 'conduct'
         ? conductArbitrary(date)

@@ -1,0 +1,58 @@
+/**
+ * `--history none` is the deal as signed (issue 9): on the 120-future corpus recorded before
+ * amendments existed (test/amendments/fixtures/base-corpus.json), `dealsim simulate --json
+ * --history none` gives the recorded intervals and verdicts, through the whole command line.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runInMemory } from '../../src/cli/main.ts';
+import { ASSUMPTION_KEYS, type Assumptions, formatAssumption } from '../../src/domain/assumptions.ts';
+import type { LoggedEvent } from '../../src/log/parse.ts';
+
+interface Recorded {
+  readonly assumptions: Assumptions;
+  readonly events: LoggedEvent[];
+  readonly expected: {
+    readonly timelines: Record<string, { from: string; until: string | null }[]>;
+    readonly findings: { line: number; verdict: string; clause: string; reason: string }[];
+  };
+}
+
+const CORPUS = JSON.parse(
+  readFileSync(new URL('../amendments/fixtures/base-corpus.json', import.meta.url), 'utf8'),
+) as readonly Recorded[];
+
+describe('C0 the deal as signed: --history none on the recorded corpus', () => {
+  it('gives the recorded intervals and verdicts for every future, through the command line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dealsim-corpus-'));
+    expect(CORPUS.length).toBeGreaterThanOrEqual(100);
+    for (const [index, { assumptions, events, expected }] of CORPUS.entries()) {
+      const file = join(dir, `future-${index}.jsonl`);
+      writeFileSync(file, events.map(({ event }) => `${JSON.stringify(event)}\n`).join(''));
+      const assume = ASSUMPTION_KEYS.flatMap((key) => [
+        '--assume',
+        `${key}=${formatAssumption(key, assumptions[key])}`,
+      ]);
+      const { code, out, err } = await runInMemory(['simulate', file, '--json', '--history', 'none', ...assume]);
+      expect(err, `future ${index}`).toBe('');
+      expect(code).toBe(0);
+      const json = JSON.parse(out) as {
+        terms: { id: string; intervals: { from: string; until: string | null }[] }[];
+        findings: { line: number; verdict: string; clause: string; reason: string; origin: string | null }[];
+      };
+      const spans = (intervals: readonly { from: string; until: string | null }[]) =>
+        intervals.map(({ from, until }) => [from, until]);
+      for (const term of json.terms) {
+        expect(spans(term.intervals), `future ${index} ${term.id}`).toEqual(spans(expected.timelines[term.id] ?? []));
+      }
+      expect(
+        json.findings.map(({ line, verdict, clause, reason, origin }) => ({ line, verdict, clause, reason, origin })),
+        `future ${index}`,
+      ).toEqual(
+        expected.findings.map(({ line, verdict, clause, reason }) => ({ line, verdict, clause, reason, origin: null })),
+      );
+    }
+  });
+});
