@@ -28,7 +28,8 @@ export const diff: Command = {
   summary: 'compare two futures: term-by-term interval differences and changed verdicts, in words',
   help: `Usage: dealsim diff LOG_A LOG_B [--assume KEY=VALUE]... [--amendments FILE] [--json]
 
-Replays both logs under the same assumptions and says what differs in LOG_B: each term whose
+Replays both logs after the same history (--vs-history gives LOG_B its own) and under the same
+assumptions, and says what differs in LOG_B: each term whose
 intervals changed, each conduct event whose verdict changed, the AGI process and the ledger,
 as sentences a reader can quote. Exits 0 whether or not the futures differ.
 
@@ -41,8 +42,9 @@ ${AMENDMENTS_HELP}
   -h, --help          show this help
 
 Examples:
-  dealsim diff simulations/history/actual.jsonl my-future.jsonl
-  dealsim simulate simulations/history/actual.jsonl --without 2026-04-27   (one event removed)`,
+  dealsim diff simulations/no-agi-ever.jsonl simulations/declared-2028-verified-2028.jsonl
+  dealsim diff my-future.jsonl my-future.jsonl --vs-history none   (today's deal vs as signed)
+  dealsim simulate simulations/no-agi-ever.jsonl --without 2026-04-27   (S4 removed)`,
   options: {
     ...COMMON_OPTIONS,
     ...JSON_OPTION,
