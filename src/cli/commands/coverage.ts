@@ -18,9 +18,12 @@ import {
 } from '../../coverage/report.ts';
 import { parseAssumptions } from '../../domain/assumptions.ts';
 import { InputError } from '../../domain/errors.ts';
+import { branchFrom, type History } from '../../history/history.ts';
 import { replay } from '../../replay/replay.ts';
+import { readHistory } from '../../store/history-file.ts';
 import { readLog } from '../../store/log-file.ts';
 import { COMMON_OPTIONS, type Command, JSON_OPTION, printJson, stringOption } from '../command.ts';
+import { HISTORY_HELP, HISTORY_OPTION, historyFrom } from '../future-input.ts';
 import { styleFor } from '../render/style.ts';
 import { table } from '../render/table.ts';
 
@@ -39,7 +42,8 @@ interface CoverageJson {
   readonly testsRecording: string;
 }
 
-function simulationsCoverage(reachable: ReadonlySet<string>): SourceCoverage {
+/** Each shipped future replays after the history its manifest entry names, unless `--history` overrides it for all. */
+function simulationsCoverage(reachable: ReadonlySet<string>, override: History | undefined): SourceCoverage {
   const all = emptyExercised();
   const byFuture: Record<string, string[]> = {};
   const futures = loadManifest();
@@ -47,7 +51,12 @@ function simulationsCoverage(reachable: ReadonlySet<string>): SourceCoverage {
     const file = join(ROOT, 'simulations', future.file);
     const one = emptyExercised();
     try {
-      replay(readLog(file), { assumptions: parseAssumptions(future.assume) }, { engine: recordingEngine(one) });
+      const history = override ?? readHistory(future.history);
+      replay(
+        branchFrom(history, readLog(file)),
+        { assumptions: parseAssumptions(future.assume) },
+        { engine: recordingEngine(one) },
+      );
     } catch (error) {
       throw error instanceof InputError && error.file === undefined ? error.at({ file }) : error;
     }
@@ -148,8 +157,8 @@ export const coverage: Command = {
   summary: 'which clauses C1–C12, chart states and transitions the simulations and tests exercise',
   help: `Usage: dealsim coverage [--tests DIR] [--json]
 
-Replays every shipped future (simulations/futures.json, with the assumptions each names)
-through a recording engine and reports which clauses C1–C12, which states of the statechart and
+Replays every shipped future (simulations/futures.json, after the history and with the
+assumptions each names; --history H replays them all after H instead) through a recording engine and reports which clauses C1–C12, which states of the statechart and
 which of its transitions (each guarded branch on its own) they exercise, next to the same for
 the test suite. A clause counts when a transition that stands for it fires (a state's meta
 clause, or the clauses of the term whose region moves) or a verdict on conduct cites it.
@@ -162,10 +171,11 @@ whole suite recording every step through the XState engines into ${DEFAULT_RECOR
 Exits 1 when a clause C1–C12 is exercised by neither the simulations nor the recorded tests.
 
 Options:
+${HISTORY_HELP}
   --tests DIR         read the test-suite recording from DIR (default ${DEFAULT_RECORDING})
   --json              print {simulations, tests, testsRecording} as JSON
   -h, --help          show this help`,
-  options: { ...COMMON_OPTIONS, ...JSON_OPTION, tests: { type: 'string' } },
+  options: { ...COMMON_OPTIONS, ...JSON_OPTION, ...HISTORY_OPTION, tests: { type: 'string' } },
   positionals: { min: 0, max: 0, names: 'none' },
   run(args, io) {
     const given = stringOption(args, 'tests');
@@ -173,7 +183,10 @@ Options:
       given === undefined ? join(ROOT, DEFAULT_RECORDING) : isAbsolute(given) ? given : join(io.cwd, given);
     const reachable = reachableTransitions();
     const json: CoverageJson = {
-      simulations: simulationsCoverage(reachable),
+      simulations: simulationsCoverage(
+        reachable,
+        stringOption(args, 'history') === undefined ? undefined : historyFrom(args),
+      ),
       tests: testsCoverage(folder, reachable),
       testsRecording: given ?? DEFAULT_RECORDING,
     };
