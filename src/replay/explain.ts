@@ -9,6 +9,7 @@ import { ASSUMPTION_KEYS, ASSUMPTIONS, type Assumptions, formatAssumption } from
 import { type Clause, clauseById } from '../domain/clauses.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import { DealsimError } from '../domain/errors.ts';
+import type { EventStatus } from '../domain/events.ts';
 import { TERMS, type TermId, type TermSpec } from '../domain/terms.ts';
 import type { LoggedEvent } from '../log/parse.ts';
 import { type Cause, describeCause, type Interval, intervalOn } from './intervals.ts';
@@ -28,8 +29,18 @@ export interface Explanation {
   readonly holds: boolean;
   /** The interval holding on the date, or the last one before it. */
   readonly interval: Interval | null;
-  /** The latest change on or before the date; null when it has held since the effective date. */
-  readonly lastChange: { readonly date: IsoDate; readonly by: string; readonly line: number | null } | null;
+  /**
+   * The latest change on or before the date, with the status and source of the line that made it
+   * (a calendar date has neither); null when the term has held since the effective date.
+   */
+  readonly lastChange: {
+    readonly date: IsoDate;
+    readonly by: string;
+    readonly line: number | null;
+    readonly origin: string | null;
+    readonly status: EventStatus | null;
+    readonly source: string | null;
+  } | null;
   readonly clauses: readonly Clause[];
   readonly assumptions: Readonly<Partial<Assumptions>>;
   /** Other readings that would change the answer on this date. */
@@ -52,11 +63,23 @@ export function explain(events: readonly LoggedEvent[], input: DealInput, term: 
     date,
     holds: current !== undefined,
     interval: current ?? previous,
-    lastChange: last ? { date: last.date, by: describeCause(last), line: last.line } : null,
+    lastChange: last ? { date: last.date, by: describeCause(last), ...provenance(events, last) } : null,
     clauses: TERMS[term].clauses.map(clauseById),
     assumptions: input.assumptions,
     mattered: alternatives(events, input, term, date, current),
     amendedBy: amendmentsOf(term, replayed.context.applied, replayed.context.amendments),
+  };
+}
+
+/** The line behind a change, its history and its provenance (all null for a calendar date). */
+function provenance(events: readonly LoggedEvent[], cause: Cause) {
+  const logged =
+    cause.line === null ? undefined : events.find(({ line, origin }) => line === cause.line && origin === cause.origin);
+  return {
+    line: cause.line,
+    origin: cause.origin ?? null,
+    status: logged ? (logged.event.status ?? 'hypothetical') : null,
+    source: logged?.event.source ?? null,
   };
 }
 

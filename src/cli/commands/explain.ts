@@ -111,7 +111,7 @@ Example:
       lines.push('  it never held before this date');
     }
     lines.push(
-      `  last changed: ${result.lastChange ? `${result.lastChange.date}, ${result.lastChange.by}` : 'never; it has stood since 2025-10-28'}`,
+      `  last changed: ${result.lastChange ? `${result.lastChange.date}, ${result.lastChange.by}${result.lastChange.status ? ` (${result.lastChange.status}${result.lastChange.source ? `, source ${result.lastChange.source}` : ''})` : ''}` : 'never; it has stood since 2025-10-28'}`,
     );
     lines.push('', style.bold('What it is'), `  ${term.meaning}`, `  Ends: ${term.ends}.`);
     for (const amendment of result.amendedBy) {
