@@ -167,7 +167,7 @@ export function parseAssumptions(pairs: readonly string[], base: Assumptions = D
     }
     const key = pair.slice(0, eq);
     const text = pair.slice(eq + 1);
-    if (!(key in ASSUMPTIONS)) {
+    if (!Object.hasOwn(ASSUMPTIONS, key)) {
       throw new InputError(`unknown assumption "${key}"${didYouMean(key, ASSUMPTION_KEYS)}`, {
         hint: `the keys are ${ASSUMPTION_KEYS.join(', ')}; run "dealsim assumptions" to see their values`,
       });

@@ -5,7 +5,7 @@
  * names the JSON path and says how to fix it.
  */
 import { z } from 'zod';
-import { BUILT_IN_AMENDMENTS } from '../domain/amendments.ts';
+import { amendmentById, BUILT_IN_AMENDMENTS } from '../domain/amendments.ts';
 import { ASSUMPTION_KEYS, ASSUMPTIONS, type AssumptionKey, type Assumptions } from '../domain/assumptions.ts';
 import { EFFECTIVE_DATE, type IsoDate, parseIsoDate } from '../domain/dates.ts';
 import { didYouMean } from '../domain/did-you-mean.ts';
@@ -181,7 +181,7 @@ export function parseSpec(json: unknown): MonteCarloSpec {
   }
   const amendments = raw.amendments.map((id, i) => {
     const known = Object.keys(BUILT_IN_AMENDMENTS);
-    if (!BUILT_IN_AMENDMENTS[id] || parseIsoDate(id) === undefined) {
+    if (!amendmentById(BUILT_IN_AMENDMENTS, id) || parseIsoDate(id) === undefined) {
       throw fail(
         ['amendments', i],
         `unknown amendment "${id}"${didYouMean(id, known)}`,
@@ -191,7 +191,7 @@ export function parseSpec(json: unknown): MonteCarloSpec {
     return id;
   });
   const panelDeadline = raw.panel['panel-deadline-days'];
-  if (panelDeadline !== undefined && 'panel-deadline-days' in raw.assumptions) {
+  if (panelDeadline !== undefined && Object.hasOwn(raw.assumptions, 'panel-deadline-days')) {
     throw fail(
       ['assumptions', 'panel-deadline-days'],
       'the panel deadline is also set in panel["panel-deadline-days"]',
@@ -215,7 +215,7 @@ export function parseSpec(json: unknown): MonteCarloSpec {
 type RawValue = string | number | null;
 
 function drawOf(key: string, value: RawValue | { sample: { value: RawValue; weight: number }[] }): AssumptionDraw {
-  if (!(key in ASSUMPTIONS)) {
+  if (!Object.hasOwn(ASSUMPTIONS, key)) {
     throw fail(
       ['assumptions', key],
       `unknown assumption "${key}"${didYouMean(key, ASSUMPTION_KEYS)}`,

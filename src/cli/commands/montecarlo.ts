@@ -3,13 +3,14 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { toDayNumber } from '../../domain/dates.ts';
 import { InputError } from '../../domain/errors.ts';
+import { MAX_JSON_INPUT_CHARS, parseJsonInput } from '../../domain/json-input.ts';
 import { formatUsd } from '../../domain/money.ts';
 import { TERM_IDS } from '../../domain/terms.ts';
 import { aggregate, type MonteCarloJson, QUANTILES, sortedEndDays, toCsv } from '../../montecarlo/aggregate.ts';
 import { cdfChart, researchIpHistogram } from '../../montecarlo/charts.ts';
 import { parseSpec } from '../../montecarlo/spec.ts';
 import { runMonteCarlo } from '../../montecarlo/workers.ts';
-import { readText } from '../../store/log-file.ts';
+import { readInputFile } from '../../store/log-file.ts';
 import { COMMON_OPTIONS, type Command, JSON_OPTION, printJson, stringOption } from '../command.ts';
 import type { Io } from '../io.ts';
 import { styleFor } from '../render/style.ts';
@@ -103,16 +104,12 @@ function wholeOption(value: unknown, name: string, fallback: number, min: number
 }
 
 function loadSpec(file: string) {
-  const text = readText(file);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`not valid JSON (${(error as Error).message})`, {
-      file,
-      hint: 'a spec is one JSON object; see simulations/montecarlo/ for examples',
-    });
-  }
+  const text = readInputFile(file, MAX_JSON_INPUT_CHARS, 'the spec');
+  const json = parseJsonInput(text, {
+    file,
+    what: 'the spec',
+    hint: 'a spec is one JSON object; see simulations/montecarlo/ for examples',
+  });
   try {
     return parseSpec(json);
   } catch (error) {
