@@ -10,6 +10,7 @@ import { dayAfterYear, EFFECTIVE_DATE, type IsoDate, parseIsoDate } from './date
 import { didYouMean } from './did-you-mean.ts';
 import { InputError } from './errors.ts';
 import { parseJsonInput } from './json-input.ts';
+import { MAX_USD } from './money.ts';
 import { PRODUCT_LAUNCH_RULES, type ProductLaunchRule } from './rules.ts';
 import { TERM_IDS, type TermId } from './terms.ts';
 
@@ -21,7 +22,7 @@ const retimingSchema = z
     through: z.number().int('must be a whole year').min(2025).max(2200).optional(),
     endsOnVerification: z.boolean().optional(),
     suspendsOnDeclaration: z.boolean().optional(),
-    capUsd: z.union([z.number().finite().positive(), z.null(), z.literal('assumed')]).optional(),
+    capUsd: z.union([z.number().finite().positive().max(MAX_USD), z.null(), z.literal('assumed')]).optional(),
   })
   .strict();
 
