@@ -18,8 +18,10 @@ export interface Io {
  * A reader that went away (`dealsim simulate big.jsonl | head -1`) is not an error: like `cat`,
  * dealsim stops writing and exits quietly instead of printing Node's unhandled EPIPE stack.
  */
+const guarded = new WeakSet<NodeJS.WriteStream>();
 function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
-  if (stream.listenerCount('error') > 0) return;
+  if (guarded.has(stream)) return;
+  guarded.add(stream);
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(0);
     throw error;
