@@ -252,9 +252,13 @@ function writeAll(fsys: FileSystem, fd: number, file: string, size: number, data
     let restored = true;
     try {
       fsys.ftruncateSync(fd, size);
-      fsys.fsyncSync(fd);
     } catch {
       restored = false;
+    }
+    try {
+      fsys.fsyncSync(fd); // best effort: the cut is what every reader sees from now on either way
+    } catch {
+      // the device is failing; the error below says what happened
     }
     const code = errnoOf(error);
     const reason = code === 'ECHANGED' ? 'the log grew under the lock' : describeErrno(code);
