@@ -9,6 +9,7 @@ import { assign, setup } from 'xstate';
 import {
   type AmendmentCatalog,
   amendmentEndsTerm,
+  amendmentById,
   applyAmendment,
   BUILT_IN_AMENDMENTS,
 } from '../src/domain/amendments.ts';
@@ -78,7 +79,7 @@ const dealSetup = setup({
     isOwnSunset: ({ event }, { term }: TermParams) => event.type === 'calendar.sunset' && event.term === term,
     /** The amendment being applied ends this term (S4), or caps it at an amount already reached. */
     amendmentEnds: ({ context, event }, { term }: TermParams) => {
-      const amendment = event.type === 'agreement.amended' ? context.amendments[event.amendment] : undefined;
+      const amendment = event.type === 'agreement.amended' ? amendmentById(context.amendments, event.amendment) : undefined;
       return (
         amendment !== undefined &&
         amendmentEndsTerm(context.rules, amendment, context.assumptions, context.ledger, term)
@@ -111,7 +112,7 @@ const dealSetup = setup({
     }),
     applyAmendment: assign(({ context, event }) => {
       const id = (event as EventOf<'agreement.amended'>).amendment;
-      const amendment = context.amendments[id];
+      const amendment = amendmentById(context.amendments, id);
       if (!amendment) return {};
       return {
         rules: applyAmendment(context.rules, amendment, context.assumptions),

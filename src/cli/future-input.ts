@@ -2,16 +2,16 @@
  * Reading what most commands take: a log file and the history it branches from (`--history`),
  * `--assume` pairs, hypothetical amendments (`--amendments FILE`) and dates given as options.
  */
-import { readFileSync } from 'node:fs';
 import type { DealInput } from '../../machines/deal.machine.ts';
 import { parseAmendmentFile } from '../domain/amendment-file.ts';
 import { parseAssumptions } from '../domain/assumptions.ts';
 import { type IsoDate, parseIsoDate } from '../domain/dates.ts';
 import { InputError } from '../domain/errors.ts';
+import { MAX_JSON_INPUT_CHARS } from '../domain/json-input.ts';
 import { branchFrom, type History } from '../history/history.ts';
 import type { LoggedEvent } from '../log/parse.ts';
 import { readHistory } from '../store/history-file.ts';
-import { readLog } from '../store/log-file.ts';
+import { readInputFile, readLog } from '../store/log-file.ts';
 import { listOption, type ParsedArgs, stringOption } from './command.ts';
 
 export interface Future {
@@ -51,15 +51,7 @@ export function inputFrom(args: ParsedArgs): DealInput {
 
 /** Reads and validates an amendment file; errors name the file and line. */
 export function readAmendments(file: string): NonNullable<DealInput['amendments']> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read the amendment file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
-      file,
-      hint: 'check the path given to --amendments',
-    });
-  }
+  const text = inFile(file, () => readInputFile(file, MAX_JSON_INPUT_CHARS, 'the amendment file'));
   return parseAmendmentFile(text, file);
 }
 

@@ -1,3 +1,5 @@
+import { terminalSafe } from './render/terminal-text.ts';
+
 /** The terminal as the commands see it: two streams, whether each is a terminal, and colour. */
 export interface Io {
   readonly out: (text: string) => void;
@@ -12,15 +14,35 @@ export interface Io {
   readonly interrupted: () => boolean;
 }
 
+/**
+ * A reader that went away (`dealsim simulate big.jsonl | head -1`) is not an error: like `cat`,
+ * dealsim stops writing and exits quietly instead of printing Node's unhandled EPIPE stack.
+ */
+const guarded = new WeakSet<NodeJS.WriteStream>();
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (guarded.has(stream)) return;
+  guarded.add(stream);
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(0);
+    throw error;
+  });
+}
+
 export function processIo(): Io {
   let interrupted = false;
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
+  const color = process.stdout.isTTY === true && !noColor;
+  exitQuietlyOnClosedPipe(process.stdout);
+  exitQuietlyOnClosedPipe(process.stderr);
+  const write = (stream: NodeJS.WriteStream, text: string) => {
+    if (!stream.destroyed && stream.writable) stream.write(text);
+  };
   return {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
+    out: (text) => write(process.stdout, terminalSafe(text, color)),
+    err: (text) => write(process.stderr, text),
     stdoutIsTty: process.stdout.isTTY === true,
     stderrIsTty: process.stderr.isTTY === true,
-    color: process.stdout.isTTY === true && !noColor,
+    color,
     cwd: process.cwd(),
     interrupted: () => {
       if (process.listenerCount('SIGINT') === 0) {
@@ -46,7 +68,7 @@ export function memoryIo(
   let stderr = '';
   return {
     out: (text) => {
-      stdout += text;
+      stdout += terminalSafe(text, options.color ?? false);
     },
     err: (text) => {
       stderr += text;

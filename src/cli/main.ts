@@ -5,9 +5,11 @@
  */
 import { didYouMean } from '../domain/did-you-mean.ts';
 import { DealsimError, InputError } from '../domain/errors.ts';
+import { takeReadNotices } from '../store/log-file.ts';
 import { parseCommandArgs } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { type Io, memoryIo, processIo } from './io.ts';
+import { visibleText } from './render/terminal-text.ts';
 
 const VERSION = '0.1.0';
 
@@ -57,15 +59,18 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       io.out(`${command.help}\n`);
       return 0;
     }
-    return await command.run(parseCommandArgs(command, rest), io);
+    const code = await command.run(parseCommandArgs(command, rest), io);
+    for (const notice of takeReadNotices()) io.err(`dealsim: note: ${visibleText(notice)}\n`);
+    return code;
   } catch (error) {
+    takeReadNotices();
     if (error instanceof DealsimError) {
-      io.err(`dealsim: ${error.describe()}\n`);
+      io.err(`dealsim: ${visibleText(error.describe())}\n`);
       return error.exitCode;
     }
     const detail = process.env.DEALSIM_DEBUG ? `\n${(error as Error).stack}` : ' (set DEALSIM_DEBUG=1 for details)';
     io.err(
-      `dealsim: internal error: ${(error as Error).message}${detail}. This is a bug in dealsim; please report it.\n`,
+      `dealsim: internal error: ${visibleText(String((error as Error)?.message))}${detail}. This is a bug in dealsim; please report it.\n`,
     );
     return 70;
   }

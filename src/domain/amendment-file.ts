@@ -9,6 +9,8 @@ import { type Amendment, type AmendmentCatalog, BUILT_IN_AMENDMENTS, type TermRe
 import { dayAfterYear, EFFECTIVE_DATE, type IsoDate, parseIsoDate } from './dates.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { InputError } from './errors.ts';
+import { parseJsonInput } from './json-input.ts';
+import { MAX_USD } from './money.ts';
 import { PRODUCT_LAUNCH_RULES, type ProductLaunchRule } from './rules.ts';
 import { TERM_IDS, type TermId } from './terms.ts';
 
@@ -20,7 +22,7 @@ const retimingSchema = z
     through: z.number().int('must be a whole year').min(2025).max(2200).optional(),
     endsOnVerification: z.boolean().optional(),
     suspendsOnDeclaration: z.boolean().optional(),
-    capUsd: z.union([z.number().finite().positive(), z.null(), z.literal('assumed')]).optional(),
+    capUsd: z.union([z.number().finite().positive().max(MAX_USD), z.null(), z.literal('assumed')]).optional(),
   })
   .strict();
 
@@ -50,23 +52,16 @@ export function parseAmendmentFile(
   builtIns: AmendmentCatalog = BUILT_IN_AMENDMENTS,
 ): AmendmentCatalog {
   text = text.replace(/^\uFEFF/, ''); // editors on Windows may start the file with a byte-order mark
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /at position (\d+)/.exec(message)?.[1];
-    throw new InputError(`not valid JSON (${message})`, {
-      file,
-      ...(position !== undefined && { line: lineAt(text, Number(position)) }),
-      hint: `write one amendment object, or an array of them, e.g. ${EXAMPLE}`,
-    });
-  }
+  const value = parseJsonInput(text, {
+    file,
+    what: 'the amendment file',
+    hint: `write one amendment object, or an array of them, e.g. ${EXAMPLE}`,
+  });
   const lines = locateLines(text);
   const fail = (path: Path, message: string, hint: string) =>
     new InputError(`${describePath(path)}${message}`, { file, line: lineOf(lines, path), hint });
   const list: unknown[] = Array.isArray(value) ? value : [value];
-  const catalog: Record<string, Amendment> = { ...builtIns };
+  const catalog = new Map<string, Amendment>(Object.entries(builtIns));
   if (list.length === 0) {
     throw fail([], 'the file holds no amendment', `write one amendment object, e.g. ${EXAMPLE}`);
   }
@@ -85,19 +80,19 @@ export function parseAmendmentFile(
       throw new InputError(`${describePath(path)}${message}`, { file, line: lineOf(lines, where), hint });
     }
     const amendment = toAmendment(parsed.data, at, fail);
-    if (builtIns[amendment.id]) {
+    if (Object.hasOwn(builtIns, amendment.id)) {
       throw fail(
         [...at, 'id'],
         `"${amendment.id}" is the ID of a built-in amendment`,
         'give your hypothetical amendment its own ID, e.g. "my-2026-04-27"',
       );
     }
-    if (catalog[amendment.id]) {
+    if (catalog.has(amendment.id)) {
       throw fail([...at, 'id'], `amendment "${amendment.id}" is defined twice in the file`, 'give each its own ID');
     }
-    catalog[amendment.id] = amendment;
+    catalog.set(amendment.id, amendment);
   });
-  return catalog;
+  return Object.fromEntries(catalog);
 }
 
 function toAmendment(

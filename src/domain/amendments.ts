@@ -35,6 +35,15 @@ export interface Amendment {
 
 export type AmendmentCatalog = Readonly<Record<string, Amendment>>;
 
+/**
+ * The amendment of `catalog` named `id`, or undefined. A user-written ID is looked up among the
+ * catalogue's own entries only, so "toString" or "__proto__" is an unknown amendment, not a
+ * function inherited from Object.
+ */
+export function amendmentById(catalog: AmendmentCatalog, id: string): Amendment | undefined {
+  return Object.hasOwn(catalog, id) ? catalog[id] : undefined;
+}
+
 /** The amendments that have really happened (CLAUSES.md, "Later changes"). */
 export const BUILT_IN_AMENDMENTS: AmendmentCatalog = {
   '2026-02-27': {
@@ -131,7 +140,7 @@ export function amendmentEndsTerm(
 /** The applied amendments, in order, that end or re-time `term`: what `explain` must mention. */
 export function amendmentsOf(term: TermId, applied: readonly string[], catalog: AmendmentCatalog): Amendment[] {
   return applied.flatMap((id) => {
-    const amendment = catalog[id];
+    const amendment = amendmentById(catalog, id);
     const touches = amendment && ((amendment.ends ?? []).includes(term) || amendment.retime?.[term] !== undefined);
     return touches ? [amendment] : [];
   });

@@ -4,8 +4,10 @@
  * the clause it interprets, and the user can change it with `--assume KEY=VALUE`.
  */
 import type { ClauseId } from './clauses.ts';
+import { LAST_DATE, MAX_DAYS_AFTER_EFFECTIVE } from './dates.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { InputError } from './errors.ts';
+import { MAX_USD } from './money.ts';
 
 export interface Assumptions {
   /** C1: does exclusivity end on verification, or is it suspended from each declaration? */
@@ -96,9 +98,11 @@ export const ASSUMPTIONS: { readonly [K in AssumptionKey]: AssumptionSpec<K> } =
     parse: (text) => {
       if (text === 'none') return null;
       const value = Number(text);
-      return /^\d+$/.test(text) && Number.isSafeInteger(value) && value >= 1
+      return /^\d+$/.test(text) && Number.isSafeInteger(value) && value >= 1 && value <= MAX_DAYS_AFTER_EFFECTIVE
         ? value
-        : { invalid: 'must be none or a whole number of days, 1 or more' };
+        : {
+            invalid: `must be none or a whole number of days from 1 to ${MAX_DAYS_AFTER_EFFECTIVE.toLocaleString('en-US')} (a lapse after ${LAST_DATE} is past the calendar's end)`,
+          };
     },
     enumerable: [null, 90],
   },
@@ -135,7 +139,7 @@ export const ASSUMPTIONS: { readonly [K in AssumptionKey]: AssumptionSpec<K> } =
     default: 38e9,
     meaning:
       'The total cap on the revenue share once the 2026-04-27 amendment applies, in USD (R1 reports $38B; undisclosed).',
-    parse: positiveNumber('a positive amount in USD, such as 38e9'),
+    parse: positiveNumber(`a positive amount in USD up to ${MAX_USD}, such as 38e9`, MAX_USD),
   },
 };
 
@@ -167,7 +171,7 @@ export function parseAssumptions(pairs: readonly string[], base: Assumptions = D
     }
     const key = pair.slice(0, eq);
     const text = pair.slice(eq + 1);
-    if (!(key in ASSUMPTIONS)) {
+    if (!Object.hasOwn(ASSUMPTIONS, key)) {
       throw new InputError(`unknown assumption "${key}"${didYouMean(key, ASSUMPTION_KEYS)}`, {
         hint: `the keys are ${ASSUMPTION_KEYS.join(', ')}; run "dealsim assumptions" to see their values`,
       });

@@ -7,6 +7,12 @@ export type IsoDate = string & { readonly __brand: 'IsoDate' };
 /** The agreement's effective date (S1); no event of a simulated future may be dated before it. */
 export const EFFECTIVE_DATE = '2025-10-28' as IsoDate;
 
+/**
+ * The last day of the calendar: dates are written with four-digit years, so nothing dated later
+ * can be written or sorted (a later date would serialise as "+010000-…" and sort before 2025).
+ */
+export const LAST_DATE = '9999-12-31' as IsoDate;
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
@@ -40,10 +46,21 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromDayNumber(toDayNumber(date) + days);
 }
 
+/** `addDays`, or null when the day falls after {@link LAST_DATE}: a deadline that never comes. */
+export function addDaysWithinCalendar(date: IsoDate, days: number): IsoDate | null {
+  const day = toDayNumber(date) + days;
+  return day > LAST_DAY ? null : fromDayNumber(day);
+}
+
 /** The first day on which a term that runs "through YEAR" no longer holds. */
 export function dayAfterYear(year: number): IsoDate {
   return isoDate(`${year + 1}-01-01`);
 }
+
+const LAST_DAY = toDayNumber(LAST_DATE);
+
+/** The days from the effective date to {@link LAST_DATE}: no offset from a real event can be longer and stay in the calendar. */
+export const MAX_DAYS_AFTER_EFFECTIVE = LAST_DAY - toDayNumber(EFFECTIVE_DATE);
 
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {
   return a < b ? a : b;

@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import type { IsoDate } from './dates.ts';
+import { MAX_USD } from './money.ts';
 
 const nonEmpty = z.string().min(1, 'must be a non-empty string');
 const positiveAmount = z.number().finite().positive();
+const usdAmount = positiveAmount.max(MAX_USD, 'must be at most 1e15 (a thousand trillion dollars)');
 
 /**
  * How far the public record supports an event (CLAUSES.md, "Conduct events and their verdicts"):
@@ -71,9 +73,9 @@ export const EVENT_SCHEMAS = {
     computeFlop: positiveAmount,
   }),
   /** C10: OpenAI buys Azure services toward the $250B commitment. */
-  'azure.purchased': event('azure.purchased', { amountUsd: positiveAmount }),
+  'azure.purchased': event('azure.purchased', { amountUsd: usdAmount }),
   /** C9: OpenAI recognises revenue, on which the revenue share accrues. */
-  'revenue.recognized': event('revenue.recognized', { amountUsd: positiveAmount }),
+  'revenue.recognized': event('revenue.recognized', { amountUsd: usdAmount }),
   /** S3, S4: a named amendment of the agreement applies from its date. */
   'agreement.amended': event('agreement.amended', { amendment: nonEmpty }),
 } as const;

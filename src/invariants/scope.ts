@@ -4,7 +4,7 @@
  * (before the first amendment that changes it). The oracle's dates are CLAUSES.md's constants,
  * never the rules in the chart's context, so an altered rule cannot move the expectation.
  */
-import { type AmendmentCatalog, BUILT_IN_AMENDMENTS, type TermRetiming } from '../domain/amendments.ts';
+import { type AmendmentCatalog, amendmentById, BUILT_IN_AMENDMENTS, type TermRetiming } from '../domain/amendments.ts';
 import { EFFECTIVE_DATE, type IsoDate, isoDate } from '../domain/dates.ts';
 import { baseRules, type TermRule } from '../domain/rules.ts';
 import type { TermId } from '../domain/terms.ts';
@@ -105,7 +105,7 @@ export function baseRulesUntil(future: Pick<Judged, 'events' | 'input'>, term: T
   const base = baseRules(future.input.assumptions).terms[term];
   for (const { event } of future.events) {
     if (event.type !== 'agreement.amended') continue;
-    const amendment = catalog[event.amendment];
+    const amendment = amendmentById(catalog, event.amendment);
     if (!amendment) continue;
     if (amendment.ends?.includes(term)) return event.date;
     const retiming = amendment.retime?.[term];

@@ -7,6 +7,7 @@
  * `replay()` on the XState path.
  */
 import type { DealContext, DealInput } from '../../machines/deal.machine.ts';
+import { amendmentById } from '../domain/amendments.ts';
 import { EFFECTIVE_DATE, type IsoDate } from '../domain/dates.ts';
 import { InputError } from '../domain/errors.ts';
 import type { CalendarEvent, DealEvent, LogEvent, LogEventType } from '../domain/events.ts';
@@ -231,7 +232,7 @@ export function foldLogEvent(fold: FoldState, event: LogEvent, line: number): vo
   const configBefore = fold.config;
   const contextBefore = fold.context;
   if (event.type === 'agreement.amended') {
-    if (!contextBefore.amendments[event.amendment] || fold.amended?.has(event.amendment)) {
+    if (!amendmentById(contextBefore.amendments, event.amendment) || fold.amended?.has(event.amendment)) {
       throw new InputError(`amendment "${event.amendment}" is unknown or was already applied`, {
         line,
         hint: 'run "dealsim simulate" on the log for the full explanation',

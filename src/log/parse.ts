@@ -69,7 +69,7 @@ export function parseEventLine(text: string, line: number, file?: string): LogEv
       `add a type such as "agi.declared"; the types are ${LOG_EVENT_TYPES.join(', ')}`,
     );
   }
-  if (!(type in EVENT_SCHEMAS)) {
+  if (!Object.hasOwn(EVENT_SCHEMAS, type)) {
     throw failAt(
       line,
       file,
@@ -281,18 +281,30 @@ export interface LogLine {
   readonly terminated: boolean;
 }
 
+/**
+ * The lines of a log's text. A line ends at LF, CRLF or a lone CR (editors on every system write
+ * one of the three, and JSON text never holds a raw CR or LF), and a leading byte-order mark is
+ * not part of the first line.
+ */
 export function* splitLines(text: string): Generator<LogLine> {
-  let start = 0;
+  let start = text.charCodeAt(0) === BOM ? 1 : 0;
   let line = 1;
+  const ends = /\r\n?|\n/g;
   while (start < text.length) {
-    const end = text.indexOf('\n', start);
-    const terminated = end !== -1;
-    const stop = terminated ? end : text.length;
-    yield { line, text: text.slice(start, stop).replace(/\r$/, ''), terminated };
-    start = stop + 1;
+    ends.lastIndex = start;
+    const end = ends.exec(text);
+    if (end === null) {
+      yield { line, text: text.slice(start), terminated: false };
+      return;
+    }
+    yield { line, text: text.slice(start, end.index), terminated: true };
+    start = end.index + end[0].length;
     line++;
   }
 }
+
+/** U+FEFF, the byte-order mark some editors put at the start of a UTF-8 file. */
+export const BOM = 0xfeff;
 
 /** Validates lines as they come, so a long log can stream; see {@link parseLog}. */
 export function* parseLogLines(lines: Iterable<LogLine>, file?: string): Generator<LoggedEvent> {

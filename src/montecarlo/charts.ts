@@ -93,7 +93,7 @@ export function researchIpHistogram(outcomes: Outcomes, count: number, horizonDa
     if (outcomes.cause[k * T + t] === CAUSE.calendar) byCalendar[bin] = (byCalendar[bin] as number) + 1;
     else byEvent[bin] = (byEvent[bin] as number) + 1;
   }
-  const max = Math.max(1, ...byEvent.map((n, i) => n + (byCalendar[i] as number)));
+  const max = byEvent.reduce((top, n, i) => Math.max(top, n + (byCalendar[i] as number)), 1);
   const barW = PLOT_W / bins;
   const h = (n: number) => (n / max) * PLOT_H;
   const bars = byEvent

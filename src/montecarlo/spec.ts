@@ -5,11 +5,12 @@
  * names the JSON path and says how to fix it.
  */
 import { z } from 'zod';
-import { BUILT_IN_AMENDMENTS } from '../domain/amendments.ts';
+import { amendmentById, BUILT_IN_AMENDMENTS } from '../domain/amendments.ts';
 import { ASSUMPTION_KEYS, ASSUMPTIONS, type AssumptionKey, type Assumptions } from '../domain/assumptions.ts';
 import { EFFECTIVE_DATE, type IsoDate, parseIsoDate } from '../domain/dates.ts';
 import { didYouMean } from '../domain/did-you-mean.ts';
 import { InputError } from '../domain/errors.ts';
+import { MAX_USD } from '../domain/money.ts';
 
 const date = z
   .string({ invalid_type_error: 'must be a date string "YYYY-MM-DD"' })
@@ -125,7 +126,7 @@ const specSchema = z
       .default({}),
     revenue: z
       .object({
-        firstYearUsd: z.number().positive('must be more than 0'),
+        firstYearUsd: z.number().positive('must be more than 0').max(MAX_USD, `must be at most ${MAX_USD}`),
         growthPerYear: z.number().gt(-1, 'must be more than -1 (a fall of 100%)').default(0),
       })
       .strict()
@@ -179,9 +180,21 @@ export function parseSpec(json: unknown): MonteCarloSpec {
   if (raw.horizon <= EFFECTIVE_DATE) {
     throw fail(['horizon'], `must be after ${EFFECTIVE_DATE}`, 'give the last day futures run to, e.g. "2045-01-01"');
   }
+  if (raw.revenue) {
+    // The last year's revenue, the largest when it grows, must stay a bounded amount (MAX_USD).
+    const years = Number(raw.horizon.slice(0, 4)) - Number(EFFECTIVE_DATE.slice(0, 4));
+    const largest = raw.revenue.firstYearUsd * Math.max(1, (1 + raw.revenue.growthPerYear) ** years);
+    if (!(largest <= MAX_USD)) {
+      throw fail(
+        ['revenue', 'growthPerYear'],
+        `grows the yearly revenue past ${MAX_USD} ($1,000T) before the horizon ${raw.horizon}`,
+        'lower growthPerYear or firstYearUsd, or bring the horizon closer',
+      );
+    }
+  }
   const amendments = raw.amendments.map((id, i) => {
     const known = Object.keys(BUILT_IN_AMENDMENTS);
-    if (!BUILT_IN_AMENDMENTS[id] || parseIsoDate(id) === undefined) {
+    if (!amendmentById(BUILT_IN_AMENDMENTS, id) || parseIsoDate(id) === undefined) {
       throw fail(
         ['amendments', i],
         `unknown amendment "${id}"${didYouMean(id, known)}`,
@@ -191,7 +204,7 @@ export function parseSpec(json: unknown): MonteCarloSpec {
     return id;
   });
   const panelDeadline = raw.panel['panel-deadline-days'];
-  if (panelDeadline !== undefined && 'panel-deadline-days' in raw.assumptions) {
+  if (panelDeadline !== undefined && Object.hasOwn(raw.assumptions, 'panel-deadline-days')) {
     throw fail(
       ['assumptions', 'panel-deadline-days'],
       'the panel deadline is also set in panel["panel-deadline-days"]',
@@ -215,7 +228,7 @@ export function parseSpec(json: unknown): MonteCarloSpec {
 type RawValue = string | number | null;
 
 function drawOf(key: string, value: RawValue | { sample: { value: RawValue; weight: number }[] }): AssumptionDraw {
-  if (!(key in ASSUMPTIONS)) {
+  if (!Object.hasOwn(ASSUMPTIONS, key)) {
     throw fail(
       ['assumptions', key],
       `unknown assumption "${key}"${didYouMean(key, ASSUMPTION_KEYS)}`,

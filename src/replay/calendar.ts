@@ -4,7 +4,7 @@
  * delivers each at the start of its day, before that day's log events.
  */
 import type { DealContext } from '../../machines/deal.machine.ts';
-import { addDays, type IsoDate } from '../domain/dates.ts';
+import { addDaysWithinCalendar, type IsoDate } from '../domain/dates.ts';
 import type { CalendarEvent } from '../domain/events.ts';
 import { TERM_IDS, type TermId } from '../domain/terms.ts';
 import type { AgiStatus, TermStatus } from './engine.ts';
@@ -28,7 +28,8 @@ export function nextCalendarEvent(view: CalendarView, today: IsoDate): CalendarE
   const deadline = context.assumptions['panel-deadline-days'];
   const declaredOn = context.agi.declaredOn;
   if (view.agi === 'pending' && deadline !== null && declaredOn !== null) {
-    due = latest(lapseDate(declaredOn, deadline), today);
+    const lapse = lapseDate(declaredOn, deadline);
+    if (lapse !== null) due = latest(lapse, today);
   }
   const terms = context.rules.terms;
   for (let t = 0; t < TERM_IDS.length; t++) {
@@ -47,12 +48,17 @@ export function nextCalendarEvent(view: CalendarView, today: IsoDate): CalendarE
     : { type: 'calendar.sunset', date: due, term: sunsetOf };
 }
 
-let lapse = { declaredOn: '', deadline: -1, date: '' as IsoDate };
+let lapse: { declaredOn: string; deadline: number; date: IsoDate | null } = {
+  declaredOn: '',
+  deadline: -1,
+  date: null,
+};
 
 /** `addDays(declaredOn, deadline)`, remembered for the last pair: the replay asks it after every step while a declaration is pending. */
-function lapseDate(declaredOn: IsoDate, deadline: number): IsoDate {
+function lapseDate(declaredOn: IsoDate, deadline: number): IsoDate | null {
   if (lapse.declaredOn !== declaredOn || lapse.deadline !== deadline) {
-    lapse = { declaredOn, deadline, date: addDays(declaredOn, deadline) };
+    // A lapse after the calendar's last day never comes.
+    lapse = { declaredOn, deadline, date: addDaysWithinCalendar(declaredOn, deadline) };
   }
   return lapse.date;
 }

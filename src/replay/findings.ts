@@ -3,6 +3,7 @@
  * what a party did is judged against the terms as they stand after every earlier line.
  */
 import type { DealContext } from '../../machines/deal.machine.ts';
+import { amendmentById } from '../domain/amendments.ts';
 import type { ClauseId, SourceId } from '../domain/clauses.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { EventStatus, LogEvent, LogEventOf, LogEventType } from '../domain/events.ts';
@@ -71,7 +72,7 @@ export function judgeEach(event: LogEvent, view: JudgeView, out: JudgementSink):
     case 'panel.rejected':
       return;
     case 'agreement.amended': {
-      const amendment = view.after.amendments[event.amendment];
+      const amendment = amendmentById(view.after.amendments, event.amendment);
       return out(
         'info',
         amendmentCitation(amendment?.source),

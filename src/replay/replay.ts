@@ -5,6 +5,7 @@
  * term intervals. Nothing here reads a clock or a file.
  */
 import type { DealInput } from '../../machines/deal.machine.ts';
+import { amendmentById } from '../domain/amendments.ts';
 import { DEFAULT_ASSUMPTIONS } from '../domain/assumptions.ts';
 import { EFFECTIVE_DATE, type IsoDate } from '../domain/dates.ts';
 import { didYouMean } from '../domain/did-you-mean.ts';
@@ -166,13 +167,13 @@ function checkAccepted<S>(engine: Engine<S>, state: ReplayState<S>, logged: Logg
   const context = engine.context(state.machine);
   if (event.type === 'agreement.amended') {
     const known = Object.keys(context.amendments);
-    if (!Object.hasOwn(context.amendments, event.amendment)) {
+    if (!amendmentById(context.amendments, event.amendment)) {
       throw new InputError(`unknown amendment "${event.amendment}"${didYouMean(event.amendment, known)}`, {
         ...place,
         hint: `name one of ${known.join(', ')}, or supply your own with --amendments FILE`,
       });
     }
-    const earlier = state.amendedOn[event.amendment];
+    const earlier = Object.hasOwn(state.amendedOn, event.amendment) ? state.amendedOn[event.amendment] : undefined;
     if (earlier !== undefined) {
       throw new InputError(`amendment ${event.amendment} was already applied on ${earlier}`, {
         ...place,

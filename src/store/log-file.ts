@@ -1,50 +1,114 @@
 /**
- * The event store's file edge: reading a log, appending to it under a lock with an expected
- * version, and repairing a torn last line. Writes go to a temporary file that is renamed over
- * the log, so a refused or interrupted append leaves the log byte-for-byte as it was.
+ * The event store's file edge: reading a log, appending to it, and repairing a torn last line.
+ *
+ * An append happens in place, in the log file itself, under `flock(2)` on that file: the lock is
+ * the kernel's and dies with its process, so no lock file is ever left behind and no interleaving
+ * of two writers can break it. The log keeps its identity (a symbolic link is written through to
+ * its target; mode, owner and hard links stay as they were) because it is never replaced. The new
+ * line is written with O_APPEND, checked byte for byte, and flushed with fsync before the append
+ * is acknowledged; any short or failed write is cut back with ftruncate, so a refused append
+ * leaves the log byte-for-byte as it was.
  */
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { constants, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { DealInput } from '../../machines/deal.machine.ts';
 import { ConflictError, InputError } from '../domain/errors.ts';
 import { branchFrom, type History, NO_HISTORY } from '../history/history.ts';
+import { decodeLog, firstBadByte } from '../log/encoding.ts';
 import { type LoggedEvent, parseEventLine, parseLog, splitLines } from '../log/parse.ts';
+import { isTornJsonObject } from '../log/torn-line.ts';
 import { replay } from '../replay/replay.ts';
+import { describeErrno, errnoOf, type FileSystem, fileSystem, syncFolder } from './file-system.ts';
+
+/** Things worth saying about a file that was read all the same (a byte-order mark), for stderr. */
+const notices: string[] = [];
+
+/** The notices gathered since the last call, each once. */
+export function takeReadNotices(): string[] {
+  return [...new Set(notices.splice(0))];
+}
 
 /** Reads and validates a log's lines (schema and date order; the AGI process is the replay's). */
 export function readLog(file: string): LoggedEvent[] {
   return parseLog(readText(file), file);
 }
 
+/** A log's text, decoded as UTF-8 (see {@link decodeLog}); `missingIsEmpty` reads a missing file as empty. */
 export function readText(file: string, missingIsEmpty = false): string {
+  const fsys = fileSystem();
+  let fd: number;
   try {
-    if (missingIsEmpty && !existsSync(file)) return '';
-    if (statSync(file).isDirectory()) {
+    fd = fsys.openSync(file, constants.O_RDONLY);
+  } catch (error) {
+    if (missingIsEmpty && errnoOf(error) === 'ENOENT') return '';
+    throw cannotRead(file, error);
+  }
+  try {
+    return decodeText(readAll(fsys, fd, file), file);
+  } finally {
+    fsys.closeSync(fd);
+  }
+}
+
+/** Reads a JSON input file (a spec, amendments) of at most `maxBytes`, refusing a larger one before reading it. */
+export function readInputFile(file: string, maxBytes: number, what: string): string {
+  try {
+    const size = statSync(file).size;
+    if (size > maxBytes) {
+      throw new InputError(
+        `${what} is ${size.toLocaleString('en-US')} bytes, more than the ${(maxBytes / 1024).toLocaleString('en-US')} KiB dealsim reads`,
+        { file, hint: 'keep the file to what it needs' },
+      );
+    }
+    return readText(file);
+  } catch (error) {
+    if (error instanceof InputError && error.file !== undefined) throw error;
+    const code =
+      errnoOf(error) ?? (error instanceof InputError && /^no such file/.test(error.message) ? 'ENOENT' : undefined);
+    throw new InputError(`cannot read ${what} (${code ?? 'error'}: ${describeErrno(code)})`, {
+      file,
+      hint: 'check the path and the file’s permissions',
+    });
+  }
+}
+
+function cannotRead(file: string, error: unknown): InputError {
+  const code = errnoOf(error);
+  if (code === 'ENOENT') {
+    return new InputError(`no such file: ${file}`, {
+      hint: 'check the path; the futures shipped with dealsim are in simulations/',
+    });
+  }
+  return new InputError(`cannot read ${file} (${code ?? 'error'}: ${describeErrno(code)})`, {
+    hint: 'check the file’s permissions',
+  });
+}
+
+function decodeText(bytes: Buffer, file: string): string {
+  const { text, bom } = decodeLog(bytes, file);
+  if (bom) notices.push(`${file}: starts with a UTF-8 byte-order mark; read as UTF-8 without it`);
+  return text;
+}
+
+/** Every byte of the open file `fd`, from the start. */
+function readAll(fsys: FileSystem, fd: number, file: string): Buffer {
+  try {
+    if (fsys.fstatSync(fd).isDirectory()) {
       throw new InputError(`${file} is a directory, not an event log`, { hint: 'name a .jsonl file' });
     }
-    return readFileSync(file, 'utf8');
+    const chunks: Buffer[] = [];
+    let position = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const read = fsys.readSync(fd, chunk, 0, chunk.length, position);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      position += read;
+    }
+    return Buffer.concat(chunks);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file} (${code ?? String(error)})`,
-      {
-        hint:
-          code === 'ENOENT'
-            ? 'check the path; the futures shipped with dealsim are in simulations/'
-            : 'check the file’s permissions',
-      },
-    );
+    throw cannotRead(file, error);
   }
 }
 
@@ -79,60 +143,262 @@ export interface AppendResult {
 }
 
 /**
+ * The one form of an event argument that is both validated and written: surrounding white space
+ * (a byte-order mark and no-break spaces included) removed, then the JSON re-serialised on one
+ * line. Throws the parser's {@link InputError} for anything that is not one valid event.
+ */
+export function canonicalEventLine(eventJson: string, line: number, file: string): string {
+  const trimmed = eventJson.trim();
+  parseEventLine(trimmed, line, file);
+  const written = JSON.stringify(JSON.parse(trimmed));
+  parseEventLine(written, line, file); // what is written is what was validated
+  return written;
+}
+
+/**
  * Appends one event after validating it against the whole log (schema, date order, AGI
- * process). Holds an exclusive lock file for the read-validate-write, so concurrent appends
- * serialise instead of interleaving or losing events.
+ * process), under an exclusive `flock` on the log, so concurrent appends serialise. Returns only
+ * once the line is on disk (fsync); throws {@link InputError} (exit 2) for an invalid event, an
+ * unreadable or unwritable log and a failed write, {@link ConflictError} (exit 3) for a version
+ * mismatch or a lock not released in time. On every throw the log is as it was.
  */
 export function appendEvent(file: string, eventJson: string, options: AppendOptions): AppendResult {
-  return withLock(file, options.lockTimeoutMs ?? 10_000, () => {
-    const text = readText(file, true);
-    const events = parseLog(text, file);
-    if (options.expectVersion !== undefined && options.expectVersion !== events.length) {
-      throw new ConflictError(
-        `expected version ${options.expectVersion}, but ${file} holds ${events.length} events: it changed since you read it`,
-        { hint: `re-read the log, decide again, and append with --expect-version ${events.length}` },
-      );
+  const fsys = fileSystem();
+  let fd: number;
+  let created = false;
+  try {
+    fd = fsys.openSync(file, constants.O_RDWR | constants.O_APPEND);
+  } catch (error) {
+    if (errnoOf(error) !== 'ENOENT') throw cannotWrite(file, error);
+    // A missing log: validate against the empty log before creating anything, so a refused
+    // append creates no file. Another writer may create it meanwhile; the check is redone under the lock.
+    checkAppend(file, '', eventJson, options);
+    try {
+      fd = fsys.openSync(file, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT, 0o666);
+      created = true;
+    } catch (openError) {
+      throw cannotWrite(file, openError);
     }
-    const line = [...splitLines(text)].length + 1;
-    const event = parseEventLine(eventJson.trim(), line, file);
-    const appended: LoggedEvent = { line, event };
-    const last = events.at(-1);
-    if (last && event.date < last.event.date) {
-      throw new InputError(
-        `the new event is dated ${event.date}, before the log's last event (${last.event.date}, line ${last.line})`,
-        {
-          file,
-          line,
-          hint: `an append continues the future: date it ${last.event.date} or later`,
-        },
-      );
+  }
+  try {
+    refuseReadOnly(fsys, fd, file);
+    lock(fsys, fd, file, options.lockTimeoutMs ?? 10_000);
+    const bytes = readAll(fsys, fd, file);
+    const { written, result } = checkAppend(file, decodeText(bytes, file), eventJson, options);
+    writeAll(fsys, fd, file, bytes.length, Buffer.from(written, 'utf8'));
+    if (created) syncFolder(dirname(file));
+    return result;
+  } finally {
+    fsys.closeSync(fd); // also releases the flock
+  }
+}
+
+/** Validates the append of `eventJson` to the log `text`; returns the bytes to write and the result. */
+function checkAppend(
+  file: string,
+  text: string,
+  eventJson: string,
+  options: AppendOptions,
+): { written: string; result: AppendResult } {
+  const events = parseLog(text, file);
+  if (options.expectVersion !== undefined && options.expectVersion !== events.length) {
+    throw new ConflictError(
+      `expected version ${options.expectVersion}, but ${file} holds ${events.length} events: it changed since you read it`,
+      { hint: `re-read the log, decide again, and append with --expect-version ${events.length}` },
+    );
+  }
+  let lines = 0;
+  let terminated = true;
+  for (const entry of splitLines(text)) {
+    lines = entry.line;
+    terminated = entry.terminated;
+  }
+  const line = lines + 1;
+  const canonical = canonicalEventLine(eventJson, line, file);
+  const event = parseEventLine(canonical, line, file);
+  const last = events.at(-1);
+  if (last && event.date < last.event.date) {
+    throw new InputError(
+      `the new event is dated ${event.date}, before the log's last event (${last.event.date}, line ${last.line})`,
+      { file, line, hint: `an append continues the future: date it ${last.event.date} or later` },
+    );
+  }
+  try {
+    replay(branchFrom(options.history ?? NO_HISTORY, [...events, { line, event }]), options.input);
+  } catch (error) {
+    throw error instanceof InputError ? error.at({ file }) : error;
+  }
+  return { written: `${terminated ? '' : '\n'}${canonical}\n`, result: { version: events.length + 1, line } };
+}
+
+/**
+ * Writes `data` at the end of the log (O_APPEND), checks that every byte arrived, and flushes
+ * it; on any failure cuts the log back to `size` bytes and throws an {@link InputError}.
+ */
+function writeAll(fsys: FileSystem, fd: number, file: string, size: number, data: Buffer): void {
+  try {
+    let done = 0;
+    while (done < data.length) {
+      const wrote = fsys.writeSync(fd, data, done, data.length - done);
+      if (wrote <= 0) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+      done += wrote;
+    }
+    fsys.fsyncSync(fd);
+    const after = fsys.fstatSync(fd).size;
+    if (after !== size + data.length) {
+      throw Object.assign(new Error('size after write'), { code: after < size + data.length ? 'EIO' : 'ECHANGED' });
+    }
+  } catch (error) {
+    let restored = true;
+    try {
+      fsys.ftruncateSync(fd, size);
+    } catch {
+      restored = false;
     }
     try {
-      replay(branchFrom(options.history ?? NO_HISTORY, [...events, appended]), options.input);
-    } catch (error) {
-      throw error instanceof InputError ? error.at({ file }) : error;
+      fsys.fsyncSync(fd); // best effort: the cut is what every reader sees from now on either way
+    } catch {
+      // the device is failing; the error below says what happened
     }
-    const separator = text === '' || text.endsWith('\n') ? '' : '\n';
-    writeAtomically(file, `${text}${separator}${JSON.stringify(JSON.parse(eventJson))}\n`);
-    return { version: events.length + 1, line };
+    const code = errnoOf(error);
+    const reason = code === 'ECHANGED' ? 'the log grew under the lock' : describeErrno(code);
+    throw new InputError(
+      `cannot append to ${file} (${code ?? 'error'}: ${reason}); ${restored ? 'the log is unchanged' : 'the log may end with a partial line'}`,
+      {
+        hint: restored
+          ? 'free some space or fix the device, then append again'
+          : `free some space, run "dealsim repair ${file}", then append again`,
+      },
+    );
+  }
+}
+
+/** Refuses a log nobody may write (no write bit in its mode), even for root, who could. */
+function refuseReadOnly(fsys: FileSystem, fd: number, file: string): void {
+  const stats = fsys.fstatSync(fd);
+  if (!stats.isFile()) {
+    throw new InputError(`${file} is not a regular file`, { hint: 'name a .jsonl file' });
+  }
+  if ((stats.mode & 0o222) === 0) {
+    throw new InputError(`${file} is read-only (mode ${(stats.mode & 0o777).toString(8)})`, {
+      hint: `if the log should change, make it writable first (chmod u+w ${file})`,
+    });
+  }
+}
+
+function cannotWrite(file: string, error: unknown): InputError {
+  if (error instanceof InputError || error instanceof ConflictError) throw error;
+  const code = errnoOf(error);
+  if (code === 'ENOENT') {
+    return new InputError(`cannot write ${file}: its folder does not exist`, {
+      hint: 'create the folder first, or check the path',
+    });
+  }
+  return new InputError(`cannot write ${file} (${code ?? 'error'}: ${describeErrno(code)})`, {
+    hint: 'check the file’s and its folder’s permissions, and that the filesystem is writable',
   });
 }
 
-/** Moves a torn last line (one cut off without a newline that is not valid JSON) aside. */
-export function repairLog(file: string): { readonly removed: string | null; readonly savedTo: string | null } {
-  return withLock(file, 10_000, () => {
-    const text = readText(file);
-    const lines = [...splitLines(text)];
-    const last = lines.at(-1);
-    if (!last || last.terminated || isJson(last.text)) return { removed: null, savedTo: null };
-    const savedTo = `${file}.torn`;
-    writeFileSync(savedTo, last.text);
-    writeAtomically(file, text.slice(0, text.length - last.text.length));
-    return { removed: last.text, savedTo };
-  });
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** Takes an exclusive flock on `fd`, waiting at most `timeoutMs`; a dead holder's lock is gone with it. */
+function lock(fsys: FileSystem, fd: number, file: string, timeoutMs: number): void {
+  for (let waited = 0; ; waited += 10) {
+    try {
+      fsys.lockExclusive(fd);
+      return;
+    } catch (error) {
+      const code = errnoOf(error);
+      if (code !== 'EAGAIN' && code !== 'EWOULDBLOCK') throw cannotWrite(file, error);
+      if (waited >= timeoutMs) {
+        throw new ConflictError(`${file} is being written by another process`, {
+          hint: 'wait for the other append to finish, then retry',
+        });
+      }
+      Atomics.wait(sleeper, 0, 0, 10); // a synchronous CLI: block briefly instead of spinning
+    }
+  }
 }
 
-function isJson(text: string): boolean {
+export interface RepairResult {
+  /** The torn text moved aside, or null when the last line was whole. */
+  readonly removed: string | null;
+  readonly savedTo: string | null;
+}
+
+/**
+ * Moves a torn last line aside: one that an interrupted write cut off (no line end, and the
+ * start of a JSON object that is not complete), after a log that is otherwise valid. The torn
+ * bytes go to a new `LOG.torn` (`LOG.torn.1`, … when that exists: an earlier one is never
+ * overwritten), and the log is cut in place. A log with any other problem is reported, not cut.
+ */
+export function repairLog(file: string): RepairResult {
+  const fsys = fileSystem();
+  let fd: number;
+  try {
+    fd = fsys.openSync(file, constants.O_RDWR);
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT') throw cannotRead(file, error);
+    throw cannotWrite(file, error);
+  }
+  try {
+    refuseReadOnly(fsys, fd, file);
+    lock(fsys, fd, file, 10_000);
+    const bytes = readAll(fsys, fd, file);
+    const cut = tornTail(bytes, file);
+    if (cut === null) return { removed: null, savedTo: null };
+    const torn = bytes.subarray(cut);
+    const savedTo = saveTorn(fsys, file, torn);
+    try {
+      fsys.ftruncateSync(fd, cut);
+      fsys.fsyncSync(fd);
+    } catch (error) {
+      throw new InputError(`cannot cut the torn line from ${file} (${describeErrno(errnoOf(error))})`, {
+        hint: `the torn line is saved in ${savedTo}; free some space and run repair again`,
+      });
+    }
+    return { removed: torn.toString('utf8'), savedTo };
+  } finally {
+    fsys.closeSync(fd);
+  }
+}
+
+/** Where the torn last line starts, or null when the last line is whole; throws when the log is broken otherwise. */
+function tornTail(bytes: Buffer, file: string): number | null {
+  let start = bytes.length;
+  while (start > 0 && bytes[start - 1] !== 0x0a && bytes[start - 1] !== 0x0d) start--;
+  const head = bytes.subarray(0, start);
+  const tail = bytes.subarray(start);
+  parseLog(decodeText(head, file), file); // everything before the last line must be a valid log
+  if (tail.length === 0) return null;
+  const { at, truncated } = firstBadByte(tail);
+  if (at < tail.length && !truncated) throw decodeLogError(bytes, file);
+  const text = tail.subarray(0, at).toString('utf8');
+  if (text.trim() === '') return null;
+  if (at === tail.length && isWhole(text)) {
+    parseEventLine(text, lineCount(head) + 1, file); // whole JSON that is not an event is reported
+    return null;
+  }
+  if (!isTornJsonObject(text)) {
+    throw new InputError('the last line is not an event, and not one cut off by an interrupted write', {
+      file,
+      line: lineCount(head) + 1,
+      hint: 'repair only moves a line torn by a crash; correct or remove this line by hand',
+    });
+  }
+  return start;
+}
+
+function decodeLogError(bytes: Buffer, file: string): InputError {
+  try {
+    decodeLog(bytes, file);
+  } catch (error) {
+    if (error instanceof InputError) return error;
+  }
+  return new InputError('the log is not valid UTF-8', { file, hint: 'save the log as UTF-8' });
+}
+
+function isWhole(text: string): boolean {
   try {
     JSON.parse(text);
     return true;
@@ -141,80 +407,50 @@ function isJson(text: string): boolean {
   }
 }
 
-function writeAtomically(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
+function lineCount(head: Buffer): number {
+  let lines = 0;
+  for (const _ of splitLines(head.toString('utf8'))) lines++;
+  return lines;
 }
 
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-
-/** Runs `work` holding `FILE.lock`; a lock left by a dead process is taken over. */
-function withLock<T>(file: string, timeoutMs: number, work: () => T): T {
-  const lock = `${file}.lock`;
-  const waited = { ms: 0 };
-  for (;;) {
+/** Writes the torn bytes to the first free `LOG.torn`, `LOG.torn.1`, …, created exclusively (never through a link). */
+function saveTorn(fsys: FileSystem, file: string, torn: Uint8Array): string {
+  for (let n = 0; n < 1000; n++) {
+    const name = n === 0 ? `${file}.torn` : `${file}.torn.${n}`;
+    let fd: number;
     try {
-      const fd = openLock(lock, file);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      break;
+      fd = fsys.openSync(name, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (holderIsGone(lock)) {
-        rmQuietly(lock);
-        continue;
-      }
-      if (waited.ms >= timeoutMs) {
-        throw new ConflictError(`${file} is locked by another writer (${lock})`, {
-          hint: `wait and retry; if no dealsim process is running, delete ${lock}`,
-        });
-      }
-      Atomics.wait(sleeper, 0, 0, 10); // a synchronous CLI: block briefly instead of spinning
-      waited.ms += 10;
+      if (errnoOf(error) === 'EEXIST') continue;
+      throw cannotWrite(name, error);
     }
-  }
-  try {
-    return work();
-  } finally {
-    rmQuietly(lock);
-  }
-}
-
-function openLock(lock: string, file: string): number {
-  try {
-    return openSync(lock, 'wx');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new InputError(`cannot write ${file}: its folder does not exist`, {
-        hint: 'create the folder first, or check the path',
-      });
+    try {
+      let done = 0;
+      while (done < torn.length) {
+        const wrote = fsys.writeSync(fd, torn, done, torn.length - done);
+        if (wrote <= 0) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+        done += wrote;
+      }
+      fsys.fsyncSync(fd);
+    } catch (error) {
+      fsys.closeSync(fd);
+      try {
+        fsys.unlinkSync(name);
+      } catch {
+        // already gone
+      }
+      throw new InputError(
+        `cannot save the torn line to ${name} (${describeErrno(errnoOf(error))}); the log is unchanged`,
+        {
+          hint: 'free some space, then run repair again',
+        },
+      );
     }
-    throw error;
+    fsys.closeSync(fd);
+    syncFolder(dirname(name));
+    return name;
   }
-}
-
-function holderIsGone(lock: string): boolean {
-  try {
-    const pid = Number(readFileSync(lock, 'utf8'));
-    if (!Number.isInteger(pid) || pid <= 0) return false; // being written right now
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
-function rmQuietly(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch {
-    // already gone
-  }
+  throw new InputError(`${file} has 1000 .torn files already`, {
+    hint: 'look at them and delete those you do not need',
+  });
 }

@@ -1,14 +1,19 @@
 /**
- * Reading a long log without holding it: fixed-size chunks are read synchronously, decoded as
- * UTF-8 across chunk edges, and split into lines that {@link parseLogLines} validates one by one.
- * The generator is lazy, so a fold that consumes it keeps only the line in hand.
+ * Reading a long log without holding it: fixed-size chunks are read synchronously and split into
+ * lines at LF, CRLF or a lone CR on the bytes, each line checked as UTF-8 and decoded, for
+ * {@link parseLogLines} to validate one by one. The generator is lazy, so a fold that consumes it
+ * keeps only the line in hand.
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../domain/errors.ts';
-import { type LoggedEvent, type LogLine, parseLogLines } from '../log/parse.ts';
+import { notUtf8 } from '../log/encoding.ts';
+import { type LoggedEvent, type LogLine, MAX_LINE_BYTES, parseLogLines } from '../log/parse.ts';
 
 const CHUNK_BYTES = 1 << 20;
+const CR = 0x0d;
+const LF = 0x0a;
+const NEWLINE = Buffer.from([LF]);
 
 function openLog(file: string): number {
   try {
@@ -32,24 +37,42 @@ function openLog(file: string): number {
 export function* readLogLines(file: string, chunkBytes = CHUNK_BYTES): Generator<LogLine> {
   const fd = openLog(file);
   const buffer = Buffer.allocUnsafe(chunkBytes);
-  const decoder = new StringDecoder('utf8');
-  let carry = '';
+  let carry: Buffer = Buffer.alloc(0);
   let line = 1;
+  const decode = (bytes: Buffer, terminated: boolean): LogLine => {
+    // A line that ended is not torn: give the error a line end to see.
+    if (!isUtf8(bytes)) throw notUtf8(terminated ? Buffer.concat([bytes, NEWLINE]) : bytes, file, line);
+    let text = bytes.toString('utf8');
+    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { line: line++, text, terminated };
+  };
   try {
     for (;;) {
       const read = readSync(fd, buffer, 0, chunkBytes, null);
-      if (read === 0) break;
-      const text = carry + decoder.write(buffer.subarray(0, read));
+      const eof = read === 0;
+      const bytes = carry.length === 0 ? buffer.subarray(0, read) : Buffer.concat([carry, buffer.subarray(0, read)]);
       let start = 0;
-      for (let end = text.indexOf('\n', start); end !== -1; end = text.indexOf('\n', start)) {
-        const raw = text.slice(start, end);
-        yield { line: line++, text: raw.endsWith('\r') ? raw.slice(0, -1) : raw, terminated: true };
-        start = end + 1;
+      for (let i = 0; i < bytes.length; i++) {
+        const c = bytes[i];
+        if (c !== LF && c !== CR) continue;
+        // A CR at the end of what was read may be the first half of a CRLF: wait for the next byte.
+        if (c === CR && i + 1 === bytes.length && !eof) break;
+        const end = i;
+        if (c === CR && bytes[i + 1] === LF) i++;
+        yield decode(bytes.subarray(start, end), true);
+        start = i + 1;
       }
-      carry = text.slice(start);
+      carry = Buffer.from(bytes.subarray(start));
+      if (carry.length > 4 * MAX_LINE_BYTES) {
+        throw new InputError(`the line is longer than the ${MAX_LINE_BYTES / 1024} KiB an event may take`, {
+          file,
+          line,
+          hint: 'put one event on each line',
+        });
+      }
+      if (eof) break;
     }
-    carry += decoder.end();
-    if (carry.length > 0) yield { line, text: carry.endsWith('\r') ? carry.slice(0, -1) : carry, terminated: false };
+    if (carry.length > 0) yield decode(carry, false);
   } finally {
     closeSync(fd);
   }

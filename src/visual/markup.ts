@@ -11,9 +11,19 @@ const ENTITIES: Readonly<Record<string, string>> = {
   "'": '&#39;',
 };
 
+/**
+ * Characters that XML 1.0 forbids (C0 controls but tab and line breaks, U+FFFE, U+FFFF, lone
+ * surrogates), plus DEL, C1 and the bidirectional overrides, which are legal but hide or reorder
+ * text: each is shown as a visible `\uXXXX`, so the SVG stays well-formed and the text honest.
+ */
+const UNSHOWABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /** Escapes text for an element's content or a quoted attribute, in HTML and in SVG. */
 export function escapeMarkup(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
+  return text
+    .replace(UNSHOWABLE, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`)
+    .replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
 }
 
 /**

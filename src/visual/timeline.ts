@@ -43,7 +43,7 @@ const BREACH = '#b00020';
 
 /** The axis: effective date to 1 January at least three years past the last event, 2034 at least. */
 export function axisRange(sides: readonly TimelineSide[]): { readonly from: IsoDate; readonly to: IsoDate } {
-  const last = Math.max(...sides.map((side) => Number(side.replayed.lastEventDate.slice(0, 4))));
+  const last = sides.reduce((year, side) => Math.max(year, Number(side.replayed.lastEventDate.slice(0, 4))), 0);
   return { from: EFFECTIVE_DATE, to: isoDate(`${Math.max(last + 3, 2034)}-01-01`) };
 }
 
@@ -149,7 +149,7 @@ export function renderTimeline(sides: readonly TimelineSide[], options: Timeline
     sides.forEach((side, index) => {
       const barHeight = two ? 13 : 16;
       const barY = two ? y + 6 + index * 15 : y + (rowHeight - barHeight) / 2;
-      out.push(...bars(side.replayed.timelines[term], term, index, barY, barHeight, x, to, px));
+      for (const bar of bars(side.replayed.timelines[term], term, index, barY, barHeight, x, to, px)) out.push(bar);
     });
   });
 
@@ -195,7 +195,7 @@ export function renderTimeline(sides: readonly TimelineSide[], options: Timeline
     // A line down through the rows for each breach, unless there are so many that they would hide the bars.
     const breachLines = breaches.size <= 40;
     for (const marker of markers) out.push(markerSvg(marker, base, rowsBottom, breachLines, px));
-    out.push(...labels(markers, base, options.maxLabels ?? 60, px));
+    for (const label of labels(markers, base, options.maxLabels ?? 60, px)) out.push(label);
   });
 
   if (options.cursor) {
@@ -335,6 +335,6 @@ function legend(sides: readonly TimelineSide[], y: number, two: boolean): string
     `<circle cx="520" cy="${row - 4}" r="3" fill="#ffffff" stroke="${INK}" stroke-width="1.2"/><text x="530" y="${row}" fill="${INK}">other conduct</text>`,
     `<line x1="650" y1="${row - 10}" x2="650" y2="${row + 2}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="6 3"/><text x="658" y="${row}" fill="${INK}">sunset</text>`,
   ];
-  out.push(...items);
+  for (const item of items) out.push(item);
   return out;
 }

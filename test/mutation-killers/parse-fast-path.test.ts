@@ -237,14 +237,14 @@ describe('invariant 8: the fast path answers exactly as zod does', () => {
   });
 });
 
-describe('invariant 8: a carriage return only ends a line', () => {
-  it('keeps a carriage return inside a line, so it counts toward the length and breaks a JSON string', () => {
+describe('invariant 8: LF, CRLF and a lone CR each end a line (issue 11)', () => {
+  it('splits at a lone CR, so a raw CR inside a JSON string leaves two broken lines, and counts CRLF once', () => {
     const inString = '{"type":"agi.declared","date":"2028-03-01","note":"a\rb"}\n';
     expect(() => parseLog(inString, 'cr.jsonl')).toThrow(/not valid JSON/);
-    const long = `{"type":"agi.declared",\r"date":"2028-03-01","note":"${'x'.repeat(64 * 1024 - 53)}"}`;
+    const long = `{"type":"agi.declared","date":"2028-03-01","note":"${'x'.repeat(64 * 1024 - 52)}"}`;
     expect(long.length).toBe(64 * 1024 + 1);
-    expect(() => parseLog(`${long}\n`, 'cr.jsonl')).toThrow(/65,537 characters long/);
-    // Only the CR of a CRLF ending is dropped.
-    expect(parseLog(`${long.replace('\r', '')}\r\n`, 'cr.jsonl')).toHaveLength(1);
+    expect(() => parseLog(`${long}\r`, 'cr.jsonl')).toThrow(/65,537 characters long/);
+    const ok = long.replace('xx', '');
+    expect(parseLog(`${ok}\r\n${ok}\r${ok}\n`, 'cr.jsonl').map((entry) => entry.line)).toEqual([1, 2, 3]);
   });
 });

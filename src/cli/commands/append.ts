@@ -17,6 +17,7 @@ import {
   historyFrom,
   inputFrom,
 } from '../future-input.ts';
+import { visibleText } from '../render/terminal-text.ts';
 
 export const append: Command = {
   name: 'append',
@@ -64,7 +65,7 @@ Example:
       ...(expected !== undefined && { expectVersion: Number(expected) }),
     });
     if (args.values.json) printJson(io, result);
-    else io.out(`${file}: appended line ${result.line}; the log now holds ${result.version} events\n`);
+    else io.out(`${visibleText(file)}: appended line ${result.line}; the log now holds ${result.version} events\n`);
     return 0;
   },
 };

@@ -1,7 +1,7 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { instance } from '@viz-js/viz';
 import { InputError } from '../../domain/errors.ts';
+import { writeOutputFile } from '../../store/output-file.ts';
 import { toDot } from '../../visual/dot.ts';
 import { toMermaid } from '../../visual/mermaid.ts';
 import { dealChart } from '../../visual/statechart.ts';
@@ -12,18 +12,9 @@ import type { Io } from '../io.ts';
 const FORMATS = ['mermaid', 'dot', 'svg', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** Writes `text` to `file` (relative to the working directory) through a temporary file and a rename. */
+/** Writes `text` to `file` (relative to the working directory) through the store's safe output writer. */
 export function writeOutput(io: Io, file: string, text: string): void {
-  const path = resolve(io.cwd, file);
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  } catch (error) {
-    throw new InputError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
-      hint: 'check that the directory exists and is writable',
-    });
-  }
+  writeOutputFile(resolve(io.cwd, file), text, file);
 }
 
 /** The `-o FILE` a command needs; a report or timeline belongs in a file, not on a terminal. */

@@ -22,6 +22,7 @@ import {
 } from '../future-input.ts';
 import { type Style, styleFor } from '../render/style.ts';
 import { table } from '../render/table.ts';
+import { visibleData, visibleText } from '../render/terminal-text.ts';
 
 export const diff: Command = {
   name: 'diff',
@@ -76,7 +77,7 @@ Examples:
     const labelB = `${fileB} (${describeHistory(b.history)})`;
     if (args.values.json) {
       printJson(io, { a: fileA, b: fileB, historyA: a.history, historyB: b.history, ...result });
-    } else io.out(renderDiff(labelA, labelB, result, styleFor(io.color)));
+    } else io.out(renderDiff(visibleText(labelA), visibleText(labelB), visibleData(result), styleFor(io.color)));
     return 0;
   },
 };

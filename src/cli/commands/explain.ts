@@ -24,6 +24,7 @@ import {
   loadFuture,
 } from '../future-input.ts';
 import { styleFor } from '../render/style.ts';
+import { visibleText } from '../render/terminal-text.ts';
 
 export const explainCommand: Command = {
   name: 'explain',
@@ -98,24 +99,24 @@ Example:
     );
     if (result.holds && interval) {
       lines.push(
-        `  since ${interval.from}${interval.startedBy ? ` (${describeCause(interval.startedBy)})` : ' (the effective date)'}`,
+        `  since ${interval.from}${interval.startedBy ? ` (${visibleText(describeCause(interval.startedBy))})` : ' (the effective date)'}`,
       );
       lines.push(
-        `  until ${interval.until ?? 'no end date in this future'}${interval.endedBy ? ` (${describeCause(interval.endedBy)})` : ''}`,
+        `  until ${interval.until ?? 'no end date in this future'}${interval.endedBy ? ` (${visibleText(describeCause(interval.endedBy))})` : ''}`,
       );
     } else if (interval) {
       lines.push(
-        `  it held from ${interval.from} until ${interval.until}${interval.endedBy ? ` (${describeCause(interval.endedBy)})` : ''}`,
+        `  it held from ${interval.from} until ${interval.until}${interval.endedBy ? ` (${visibleText(describeCause(interval.endedBy))})` : ''}`,
       );
     } else {
       lines.push('  it never held before this date');
     }
     lines.push(
-      `  last changed: ${result.lastChange ? `${result.lastChange.date}, ${result.lastChange.by}${result.lastChange.status ? ` (${result.lastChange.status}${result.lastChange.source ? `, source ${result.lastChange.source}` : ''})` : ''}` : 'never; it has stood since 2025-10-28'}`,
+      `  last changed: ${result.lastChange ? `${result.lastChange.date}, ${visibleText(result.lastChange.by)}${result.lastChange.status ? ` (${result.lastChange.status}${result.lastChange.source ? `, source ${visibleText(result.lastChange.source)}` : ''})` : ''}` : 'never; it has stood since 2025-10-28'}`,
     );
     lines.push('', style.bold('What it is'), `  ${term.meaning}`, `  Ends: ${term.ends}.`);
     for (const amendment of result.amendedBy) {
-      lines.push(`  Amended by ${amendment.id} (${amendment.source}): ${amendment.summary}`);
+      lines.push(visibleText(`  Amended by ${amendment.id} (${amendment.source}): ${amendment.summary}`));
     }
     lines.push('', style.bold('The clauses'));
     for (const clause of result.clauses) lines.push(`  ${clause.id} (${clause.sources.join(', ')}): ${clause.text}`);

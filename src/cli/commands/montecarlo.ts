@@ -1,15 +1,17 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { toDayNumber } from '../../domain/dates.ts';
 import { InputError } from '../../domain/errors.ts';
+import { MAX_JSON_INPUT_CHARS, parseJsonInput } from '../../domain/json-input.ts';
 import { formatUsd } from '../../domain/money.ts';
 import { TERM_IDS } from '../../domain/terms.ts';
 import { aggregate, type MonteCarloJson, QUANTILES, sortedEndDays, toCsv } from '../../montecarlo/aggregate.ts';
 import { cdfChart, researchIpHistogram } from '../../montecarlo/charts.ts';
 import { parseSpec } from '../../montecarlo/spec.ts';
 import { runMonteCarlo } from '../../montecarlo/workers.ts';
-import { readText } from '../../store/log-file.ts';
+import { readInputFile } from '../../store/log-file.ts';
+import { writeOutputFile } from '../../store/output-file.ts';
 import { COMMON_OPTIONS, type Command, JSON_OPTION, printJson, stringOption } from '../command.ts';
 import type { Io } from '../io.ts';
 import { styleFor } from '../render/style.ts';
@@ -49,9 +51,9 @@ Examples:
   positionals: { min: 1, max: 1, names: 'SPEC.json' },
   async run(args, io) {
     const file = args.positionals[0] as string;
-    const futures = wholeOption(args.values.futures, '--futures', 100_000, 1);
-    const seed = wholeOption(args.values.seed, '--seed', 1, 0);
-    const workers = wholeOption(args.values.workers, '--workers', availableParallelism(), 1);
+    const futures = wholeOption(args.values.futures, '--futures', 100_000, 1, MAX_FUTURES);
+    const seed = wholeOption(args.values.seed, '--seed', 1, 0, Number.MAX_SAFE_INTEGER);
+    const workers = wholeOption(args.values.workers, '--workers', availableParallelism(), 1, MAX_WORKERS);
     const spec = loadSpec(file);
     const outDir = stringOption(args, 'output');
     io.interrupted(); // installs the Ctrl-C handler before the run starts
@@ -72,17 +74,17 @@ Examples:
     }
     if (outDir !== undefined) {
       const dir = resolve(io.cwd, outDir);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
-      writeFileSync(join(dir, 'results.csv'), toCsv(result));
+      makeOutputFolder(dir, outDir);
+      writeOutputFile(join(dir, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
+      writeOutputFile(join(dir, 'results.csv'), toCsv(result));
       const horizonDay = toDayNumber(spec.horizon);
       TERM_IDS.forEach((term, t) => {
-        writeFileSync(
+        writeOutputFile(
           join(dir, `cdf-${term}.svg`),
           cdfChart(term, sortedEndDays(run.outcomes, t, run.done), horizonDay),
         );
       });
-      writeFileSync(join(dir, 'research-ip-end-dates.svg'), researchIpHistogram(run.outcomes, run.done, horizonDay));
+      writeOutputFile(join(dir, 'research-ip-end-dates.svg'), researchIpHistogram(run.outcomes, run.done, horizonDay));
     }
     if (args.values.json) printJson(io, result);
     else io.out(render(file, result, styleFor(io.color), outDir));
@@ -90,12 +92,32 @@ Examples:
   },
 };
 
-function wholeOption(value: unknown, name: string, fallback: number, min: number): number {
+/** Creates the -o folder (and its parents); a failure is bad input, with the reason. */
+function makeOutputFolder(dir: string, shown: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot create the folder ${shown} (${code ?? 'error'})`, {
+      hint: 'check the path and its permissions',
+    });
+  }
+}
+
+/**
+ * The most futures one run draws: each keeps about 70 bytes of outcomes until the end, so ten
+ * million is under 1 GB; more is a run to split by seed.
+ */
+const MAX_FUTURES = 10_000_000;
+/** More threads than this only contend for the cores. */
+const MAX_WORKERS = 256;
+
+function wholeOption(value: unknown, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
   const text = String(value);
   const number = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(number) || number < min) {
-    throw new InputError(`${name} ${text} is not a whole number of ${min} or more`, {
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(number) || number < min || number > max) {
+    throw new InputError(`${name} ${text} is not a whole number from ${min} to ${max.toLocaleString('en-US')}`, {
       hint: `write it as e.g. ${name} ${fallback}`,
     });
   }
@@ -103,16 +125,12 @@ function wholeOption(value: unknown, name: string, fallback: number, min: number
 }
 
 function loadSpec(file: string) {
-  const text = readText(file);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`not valid JSON (${(error as Error).message})`, {
-      file,
-      hint: 'a spec is one JSON object; see simulations/montecarlo/ for examples',
-    });
-  }
+  const text = readInputFile(file, MAX_JSON_INPUT_CHARS, 'the spec');
+  const json = parseJsonInput(text, {
+    file,
+    what: 'the spec',
+    hint: 'a spec is one JSON object; see simulations/montecarlo/ for examples',
+  });
   try {
     return parseSpec(json);
   } catch (error) {

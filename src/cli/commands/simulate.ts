@@ -35,6 +35,7 @@ import {
 } from '../future-input.ts';
 import { type Style, styleFor } from '../render/style.ts';
 import { table } from '../render/table.ts';
+import { visibleData, visibleText } from '../render/terminal-text.ts';
 
 export const simulate: Command = {
   name: 'simulate',
@@ -122,8 +123,9 @@ Example:
     };
     if (args.values.json) printJson(io, counterfactual ? { ...json, without: counterfactual } : json);
     else {
-      io.out(render(file, json, steps, styleFor(io.color)));
-      if (counterfactual) io.out(renderWithout(counterfactual.sentences, styleFor(io.color)));
+      // User text (names, notes, the file name) is shown with its control characters escaped.
+      io.out(render(visibleText(file), visibleData(json), steps, styleFor(io.color)));
+      if (counterfactual) io.out(renderWithout(visibleData(counterfactual.sentences), styleFor(io.color)));
     }
     return 0;
   },
@@ -171,7 +173,7 @@ function render(file: string, json: SimulationJson, steps: readonly ReplayStep[]
     const quiet = step.cause.line !== null && step.findings.length > 0 && ended.length === 0 && started.length === 0;
     if (quiet && step.findings.every((finding) => finding.verdict !== 'breach')) continue;
     const where = step.cause.line === null ? 'calendar' : lineRef(step.cause.line, step.cause.origin);
-    const what = describeCause(step.cause).replace(/^(\S+ \d+|\S+:\d+|calendar \S+): /, '');
+    const what = visibleText(describeCause(step.cause)).replace(/^(\S+ \d+|\S+:\d+|calendar \S+): /, '');
     const effects = [
       ...(ended.length ? [style.red(`ends ${ended.join(', ')}`)] : []),
       ...(started.length ? [style.green(`restores ${started.join(', ')}`)] : []),

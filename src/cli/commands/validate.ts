@@ -9,6 +9,7 @@ import {
   historyFrom,
   inputFrom,
 } from '../future-input.ts';
+import { visibleText } from '../render/terminal-text.ts';
 
 export const validate: Command = {
   name: 'validate',
@@ -38,7 +39,7 @@ ${AMENDMENTS_HELP}
         used.totalEvents === 0
           ? 'on the deal as signed (--history none)'
           : `after the ${used.label} (${used.totalEvents} events to ${used.lastDate})`;
-      io.out(`${file}: valid, ${events.length} event${events.length === 1 ? '' : 's'} ${deal}\n`);
+      io.out(`${visibleText(file)}: valid, ${events.length} event${events.length === 1 ? '' : 's'} ${deal}\n`);
     }
     return 0;
   },

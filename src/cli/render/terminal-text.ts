@@ -1,0 +1,54 @@
+/**
+ * The one place where text is made safe for a terminal. Every control character (C0, DEL, C1)
+ * and every character that reorders or hides text (bidirectional overrides, zero-width marks,
+ * line separators, the byte-order mark) is shown as a visible `\uXXXX` escape, so an escape
+ * sequence in a product name prints as text instead of clearing the screen or setting the title.
+ *
+ * Two layers use it. Human renderers pass the data they print through {@link visibleData}
+ * (line breaks and tabs in a name are escaped too), and the terminal itself ({@link terminalSafe},
+ * applied by every {@link Io}) escapes whatever control character is left, except line breaks,
+ * tabs and, when colour is on, dealsim's own styles. The escape is the JSON one, so `--json`
+ * output passed through it still decodes to exactly the same values.
+ */
+
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+// Also a safety net: keeps line feed and tab, and dealsim's own SGR styles (see style.ts) when asked.
+const NET =
+  /\u001b\[(?:1|2|22|31|32|33|36|39)m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+const escape = (char: string) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+
+/** `text` with every control or invisible character, line breaks included, shown as `\uXXXX`. */
+export function visibleText(text: string): string {
+  HIDDEN.lastIndex = 0;
+  return HIDDEN.test(text) ? text.replace(HIDDEN, escape) : text;
+}
+
+/**
+ * `text` as it may reach a terminal: control characters escaped as in {@link visibleText}, but
+ * line feeds and tabs kept, and dealsim's own colour styles kept when `styles` is true.
+ */
+export function terminalSafe(text: string, styles: boolean): string {
+  NET.lastIndex = 0;
+  if (!NET.test(text)) return text;
+  return text.replace(NET, (match) =>
+    match.length === 1 ? escape(match) : styles ? match : `${escape('\u001b')}${match.slice(1)}`,
+  );
+}
+
+/**
+ * A copy of `value` with {@link visibleText} applied to every string in it (object keys
+ * included), for a renderer to print; other values pass through.
+ */
+export function visibleData<T>(value: T): T {
+  if (typeof value === 'string') return visibleText(value) as T;
+  if (Array.isArray(value)) return value.map((item) => visibleData(item)) as T;
+  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      Object.defineProperty(copy, visibleText(key), { value: visibleData(item), enumerable: true, writable: true });
+    }
+    return copy as T;
+  }
+  return value;
+}
