@@ -28,6 +28,8 @@ export interface FoldOptions {
 export interface VerdictCounts {
   readonly permitted: number;
   readonly breach: number;
+  /** Verdicts a missing fact leaves open (CLAUSES.md): counted apart from breaches, never as one. */
+  readonly undetermined: number;
   readonly info: number;
 }
 
@@ -39,6 +41,8 @@ export interface Folded {
   readonly verdicts: VerdictCounts;
   /** Breaches per clause, e.g. `{ C6: 2 }`. */
   readonly breaches: Readonly<Partial<Record<Citation, number>>>;
+  /** Undetermined verdicts per clause, e.g. `{ S4: 1 }`. */
+  readonly undetermined: Readonly<Partial<Record<Citation, number>>>;
   readonly events: number;
   readonly lastEventDate: IsoDate;
 }
@@ -61,8 +65,9 @@ export interface FoldState {
   mask: number;
   /** The next calendar deadline; `undefined` when none, `null` when it must be recomputed. */
   due: CalendarEvent | undefined | null;
-  readonly verdicts: { permitted: number; breach: number; info: number };
+  readonly verdicts: { permitted: number; breach: number; undetermined: number; info: number };
   breaches: Partial<Record<Citation, number>>;
+  undetermined: Partial<Record<Citation, number>>;
   /** The amendments applied so far; null until the first. */
   amended: Set<string> | null;
   events: number;
@@ -133,8 +138,9 @@ export function startFold(input: DealInput, options: FoldOptions = {}): FoldStat
     tracks,
     mask,
     due: null,
-    verdicts: { permitted: 0, breach: 0, info: 0 },
+    verdicts: { permitted: 0, breach: 0, undetermined: 0, info: 0 },
     breaches: {},
+    undetermined: {},
     amended: null,
     events: 0,
     judgeTypes: options.judge,
@@ -165,6 +171,8 @@ export function restartFold(fold: FoldState, input: DealInput): void {
   fold.verdicts.info = 0;
   if (fold.verdicts.breach > 0) fold.breaches = {};
   fold.verdicts.breach = 0;
+  if (fold.verdicts.undetermined > 0) fold.undetermined = {};
+  fold.verdicts.undetermined = 0;
   fold.amended = null;
   fold.events = 0;
 }
@@ -217,6 +225,7 @@ function count(verdict: Verdict, clause: Citation): void {
   const fold = counting as FoldState;
   fold.verdicts[verdict]++;
   if (verdict === 'breach') fold.breaches[clause] = (fold.breaches[clause] ?? 0) + 1;
+  else if (verdict === 'undetermined') fold.undetermined[clause] = (fold.undetermined[clause] ?? 0) + 1;
 }
 
 /** {@link foldEvent} without the wrapper object, for callers that generate events. */
@@ -269,6 +278,7 @@ class FoldedResult implements Folded {
   readonly context: DealContext;
   readonly verdicts: VerdictCounts;
   readonly breaches: Readonly<Partial<Record<Citation, number>>>;
+  readonly undetermined: Readonly<Partial<Record<Citation, number>>>;
   readonly events: number;
   readonly lastEventDate: IsoDate;
   private built: Record<TermId, Interval[]> | undefined;
@@ -279,6 +289,7 @@ class FoldedResult implements Folded {
     this.context = fold.context;
     this.verdicts = fold.verdicts;
     this.breaches = fold.breaches;
+    this.undetermined = fold.undetermined;
     this.events = fold.events;
     this.lastEventDate = lastEventDate;
     this.built = undefined;
