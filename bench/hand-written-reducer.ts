@@ -197,7 +197,12 @@ export function handWrittenReplay(events: readonly LoggedEvent[], a: Assumptions
           if (e.azureFirst === true || exception) permitted++;
           else if (e.azureFirst === false) breach++;
           else undetermined++;
-        } else if (launchRule === 'first-party-on-azure' && a['s3-first-party'] === 'azure-only' && !e.thirdParty && apiHolds)
+        } else if (
+          launchRule === 'first-party-on-azure' &&
+          a['s3-first-party'] === 'azure-only' &&
+          !e.thirdParty &&
+          apiHolds
+        )
           breach++;
         else if (e.api && !(e.stateful && a['stateful-api'] === 'outside') && apiHolds) breach++;
         else permitted++;
