@@ -32,10 +32,10 @@ const BRAND_WORDS = new Map<string, string>([
   ['oci', 'oracle'],
 ]);
 
-/** What a `cloud` value names: a provider, or a near miss of a known one (an input error). */
+/** What a `cloud` value names: a provider, or why it is refused (a near miss of a known one, or blank). */
 export type CloudMatch =
   | { readonly provider: string }
-  | { readonly nearMiss: string; readonly provider?: undefined; readonly why: string };
+  | { readonly provider?: undefined; readonly why: string; readonly nearMiss?: string };
 
 /** Lower-case with runs of spaces, hyphens and underscores read as one space. */
 function normalise(name: string): string {
@@ -55,6 +55,7 @@ function normalise(name: string): string {
  */
 export function matchCloud(name: string): CloudMatch {
   const key = normalise(name);
+  if (key === '') return { why: 'it is blank' };
   const known = CANONICAL.get(key);
   if (known !== undefined) return { provider: known };
   let best: string | undefined;

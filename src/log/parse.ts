@@ -100,8 +100,8 @@ function withCanonicalCloud(event: LogEvent, line: number, file: string | undefi
     throw failAt(
       line,
       file,
-      `"cloud" ${JSON.stringify(event.cloud)} is not a provider dealsim knows: ${match.why} (did you mean "${match.nearMiss}"?)`,
-      `write "cloud":"${match.nearMiss}" if that is the provider; the known ones are azure, aws, gcp and oracle, and any other provider's own name is read as a cloud other than Azure`,
+      `"cloud" ${JSON.stringify(event.cloud)} is not a provider dealsim knows: ${match.why}${match.nearMiss ? ` (did you mean "${match.nearMiss}"?)` : ''}`,
+      `${match.nearMiss ? `write "cloud":"${match.nearMiss}" if that is the provider; ` : ''}the known ones are azure, aws, gcp and oracle (any case, or names such as "Microsoft Azure"), and any other provider's own name is read as a cloud other than Azure`,
     );
   }
   return match.provider === event.cloud ? event : { ...event, cloud: match.provider };
