@@ -548,7 +548,7 @@ describe('colour: never on a pipe, never with NO_COLOR', () => {
     delete env.FORCE_COLOR;
     const ok = spawnSync(
       process.execPath,
-      ['bin/dealsim.js', 'simulate', 'simulations/as-signed/third-party-api-off-azure.jsonl'],
+      ['bin/dealsim.js', 'simulate', 'simulations/as-signed/third-party-api-off-azure.jsonl', '--history', 'none'],
       {
         encoding: 'utf8',
         env,

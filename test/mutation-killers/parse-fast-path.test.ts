@@ -172,7 +172,10 @@ describe('invariant 8: the fast path answers exactly as zod does', () => {
         const record = JSON.parse(text) as Record<string, unknown>;
         const parsed = EVENT_SCHEMAS[type].safeParse(record);
         // A launch's cloud is then matched to its canonical provider, or refused as a near miss (clouds.ts).
-        const cloud = parsed.success && type === 'product.launched' ? matchCloud(String(parsed.data.cloud)) : undefined;
+        const cloud =
+          parsed.success && type === 'product.launched'
+            ? matchCloud(String((parsed.data as { cloud?: unknown }).cloud))
+            : undefined;
         if (parsed.success && cloud?.provider === undefined && cloud !== undefined)
           expect(got).toMatchObject({ line, file });
         else if (parsed.success) {
