@@ -42,6 +42,7 @@ export interface HandResult {
   readonly intervals: (string | null)[][];
   readonly permitted: number;
   readonly breach: number;
+  readonly undetermined: number;
   readonly info: number;
 }
 
@@ -73,7 +74,10 @@ export function handWrittenReplay(events: readonly LoggedEvent[], a: Assumptions
   const intervals: (string | null)[][] = NAMES.map(() => ['2025-10-28', null]);
   let permitted = 0;
   let breach = 0;
+  let undetermined = 0;
   let info = 0;
+  const endsOnDeclaration = a['compute-cap-lifts'] === 'first-declaration';
+  let endsOnDeclarationOff = false;
 
   const setStatus = (t: number, next: number, date: string) => {
     const was = status[t] === HOLDING;
@@ -128,7 +132,7 @@ export function handWrittenReplay(events: readonly LoggedEvent[], a: Assumptions
     step(event);
   }
   calendar(null);
-  return { intervals, permitted, breach, info };
+  return { intervals, permitted, breach, undetermined, info };
 
   function step(e: LogEvent): void {
     const date = e.date;
@@ -137,6 +141,7 @@ export function handWrittenReplay(events: readonly LoggedEvent[], a: Assumptions
         if (agi === 0 || (agi === 3 && a['after-rejection'] === 'redeclare')) {
           agi = 1;
           declaredOn = date;
+          if (endsOnDeclaration && !endsOnDeclarationOff && status[COMPUTE] === HOLDING) endTerm(COMPUTE, date);
           for (let t = 0; t < T; t++) if (status[t] === HOLDING && suspends[t]) setStatus(t, SUSPENDED, date);
         } else throw new Error(`invalid ${e.type}`);
         return;
@@ -165,30 +170,59 @@ export function handWrittenReplay(events: readonly LoggedEvent[], a: Assumptions
           if (retime.suspendsOnDeclaration !== undefined) suspends[t] = retime.suspendsOnDeclaration;
           if (t === SHARE && retime.capUsd !== undefined) {
             cap = retime.capUsd === 'assumed' ? a['revenue-share-cap-usd'] : retime.capUsd;
+            if (cap !== null && a['revenue-share-cap-counts'] === 'since-amendment') cap += accrued;
             if (cap !== null && accrued >= cap) endTerm(SHARE, date);
           }
         }
         for (const name of amendment.ends ?? []) endTerm(INDEX[name] as number, date);
+        if (amendment.agiClause === 'assumed' && a['s4-agi-clause'] === 'removed') {
+          for (let t = 0; t < T; t++) {
+            endsOnVerification[t] = false;
+            suspends[t] = false;
+            if (status[t] === SUSPENDED) setStatus(t, HOLDING, date);
+          }
+          endsOnDeclarationOff = true;
+        }
         if (amendment.productLaunch) launchRule = amendment.productLaunch;
         return;
       }
       case 'product.launched': {
         const apiHolds = status[API_EXCL] === HOLDING;
+        const exception =
+          a['s4-exception'] === 'cannot-or-chooses-not'
+            ? e.azureCannotSupport === true || e.azureChoosesNotToSupport === true
+            : e.azureCannotSupport === true && e.azureChoosesNotToSupport === true;
         if (e.cloud === 'azure' || (e.api && e.customer === 'us-natsec')) permitted++;
         else if (launchRule === 'azure-first') {
-          if (e.azureFirst || e.azureDeclined) permitted++;
-          else breach++;
-        } else if (launchRule === 'first-party-on-azure' && !e.thirdParty && apiHolds) breach++;
-        else if (e.api && apiHolds) breach++;
+          if (e.azureFirst === true || exception) permitted++;
+          else if (e.azureFirst === false) breach++;
+          else undetermined++;
+        } else if (
+          launchRule === 'first-party-on-azure' &&
+          a['s3-first-party'] === 'azure-only' &&
+          !e.thirdParty &&
+          apiHolds
+        )
+          breach++;
+        else if (e.api && !(e.stateful && a['stateful-api'] === 'outside') && apiHolds) breach++;
         else permitted++;
         return;
       }
       case 'model.released':
         if (e.openWeights) {
-          if (e.meetsCapabilityCriteria) permitted++;
-          else breach++;
+          if (e.meetsCapabilityCriteria === true) permitted++;
+          else if (e.meetsCapabilityCriteria === false) breach++;
+          else undetermined++;
         }
-        info++;
+        if (
+          e.postAgi &&
+          !e.internalOnly &&
+          e.safetyGuardrails === undefined &&
+          a['post-agi-without-guardrails'] === 'excluded' &&
+          status[MODEL] === HOLDING
+        )
+          undetermined++;
+        else info++;
         return;
       case 'hardware.launched':
         info++;

@@ -10,6 +10,7 @@ import {
   type AmendmentCatalog,
   amendmentEndsTerm,
   amendmentById,
+  amendmentUnsuspends,
   applyAmendment,
   BUILT_IN_AMENDMENTS,
 } from '../src/domain/amendments.ts';
@@ -75,6 +76,8 @@ const dealSetup = setup({
     endsOnVerification: ({ context }, { term }: TermParams) => context.rules.terms[term].endsOnVerification,
     /** The term's rule says a pending declaration suspends it (assumption readings of C1, C8). */
     suspendsOnDeclaration: ({ context }, { term }: TermParams) => context.rules.terms[term].suspendsOnDeclaration,
+    /** The term's rule says a declaration ends it for good (C8 read as compute-cap-lifts=first-declaration). */
+    endsOnDeclaration: ({ context }, { term }: TermParams) => context.rules.terms[term].endsOnDeclaration,
     /** The calendar reached this term's sunset. */
     isOwnSunset: ({ event }, { term }: TermParams) => event.type === 'calendar.sunset' && event.term === term,
     /** The amendment being applied ends this term (S4), or caps it at an amount already reached. */
@@ -84,6 +87,12 @@ const dealSetup = setup({
         amendment !== undefined &&
         amendmentEndsTerm(context.rules, amendment, context.assumptions, context.ledger, term)
       );
+    },
+    /** The amendment being applied stops declarations suspending this term (S4 under s4-agi-clause=removed). */
+    amendmentUnsuspends: ({ context, event }, { term }: TermParams) => {
+      const amendment =
+        event.type === 'agreement.amended' ? amendmentById(context.amendments, event.amendment) : undefined;
+      return amendment !== undefined && amendmentUnsuspends(amendment, context.assumptions, term);
     },
     /** C2 with assumption after-rejection: OpenAI may declare again after a rejection. */
     mayRedeclare: ({ context }) => context.assumptions['after-rejection'] === 'redeclare',
@@ -115,7 +124,7 @@ const dealSetup = setup({
       const amendment = amendmentById(context.amendments, id);
       if (!amendment) return {};
       return {
-        rules: applyAmendment(context.rules, amendment, context.assumptions),
+        rules: applyAmendment(context.rules, amendment, context.assumptions, context.ledger),
         applied: [...context.applied, id],
       };
     }),
@@ -144,6 +153,8 @@ interface RegionText {
   readonly ended: string;
   /** For terms a pending declaration can suspend: the state's name and meaning. */
   readonly suspended?: { readonly name: 'suspended' | 'lifted'; readonly description: string };
+  /** For terms a reading lets the first declaration end for good (C8, compute-cap-lifts=first-declaration). */
+  readonly endsOnDeclaration?: true;
   /** What the term's own conduct events do while it holds and after it ended. */
   readonly holdingOn?: object;
   readonly endedOn?: object;
@@ -173,7 +184,10 @@ function termRegion(term: TermId, text: RegionText) {
         on: {
           ...endings,
           ...(suspended && {
-            'agi.declared': { target: suspended.name, guard: { type: 'suspendsOnDeclaration', params } },
+            'agi.declared': [
+              ...(text.endsOnDeclaration ? [{ target: ended, guard: { type: 'endsOnDeclaration', params } }] : []),
+              { target: suspended.name, guard: { type: 'suspendsOnDeclaration', params } },
+            ],
           }),
           ...text.holdingOn,
         },
@@ -184,6 +198,10 @@ function termRegion(term: TermId, text: RegionText) {
           on: {
             ...endings,
             'panel.verified': [{ target: ended, guard: { type: 'endsOnVerification', params } }, { target: 'holding' }],
+            'agreement.amended': [
+              { target: ended, guard: { type: 'amendmentEnds', params } },
+              { target: 'holding', guard: { type: 'amendmentUnsuspends', params } },
+            ],
             'panel.rejected': { target: 'holding' },
             'panel.lapsed': { target: 'holding' },
           },
@@ -291,8 +309,9 @@ export const dealMachine = dealSetup.createMachine({
     'compute-threshold': termRegion('compute-threshold', {
       clause: 'C8',
       holding: 'Microsoft AGI work with OpenAI IP is capped by the compute threshold.',
-      ended: 'The compute cap is gone for good: AGI verified.',
+      ended: 'The compute cap is gone for good: AGI verified (or declared, under compute-cap-lifts=first-declaration).',
       suspended: { name: 'lifted', description: 'The compute cap is lifted while a declaration is pending.' },
+      endsOnDeclaration: true,
     }),
     'azure-commitment': termRegion('azure-commitment', {
       clause: 'C10',

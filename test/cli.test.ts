@@ -466,8 +466,12 @@ describe('dealsim assumptions and dealsim clauses', () => {
     expect(json.map((row) => row.key)).toEqual(ASSUMPTION_KEYS);
     for (const row of json) {
       expect(row.default).toEqual(DEFAULT_ASSUMPTIONS[row.key as keyof typeof DEFAULT_ASSUMPTIONS]);
-      expect(row.clause).toMatch(/^C\d+$/);
+      expect(row.clause).toMatch(/^(C\d+|S[34])$/);
     }
+    // Numbers as people write them, never 1e+28 or 38000000000.
+    expect(text.out).toContain('compute-threshold-flop (C8)  default 1e28');
+    expect(text.out).toContain('revenue-share-cap-usd (S4)  default $38B');
+    expect(text.out).not.toMatch(/e\+\d|38000000000/);
     expect(json.find((row) => row.key === 'agi-ends-exclusivity')).toMatchObject({
       clause: 'C1',
       default: 'verification',
@@ -544,7 +548,7 @@ describe('colour: never on a pipe, never with NO_COLOR', () => {
     delete env.FORCE_COLOR;
     const ok = spawnSync(
       process.execPath,
-      ['bin/dealsim.js', 'simulate', 'simulations/as-signed/third-party-api-off-azure.jsonl'],
+      ['bin/dealsim.js', 'simulate', 'simulations/as-signed/third-party-api-off-azure.jsonl', '--history', 'none'],
       {
         encoding: 'utf8',
         env,

@@ -52,6 +52,7 @@ function sameAsKernel(future: GeneratedFuture): boolean {
   if (
     lean.verdicts.permitted !== hand.permitted ||
     lean.verdicts.breach !== hand.breach ||
+    lean.verdicts.undetermined !== hand.undetermined ||
     lean.verdicts.info !== hand.info
   )
     return false;

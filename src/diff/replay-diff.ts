@@ -154,6 +154,8 @@ function verdictWords(finding: Finding): string {
       return `a breach of ${finding.clause}`;
     case 'permitted':
       return `permitted by ${finding.clause}`;
+    case 'undetermined':
+      return `undetermined under ${finding.clause} (the record does not say ${(finding.missingFacts ?? []).join(' or ')})`;
     case 'info':
       return `information under ${finding.clause}`;
     default: {

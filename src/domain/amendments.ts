@@ -6,16 +6,17 @@
 import { produce } from 'immer';
 import type { Assumptions } from './assumptions.ts';
 import type { IsoDate } from './dates.ts';
-import type { Ledger } from './ledger.ts';
+import { EMPTY_LEDGER, type Ledger } from './ledger.ts';
 import type { Usd } from './money.ts';
 import type { ProductLaunchRule, Rules } from './rules.ts';
-import type { TermId } from './terms.ts';
+import { TERM_IDS, type TermId } from './terms.ts';
 
 /** A change to how one term ends. `capUsd: "assumed"` takes the cap from `revenue-share-cap-usd`. */
 export interface TermRetiming {
   readonly sunset?: IsoDate | null;
   readonly endsOnVerification?: boolean;
   readonly suspendsOnDeclaration?: boolean;
+  readonly endsOnDeclaration?: boolean;
   readonly capUsd?: Usd | null | 'assumed';
 }
 
@@ -31,6 +32,11 @@ export interface Amendment {
   readonly retime?: { readonly [T in TermId]?: TermRetiming };
   /** A new rule for judging off-Azure product launches. */
   readonly productLaunch?: ProductLaunchRule;
+  /**
+   * `assumed`: whether AGI events still end or suspend terms from this amendment's date is read by
+   * assumption `s4-agi-clause` (under `removed`, every term is untied from AGI, see {@link retimingsOf}).
+   */
+  readonly agiClause?: 'assumed';
 }
 
 export type AmendmentCatalog = Readonly<Record<string, Amendment>>;
@@ -52,8 +58,8 @@ export const BUILT_IN_AMENDMENTS: AmendmentCatalog = {
     source: 'S3',
     summary:
       'No change to the terms: stateless API calls resulting from third-party collaborations are hosted on Azure, first-party products stay on Azure, and the AGI definition and process are unchanged.',
-    // A clarification changes no term; it makes explicit that C6's any-cloud permission is for
-    // products developed with third parties, so a first-party product off Azure is judged a breach.
+    // A clarification changes no term. Its statement that first-party products stay on Azure
+    // binds only under assumption s3-first-party=azure-only (findings.ts reads it there).
     productLaunch: 'first-party-on-azure',
   },
   '2026-04-27': {
@@ -74,18 +80,47 @@ export const BUILT_IN_AMENDMENTS: AmendmentCatalog = {
       },
     },
     productLaunch: 'azure-first',
+    // "Independent of OpenAI's technology progress": the revenue share only (the official text),
+    // or every AGI trigger (R2's reading); assumption s4-agi-clause chooses.
+    agiClause: 'assumed',
   },
 };
 
-/** The cap `retiming` sets, `undefined` when it leaves the cap alone. */
-function retimedCap(retiming: TermRetiming, assumptions: Assumptions): Usd | null | undefined {
-  return retiming.capUsd === 'assumed' ? assumptions['revenue-share-cap-usd'] : retiming.capUsd;
+/** What untying a term from AGI changes: no AGI event ends or suspends it any more. */
+const UNTIED: TermRetiming = { endsOnVerification: false, suspendsOnDeclaration: false, endsOnDeclaration: false };
+
+/**
+ * The re-timings `amendment` makes under `assumptions`: its own `retime`, and under
+ * `s4-agi-clause=removed` for an amendment whose AGI clause is assumed, every term untied from AGI.
+ */
+export function retimingsOf(amendment: Amendment, assumptions: Assumptions): { readonly [T in TermId]?: TermRetiming } {
+  if (amendment.agiClause !== 'assumed' || assumptions['s4-agi-clause'] !== 'removed') return amendment.retime ?? {};
+  const own = amendment.retime ?? {};
+  return Object.fromEntries(TERM_IDS.map((term) => [term, { ...own[term], ...UNTIED }]));
 }
 
 /**
- * The rules in force after `amendment` applies over `rules`; the input is never changed.
+ * The accrued total at which the cap `retiming` sets stops the share, `undefined` when it leaves
+ * the cap alone. Under `revenue-share-cap-counts=since-amendment` only what accrues from the
+ * amendment counts, so the stop is the cap above what had accrued by then (`accruedUsd`).
  */
-export function applyAmendment(rules: Rules, amendment: Amendment, assumptions: Assumptions): Rules {
+function retimedCap(retiming: TermRetiming, assumptions: Assumptions, accruedUsd: Usd): Usd | null | undefined {
+  const cap = retiming.capUsd === 'assumed' ? assumptions['revenue-share-cap-usd'] : retiming.capUsd;
+  if (cap === null || cap === undefined) return cap;
+  return assumptions['revenue-share-cap-counts'] === 'since-amendment' ? accruedUsd + cap : cap;
+}
+
+/**
+ * The rules in force after `amendment` applies over `rules`, with `ledger` as it stands on the
+ * amendment's date (for a cap that counts from it); the input is never changed.
+ */
+export function applyAmendment(
+  rules: Rules,
+  amendment: Amendment,
+  assumptions: Assumptions,
+  ledger: Ledger = EMPTY_LEDGER,
+): Rules {
+  const accruedUsd = assumptions['revenue-share-cap-counts'] === 'since-amendment' ? ledger.revenueShareAccruedUsd : 0;
   // Rules are immutable and futures that share assumptions share their rules, so the answer
   // for the same three objects is kept: Monte Carlo applies the same amendments millions of times.
   let byAmendment = applied.get(rules);
@@ -94,24 +129,25 @@ export function applyAmendment(rules: Rules, amendment: Amendment, assumptions: 
     applied.set(rules, byAmendment);
   }
   const memo = byAmendment.get(amendment);
-  if (memo !== undefined && memo.assumptions === assumptions) return memo.rules;
-  const result = amend(rules, amendment, assumptions);
-  byAmendment.set(amendment, { assumptions, rules: result });
+  if (memo !== undefined && memo.assumptions === assumptions && memo.accruedUsd === accruedUsd) return memo.rules;
+  const result = amend(rules, amendment, assumptions, accruedUsd);
+  byAmendment.set(amendment, { assumptions, accruedUsd, rules: result });
   return result;
 }
 
-const applied = new WeakMap<Rules, WeakMap<Amendment, { assumptions: Assumptions; rules: Rules }>>();
+const applied = new WeakMap<Rules, WeakMap<Amendment, { assumptions: Assumptions; accruedUsd: Usd; rules: Rules }>>();
 
-function amend(rules: Rules, amendment: Amendment, assumptions: Assumptions): Rules {
+function amend(rules: Rules, amendment: Amendment, assumptions: Assumptions, accruedUsd: Usd): Rules {
   // An immer recipe reads as the overlay it is; an amendment that changes nothing gives back
   // the same rules object, and applyAmendment's memo keeps this off the kernel's hot path.
   return produce(rules, (draft) => {
-    for (const [term, retiming] of Object.entries(amendment.retime ?? {}) as [TermId, TermRetiming][]) {
+    for (const [term, retiming] of Object.entries(retimingsOf(amendment, assumptions)) as [TermId, TermRetiming][]) {
       const rule = draft.terms[term];
-      const capUsd = retimedCap(retiming, assumptions);
+      const capUsd = retimedCap(retiming, assumptions, accruedUsd);
       if (retiming.sunset !== undefined) rule.sunset = retiming.sunset;
       if (retiming.endsOnVerification !== undefined) rule.endsOnVerification = retiming.endsOnVerification;
       if (retiming.suspendsOnDeclaration !== undefined) rule.suspendsOnDeclaration = retiming.suspendsOnDeclaration;
+      if (retiming.endsOnDeclaration !== undefined) rule.endsOnDeclaration = retiming.endsOnDeclaration;
       if (capUsd !== undefined) rule.capUsd = capUsd;
     }
     if (amendment.productLaunch !== undefined) draft.productLaunch = amendment.productLaunch;
@@ -133,8 +169,16 @@ export function amendmentEndsTerm(
   const retiming = amendment.retime?.[term];
   if (term !== 'revenue-share' || retiming?.capUsd === undefined) return false;
   // The cap the amendment sets, read as applyAmendment reads it, without applying the whole amendment again.
-  const cap = retimedCap(retiming, assumptions);
+  const cap = retimedCap(retiming, assumptions, ledger.revenueShareAccruedUsd);
   return cap !== null && cap !== undefined && ledger.revenueShareAccruedUsd >= cap;
+}
+
+/**
+ * Whether applying `amendment` gives a term that a pending declaration has suspended its holding
+ * back: the amendment makes declarations no longer suspend it (S4 under `s4-agi-clause=removed`).
+ */
+export function amendmentUnsuspends(amendment: Amendment, assumptions: Assumptions, term: TermId): boolean {
+  return retimingsOf(amendment, assumptions)[term]?.suspendsOnDeclaration === false;
 }
 
 /** The applied amendments, in order, that end or re-time `term`: what `explain` must mention. */

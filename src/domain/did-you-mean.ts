@@ -19,14 +19,24 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   return match ? ` (did you mean "${match}"?)` : '';
 }
 
-function editDistance(a: string, b: string): number {
+/**
+ * Edits (insertions, deletions, substitutions, and swaps of two neighbouring letters) that turn
+ * `a` into `b`: the optimal-string-alignment distance, so "gpc" is one edit from "gcp".
+ */
+export function editDistance(a: string, b: string): number {
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, (beforePrevious[j - 2] ?? 0) + 1);
+      }
+      current[j] = best;
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length] ?? 0;

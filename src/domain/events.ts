@@ -52,7 +52,9 @@ export const EVENT_SCHEMAS = {
     thirdParty: nonEmpty.optional(),
     customer: nonEmpty.optional(),
     azureFirst: z.boolean().optional(),
-    azureDeclined: z.boolean().optional(),
+    stateful: z.boolean().optional(),
+    azureCannotSupport: z.boolean().optional(),
+    azureChoosesNotToSupport: z.boolean().optional(),
   }),
   /** C3, C4, C12: OpenAI releases a model. */
   'model.released': event('model.released', {
@@ -79,6 +81,16 @@ export const EVENT_SCHEMAS = {
   /** S3, S4: a named amendment of the agreement applies from its date. */
   'agreement.amended': event('agreement.amended', { amendment: nonEmpty }),
 } as const;
+
+/**
+ * Fields a log may no longer carry, with what replaced them: the parser names the replacement
+ * instead of a bare "unknown field". `azureDeclined` folded S4's two facts into one, which hid
+ * the difference that assumption `s4-exception` reads.
+ */
+export const RETIRED_FIELDS: Readonly<Record<string, string>> = {
+  azureDeclined:
+    'S4\'s exception has two facts: write "azureCannotSupport":true and/or "azureChoosesNotToSupport":true (assumption s4-exception reads whether both are needed)',
+};
 
 export type LogEventType = keyof typeof EVENT_SCHEMAS;
 export const LOG_EVENT_TYPES = Object.keys(EVENT_SCHEMAS) as LogEventType[];

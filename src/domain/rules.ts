@@ -15,6 +15,8 @@ export interface TermRule {
   readonly endsOnVerification: boolean;
   /** Whether a pending declaration suspends it until the panel rules (assumption readings of C1, C8). */
   readonly suspendsOnDeclaration: boolean;
+  /** Whether the first declaration ends it for good, whatever the panel rules (C8 read as `compute-cap-lifts=first-declaration`). */
+  readonly endsOnDeclaration: boolean;
   /** For the revenue share: it stops once the accrued total reaches this amount; null for no cap. */
   readonly capUsd: Usd | null;
 }
@@ -22,9 +24,9 @@ export interface TermRule {
 /**
  * Which rule judges an off-Azure `product.launched`:
  * `azure-api-exclusivity` (C1, C6, C11: off-Azure API products breach while Azure API exclusivity
- * holds); `first-party-on-azure` (S3 reading C6: first-party products also stay on Azure while it
- * holds); `azure-first` (S4: any product on any cloud, if it shipped first on Azure or Microsoft
- * declined to support it).
+ * holds); `first-party-on-azure` (S3's statement that first-party products stay on Azure, binding
+ * only under assumption `s3-first-party=azure-only`); `azure-first` (S4: any product on any cloud,
+ * if it shipped first on Azure or the S4 exception holds).
  */
 export const PRODUCT_LAUNCH_RULES = ['azure-api-exclusivity', 'first-party-on-azure', 'azure-first'] as const;
 
@@ -35,7 +37,13 @@ export interface Rules {
   readonly productLaunch: ProductLaunchRule;
 }
 
-const open: TermRule = { sunset: null, endsOnVerification: false, suspendsOnDeclaration: false, capUsd: null };
+const open: TermRule = {
+  sunset: null,
+  endsOnVerification: false,
+  suspendsOnDeclaration: false,
+  endsOnDeclaration: false,
+  capUsd: null,
+};
 
 /** The October 2025 terms (S1), read under `assumptions`. */
 export function baseRules(assumptions: Assumptions): Rules {
@@ -61,6 +69,7 @@ export function baseRules(assumptions: Assumptions): Rules {
       ...open,
       endsOnVerification: true,
       suspendsOnDeclaration: assumptions['compute-cap-lifts'] === 'declaration',
+      endsOnDeclaration: assumptions['compute-cap-lifts'] === 'first-declaration',
     },
     // C10: ends when purchases reach $250B, which the ledger decides.
     'azure-commitment': open,

@@ -4,7 +4,13 @@
  * (before the first amendment that changes it). The oracle's dates are CLAUSES.md's constants,
  * never the rules in the chart's context, so an altered rule cannot move the expectation.
  */
-import { type AmendmentCatalog, amendmentById, BUILT_IN_AMENDMENTS, type TermRetiming } from '../domain/amendments.ts';
+import {
+  type AmendmentCatalog,
+  amendmentById,
+  BUILT_IN_AMENDMENTS,
+  retimingsOf,
+  type TermRetiming,
+} from '../domain/amendments.ts';
 import { EFFECTIVE_DATE, type IsoDate, isoDate } from '../domain/dates.ts';
 import { baseRules, type TermRule } from '../domain/rules.ts';
 import type { TermId } from '../domain/terms.ts';
@@ -108,7 +114,8 @@ export function baseRulesUntil(future: Pick<Judged, 'events' | 'input'>, term: T
     const amendment = amendmentById(catalog, event.amendment);
     if (!amendment) continue;
     if (amendment.ends?.includes(term)) return event.date;
-    const retiming = amendment.retime?.[term];
+    // The re-timing under the future's own readings: S4 unties every term from AGI under s4-agi-clause=removed.
+    const retiming = retimingsOf(amendment, future.input.assumptions)[term];
     if (retiming && changesRule(base, retiming)) return event.date;
   }
   return null;

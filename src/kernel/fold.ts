@@ -29,6 +29,8 @@ export interface FoldOptions {
 export interface VerdictCounts {
   readonly permitted: number;
   readonly breach: number;
+  /** Verdicts a missing fact leaves open (CLAUSES.md): counted apart from breaches, never as one. */
+  readonly undetermined: number;
   readonly info: number;
 }
 
@@ -40,6 +42,8 @@ export interface Folded {
   readonly verdicts: VerdictCounts;
   /** Breaches per clause, e.g. `{ C6: 2 }`. */
   readonly breaches: Readonly<Partial<Record<Citation, number>>>;
+  /** Undetermined verdicts per clause, e.g. `{ S4: 1 }`. */
+  readonly undetermined: Readonly<Partial<Record<Citation, number>>>;
   readonly events: number;
   readonly lastEventDate: IsoDate;
 }
@@ -62,8 +66,9 @@ export interface FoldState {
   mask: number;
   /** The next calendar deadline; `undefined` when none, `null` when it must be recomputed. */
   due: CalendarEvent | undefined | null;
-  readonly verdicts: { permitted: number; breach: number; info: number };
+  readonly verdicts: { permitted: number; breach: number; undetermined: number; info: number };
   breaches: Partial<Record<Citation, number>>;
+  undetermined: Partial<Record<Citation, number>>;
   /** The amendments applied so far; null until the first. */
   amended: Set<string> | null;
   events: number;
@@ -134,8 +139,9 @@ export function startFold(input: DealInput, options: FoldOptions = {}): FoldStat
     tracks,
     mask,
     due: null,
-    verdicts: { permitted: 0, breach: 0, info: 0 },
+    verdicts: { permitted: 0, breach: 0, undetermined: 0, info: 0 },
     breaches: {},
+    undetermined: {},
     amended: null,
     events: 0,
     judgeTypes: options.judge,
@@ -166,6 +172,8 @@ export function restartFold(fold: FoldState, input: DealInput): void {
   fold.verdicts.info = 0;
   if (fold.verdicts.breach > 0) fold.breaches = {};
   fold.verdicts.breach = 0;
+  if (fold.verdicts.undetermined > 0) fold.undetermined = {};
+  fold.verdicts.undetermined = 0;
   fold.amended = null;
   fold.events = 0;
 }
@@ -218,6 +226,7 @@ function count(verdict: Verdict, clause: Citation): void {
   const fold = counting as FoldState;
   fold.verdicts[verdict]++;
   if (verdict === 'breach') fold.breaches[clause] = (fold.breaches[clause] ?? 0) + 1;
+  else if (verdict === 'undetermined') fold.undetermined[clause] = (fold.undetermined[clause] ?? 0) + 1;
 }
 
 /** {@link foldEvent} without the wrapper object, for callers that generate events. */
@@ -270,6 +279,7 @@ class FoldedResult implements Folded {
   readonly context: DealContext;
   readonly verdicts: VerdictCounts;
   readonly breaches: Readonly<Partial<Record<Citation, number>>>;
+  readonly undetermined: Readonly<Partial<Record<Citation, number>>>;
   readonly events: number;
   readonly lastEventDate: IsoDate;
   private built: Record<TermId, Interval[]> | undefined;
@@ -280,6 +290,7 @@ class FoldedResult implements Folded {
     this.context = fold.context;
     this.verdicts = fold.verdicts;
     this.breaches = fold.breaches;
+    this.undetermined = fold.undetermined;
     this.events = fold.events;
     this.lastEventDate = lastEventDate;
     this.built = undefined;

@@ -3,10 +3,11 @@
  * and names it; every error carries the file and 1-based line and says how to fix the line.
  */
 import type { z } from 'zod';
+import { matchCloud } from '../domain/clouds.ts';
 import { EFFECTIVE_DATE, type IsoDate, parseIsoDate } from '../domain/dates.ts';
 import { didYouMean } from '../domain/did-you-mean.ts';
 import { InputError } from '../domain/errors.ts';
-import { EVENT_SCHEMAS, LOG_EVENT_TYPES, type LogEvent, type LogEventType } from '../domain/events.ts';
+import { EVENT_SCHEMAS, LOG_EVENT_TYPES, type LogEvent, type LogEventType, RETIRED_FIELDS } from '../domain/events.ts';
 
 /** An event and the line it was read from. */
 export interface LoggedEvent {
@@ -79,7 +80,7 @@ export function parseEventLine(text: string, line: number, file?: string): LogEv
   }
   const date = checkDate(record.date, line, file);
   const fast = fastEvent(type as LogEventType, record, date);
-  if (fast !== undefined) return fast;
+  if (fast !== undefined) return withCanonicalCloud(fast, line, file);
   const schema = EVENT_SCHEMAS[type as LogEventType];
   const parsed = schema.safeParse(record);
   if (!parsed.success) {
@@ -88,7 +89,22 @@ export function parseEventLine(text: string, line: number, file?: string): LogEv
     const issue = (issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? issues[0]) as z.ZodIssue;
     throw failAt(line, file, ...describeIssue(type as LogEventType, issue, record));
   }
-  return { ...parsed.data, date } as LogEvent;
+  return withCanonicalCloud({ ...parsed.data, date } as LogEvent, line, file);
+}
+
+/** A launch's `cloud` as its canonical provider (`"Microsoft Azure"` → `azure`); a near miss is refused. */
+function withCanonicalCloud(event: LogEvent, line: number, file: string | undefined): LogEvent {
+  if (event.type !== 'product.launched') return event;
+  const match = matchCloud(event.cloud);
+  if (match.provider === undefined) {
+    throw failAt(
+      line,
+      file,
+      `"cloud" ${JSON.stringify(event.cloud)} is not a provider dealsim knows: ${match.why}${match.nearMiss ? ` (did you mean "${match.nearMiss}"?)` : ''}`,
+      `${match.nearMiss ? `write "cloud":"${match.nearMiss}" if that is the provider; ` : ''}the known ones are azure, aws, gcp and oracle (any case, or names such as "Microsoft Azure"), and any other provider's own name is read as a cloud other than Azure`,
+    );
+  }
+  return match.provider === event.cloud ? event : { ...event, cloud: match.provider };
 }
 
 /** A check of one field's value equivalent to its zod schema; null where the schema is not mirrored. */
@@ -235,6 +251,8 @@ function describeIssue(type: LogEventType, issue: z.ZodIssue, record: Record<str
   switch (issue.code) {
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
+      if (Object.hasOwn(RETIRED_FIELDS, key))
+        return [`the field "${key}" is no longer read`, RETIRED_FIELDS[key] as string];
       return [
         `unknown field "${key}" in ${article(type)} event${didYouMean(key, allowed)}`,
         `the fields of ${type} are ${allowed.join(', ')}`,

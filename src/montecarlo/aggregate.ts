@@ -39,6 +39,8 @@ export interface MonteCarloJson {
   readonly terms: readonly TermResult[];
   /** Probability that a future has at least one breach of the clause. */
   readonly breaches: Readonly<Record<string, number>>;
+  /** Probability that a future has at least one verdict under the clause left undetermined by a missing fact. */
+  readonly undetermined: Readonly<Record<string, number>>;
   readonly revenueShare: { readonly years: Spread; readonly accruedUsd: Spread };
   readonly agi: Readonly<Record<string, number>>;
 }
@@ -108,13 +110,16 @@ export function aggregate(
       until,
     };
   });
-  const breaches = Object.fromEntries(
-    BREACH_CLAUSES.map((clause, bit) => {
-      let n = 0;
-      for (let k = 0; k < count; k++) if (((outcomes.breaches[k] as number) >> bit) & 1) n++;
-      return [clause, share(n)];
-    }),
-  );
+  const byClause = (masks: Uint8Array) =>
+    Object.fromEntries(
+      BREACH_CLAUSES.map((clause, bit) => {
+        let n = 0;
+        for (let k = 0; k < count; k++) if (((masks[k] as number) >> bit) & 1) n++;
+        return [clause, share(n)];
+      }),
+    );
+  const breaches = byClause(outcomes.breaches);
+  const undetermined = byClause(outcomes.undetermined);
   const agiCounts = new Float64Array(AGI_CODES.length);
   for (let k = 0; k < count; k++) {
     const code = outcomes.agi[k] as number;
@@ -128,6 +133,7 @@ export function aggregate(
     horizon: run.horizon,
     terms,
     breaches,
+    undetermined,
     revenueShare: {
       years: spread(outcomes.revenueShareYears.subarray(0, count)),
       accruedUsd: spread(outcomes.revenueShareUsd.subarray(0, count)),

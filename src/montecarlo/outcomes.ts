@@ -4,7 +4,7 @@
  * state. Flat arrays cross worker threads without copying and aggregate in index order, which
  * keeps results byte-identical however many workers ran.
  */
-import type { ClauseId } from '../domain/clauses.ts';
+
 import { toDayNumber } from '../domain/dates.ts';
 import type { LogEvent, LogEventType } from '../domain/events.ts';
 import { TERM_IDS } from '../domain/terms.ts';
@@ -12,6 +12,7 @@ import { kernelAgiStatus } from '../kernel/engine.ts';
 import { closeFold, type FoldState, foldLogEvent, restartFold, startFold } from '../kernel/fold.ts';
 import type { LeanTrack } from '../kernel/track.ts';
 import type { AgiStatus } from '../replay/engine.ts';
+import type { Citation } from '../replay/findings.ts';
 import { EFFECTIVE_DAY, type Sampler, sampleFuture } from './sample.ts';
 
 /** End day of a term that still holds when the future ends. */
@@ -20,8 +21,12 @@ export const NEVER = 2_147_483_647;
 /** Why a term stopped holding: 0 it never did, 1 an event of the log, 2 the calendar (a sunset). */
 export const CAUSE = { never: 0, event: 1, calendar: 2 } as const;
 
-/** The clauses whose breaches the conduct rates can produce, in bit order. */
-export const BREACH_CLAUSES: readonly ClauseId[] = ['C6', 'C8', 'C12'];
+/**
+ * The clauses whose breaches (or undetermined verdicts) the conduct rates can produce, in bit
+ * order. A sampled off-Azure launch does not say whether it shipped first on Azure, so after S4
+ * it is undetermined under S4, counted apart from breaches.
+ */
+export const BREACH_CLAUSES: readonly Citation[] = ['C6', 'C8', 'C12', 'S4'];
 
 export const AGI_CODES: readonly AgiStatus[] = ['none', 'pending', 'verified', 'rejected'];
 
@@ -34,6 +39,8 @@ export interface Outcomes {
   readonly revenueShareUsd: Float64Array;
   /** Bit i set when the future breached {@link BREACH_CLAUSES}[i] at least once. */
   readonly breaches: Uint8Array;
+  /** Bit i set when a verdict under {@link BREACH_CLAUSES}[i] was undetermined at least once. */
+  readonly undetermined: Uint8Array;
   readonly agi: Uint8Array;
 }
 
@@ -45,6 +52,7 @@ export function allocateOutcomes(count: number): Outcomes {
     revenueShareYears: new Float64Array(count),
     revenueShareUsd: new Float64Array(count),
     breaches: new Uint8Array(count),
+    undetermined: new Uint8Array(count),
     agi: new Uint8Array(count),
   };
 }
@@ -112,10 +120,17 @@ export function simulateRange(sampler: Sampler, seed: number, start: number, out
     let mask = 0;
     if (fold.verdicts.breach > 0) {
       for (let bit = 0; bit < BREACH_CLAUSES.length; bit++) {
-        if (fold.breaches[BREACH_CLAUSES[bit] as ClauseId]) mask |= 1 << bit;
+        if (fold.breaches[BREACH_CLAUSES[bit] as Citation]) mask |= 1 << bit;
       }
     }
     out.breaches[k] = mask;
+    let open = 0;
+    if (fold.verdicts.undetermined > 0) {
+      for (let bit = 0; bit < BREACH_CLAUSES.length; bit++) {
+        if (fold.undetermined[BREACH_CLAUSES[bit] as Citation]) open |= 1 << bit;
+      }
+    }
+    out.undetermined[k] = open;
     out.agi[k] = AGI_CODES.indexOf(kernelAgiStatus(fold.config));
   }
   return out.count;

@@ -49,6 +49,7 @@ function copyInto(all: Outcomes, start: number, part: Outcomes): void {
   all.revenueShareYears.set(part.revenueShareYears, start);
   all.revenueShareUsd.set(part.revenueShareUsd, start);
   all.breaches.set(part.breaches, start);
+  all.undetermined.set(part.undetermined, start);
   all.agi.set(part.agi, start);
 }
 
@@ -59,6 +60,7 @@ function transferList(outcomes: Outcomes): ArrayBuffer[] {
     outcomes.revenueShareYears.buffer,
     outcomes.revenueShareUsd.buffer,
     outcomes.breaches.buffer,
+    outcomes.undetermined.buffer,
     outcomes.agi.buffer,
   ] as ArrayBuffer[];
 }

@@ -1,6 +1,8 @@
 /**
  * Verdicts on conduct (CLAUSES.md, "Conduct events and their verdicts"): each event that says
- * what a party did is judged against the terms as they stand after every earlier line.
+ * what a party did is judged against the terms as they stand after every earlier line. A verdict
+ * is never stronger than the facts: when a fact that decides it is missing from the event, the
+ * verdict is `undetermined` and the finding says what each value of the fact would give.
  */
 import type { DealContext } from '../../machines/deal.machine.ts';
 import { amendmentById } from '../domain/amendments.ts';
@@ -8,9 +10,28 @@ import type { ClauseId, SourceId } from '../domain/clauses.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { EventStatus, LogEvent, LogEventOf, LogEventType } from '../domain/events.ts';
 import { formatUsd } from '../domain/money.ts';
+import { formatNumber } from '../domain/numbers.ts';
 import type { TermId } from '../domain/terms.ts';
 
-export type Verdict = 'permitted' | 'breach' | 'info';
+export type Verdict = 'permitted' | 'breach' | 'undetermined' | 'info';
+
+/** Every verdict, in the order tables and counts list them. */
+export const VERDICTS: readonly Verdict[] = ['permitted', 'breach', 'undetermined', 'info'];
+
+/**
+ * Facts whose absence leaves a verdict open. Other optional fields have an ordinary meaning when
+ * absent (no `thirdParty`: first-party; no `stateful`: stateless; no `azureCannotSupport`: the S4
+ * exception not invoked) and are never missing.
+ */
+export type MissingFact = 'meetsCapabilityCriteria' | 'azureFirst' | 'safetyGuardrails';
+
+/** What a finding would be with its missing facts given these values. */
+export interface Outcome {
+  readonly facts: Readonly<Partial<Record<MissingFact, boolean>>>;
+  readonly verdict: Exclude<Verdict, 'undetermined'>;
+  readonly clause: Citation;
+  readonly reason: string;
+}
 
 /** What decides a finding: a clause of the agreement, or the amendment (S3, S4) that changed it. */
 export type Citation = ClauseId | SourceId;
@@ -30,6 +51,9 @@ export interface Finding {
   readonly source?: string;
   /** For model releases: the term whose rights cover the model; `{until}` in the reason names its end. */
   readonly coveredBy?: TermId;
+  /** For `undetermined`: the facts the event leaves out, and the finding under each of their values. */
+  readonly missingFacts?: readonly MissingFact[];
+  readonly outcomes?: readonly Outcome[];
 }
 
 /** The terms as they stand when an event is judged, and the ledger after it. */
@@ -39,12 +63,24 @@ export interface JudgeView {
   readonly after: DealContext;
 }
 
+/** Why a verdict is undetermined: the missing facts and the outcome under each of their values. */
+export interface Openness {
+  readonly missingFacts: readonly MissingFact[];
+  readonly outcomes: readonly Outcome[];
+}
+
 /**
- * Receives each judgement of an event in order. The reason is a function so that a caller that
- * only counts verdicts (the compiled kernel's lean fold) never formats the sentence; {@link judge}
- * calls it at once, so the text is the same either way.
+ * Receives each judgement of an event in order. The reason (and for `undetermined`, the outcomes)
+ * are functions so that a caller that only counts verdicts (the compiled kernel's lean fold)
+ * never formats a sentence; {@link judge} calls them at once, so the text is the same either way.
  */
-export type JudgementSink = (verdict: Verdict, clause: Citation, reason: () => string, coveredBy?: TermId) => void;
+export type JudgementSink = (
+  verdict: Verdict,
+  clause: Citation,
+  reason: () => string,
+  coveredBy?: TermId,
+  openness?: () => Openness,
+) => void;
 
 /**
  * The findings for one event: none for AGI-process events, one or two for conduct. Each carries
@@ -57,9 +93,21 @@ export function judge(event: LogEvent, line: number, view: JudgeView, origin?: s
     ...(event.source !== undefined && { source: event.source }),
     ...(origin !== undefined && { origin }),
   };
-  judgeEach(event, view, (verdict, clause, reason, coveredBy) => {
-    const finding = { line, date: event.date, type: event.type, verdict, clause, reason: reason(), ...provenance };
-    findings.push(coveredBy === undefined ? finding : { ...finding, coveredBy });
+  judgeEach(event, view, (verdict, clause, reason, coveredBy, openness) => {
+    const finding: Finding = {
+      line,
+      date: event.date,
+      type: event.type,
+      verdict,
+      clause,
+      reason: reason(),
+      ...provenance,
+    };
+    findings.push({
+      ...finding,
+      ...(coveredBy !== undefined && { coveredBy }),
+      ...(openness !== undefined && openness()),
+    });
   });
   return findings;
 }
@@ -106,17 +154,22 @@ export function judgeEach(event: LogEvent, view: JudgeView, out: JudgementSink):
     }
     case 'revenue.recognized': {
       const { before, after } = view;
-      return view.holds('revenue-share')
-        ? out('info', 'C9', () => {
-            const accrued = after.ledger.revenueShareAccruedUsd - before.ledger.revenueShareAccruedUsd;
-            return `${formatUsd(accrued)} accrues to Microsoft at ${percent(before.assumptions['revenue-share-rate'])}; ${formatUsd(after.ledger.revenueShareAccruedUsd)} accrued in all`;
-          })
-        : out(
-            'info',
-            'C9',
-            () =>
-              `the revenue share no longer holds: nothing accrues; ${formatUsd(after.ledger.revenueShareAccruedUsd)} accrued in all`,
-          );
+      if (!view.holds('revenue-share')) {
+        return out(
+          'info',
+          'C9',
+          () =>
+            `the revenue share no longer holds: nothing accrues; ${formatUsd(after.ledger.revenueShareAccruedUsd)} accrued in all`,
+        );
+      }
+      const accrual = () => {
+        const accrued = after.ledger.revenueShareAccruedUsd - before.ledger.revenueShareAccruedUsd;
+        return `${formatUsd(accrued)} accrues to Microsoft at ${percent(before.assumptions['revenue-share-rate'])}; ${formatUsd(after.ledger.revenueShareAccruedUsd)} accrued in all`;
+      };
+      const stop = after.rules.terms['revenue-share'].capUsd;
+      if (stop === null || after.ledger.revenueShareAccruedUsd < stop) return out('info', 'C9', accrual);
+      const cap = capSetter(after);
+      return out('info', cap.cites, () => `${accrual()}: the ${cap.name} of ${formatUsd(cap.amountUsd)} is reached`);
     }
     default: {
       const unhandled: never = event;
@@ -130,13 +183,90 @@ function amendmentCitation(source: string | undefined): Citation {
   return source === 'S3' || source === 'S4' ? source : 'C0';
 }
 
+/** The amendment whose cap is in force, named as CLAUSES.md cites it, and the cap's amount as written. */
+function capSetter(context: DealContext): {
+  readonly name: string;
+  readonly cites: Citation;
+  readonly amountUsd: number;
+} {
+  for (let i = context.applied.length - 1; i >= 0; i--) {
+    const amendment = context.amendments[context.applied[i] as string];
+    const capUsd = amendment?.retime?.['revenue-share']?.capUsd;
+    if (amendment === undefined || capUsd === undefined || capUsd === null) continue;
+    const amountUsd = capUsd === 'assumed' ? context.assumptions['revenue-share-cap-usd'] : capUsd;
+    const source = amendment.source;
+    return source === 'S3' || source === 'S4'
+      ? { name: `${source} cap`, cites: source, amountUsd }
+      : { name: `cap of amendment "${amendment.id}"`, cites: 'C9', amountUsd };
+  }
+  return { name: 'cap', cites: 'C9', amountUsd: context.rules.terms['revenue-share'].capUsd ?? 0 };
+}
+
 /** `0.07` → `7%`: rounded to 12 significant digits, so binary floating point leaves no `7.000000000000001%`. */
 function percent(rate: number): string {
   return `${Number((rate * 100).toPrecision(12))}%`;
 }
 
 function launchWhat(event: LogEventOf<'product.launched'>): string {
-  return `${event.api ? 'API' : 'non-API'} product "${event.name}"${event.thirdParty ? ` (with ${event.thirdParty})` : ''}`;
+  const kind = event.api ? `${event.stateful ? 'stateful ' : ''}API` : 'non-API';
+  return `${kind} product "${event.name}"${event.thirdParty ? ` (with ${event.thirdParty})` : ''}`;
+}
+
+/**
+ * Judges `event` with its missing `fact` set each way; when the values give different findings,
+ * one `undetermined` finding that names the fact and both outcomes, else the finding they agree on.
+ * `what` says in words what the fact is, e.g. "whether it meets the requisite capability criteria".
+ */
+function undecided<E extends LogEvent>(
+  event: E,
+  fact: MissingFact & keyof E,
+  what: string,
+  view: JudgeView,
+  out: JudgementSink,
+  rule: (event: E, view: JudgeView, out: JudgementSink) => void,
+  subject: () => string,
+): void {
+  const cases = [true, false].map((value) => {
+    let found: { verdict: Verdict; clause: Citation; reason: () => string; coveredBy: TermId | undefined } | undefined;
+    rule({ ...event, [fact]: value }, view, (verdict, clause, reason, coveredBy) => {
+      found = { verdict, clause, reason, coveredBy };
+    });
+    return { value, ...(found as NonNullable<typeof found>) };
+  });
+  const [yes, no] = cases as [(typeof cases)[0], (typeof cases)[0]];
+  if (yes.verdict === no.verdict && yes.clause === no.clause && yes.coveredBy === no.coveredBy) {
+    return out(yes.verdict, yes.clause, yes.reason, yes.coveredBy);
+  }
+  const outcomes = (): Outcome[] =>
+    cases.map(({ value, verdict, clause, reason }) => ({
+      facts: { [fact]: value },
+      verdict: verdict as Outcome['verdict'],
+      clause,
+      reason: reason(),
+    }));
+  const covered = yes.coveredBy ?? no.coveredBy;
+  return out(
+    'undetermined',
+    yes.clause,
+    () => {
+      // Outcomes of one verdict (coverage is `info` either way) are told apart by their reasons.
+      const each = cases.map(({ value, verdict, clause, reason }) =>
+        yes.verdict === no.verdict ? `${value}: ${reason()}` : `${value} → ${verdict} (${clause})`,
+      );
+      return `${subject()}: the record does not say ${what} (${fact}); ${each.join(yes.verdict === no.verdict ? '; ' : ', ')}`;
+    },
+    covered,
+    () => ({ missingFacts: [fact], outcomes: outcomes() }),
+  );
+}
+
+/** S4's exception, read under assumption `s4-exception`: Microsoft "cannot and chooses not to" support the product. */
+function s4ExceptionHolds(event: LogEventOf<'product.launched'>, view: JudgeView): boolean {
+  const cannot = event.azureCannotSupport === true;
+  const choosesNot = event.azureChoosesNotToSupport === true;
+  return view.before.assumptions['s4-exception'] === 'cannot-or-chooses-not'
+    ? cannot || choosesNot
+    : cannot && choosesNot;
 }
 
 /** C6, C11, C1; from 2026-02-27 C6 as S3 clarifies it; after the 2026-04-27 amendment, S4's Azure-first rule. */
@@ -152,33 +282,18 @@ function judgeLaunch(event: LogEventOf<'product.launched'>, view: JudgeView, out
   const rule = view.before.rules.productLaunch;
   switch (rule) {
     case 'azure-first':
-      if (event.azureFirst)
-        return out(
-          'permitted',
-          'C6',
-          () => `${launchWhat(event)} shipped first on Azure, so it may also run on ${event.cloud} (S4)`,
-        );
-      if (event.azureDeclined) {
-        return out(
-          'permitted',
-          'C6',
-          () =>
-            `Microsoft could not and chose not to support ${launchWhat(event)}, so it may run on ${event.cloud} (S4)`,
-        );
-      }
-      return out(
-        'breach',
-        'C6',
-        () =>
-          `${launchWhat(event)} on ${event.cloud} did not ship first on Azure, and Microsoft did not decline it (S4)`,
-      );
+      return judgeLaunchUnderS4(event, view, out);
     case 'first-party-on-azure':
-      if (!event.thirdParty && view.holds('azure-api-exclusivity')) {
+      if (
+        !event.thirdParty &&
+        view.before.assumptions['s3-first-party'] === 'azure-only' &&
+        view.holds('azure-api-exclusivity')
+      ) {
         return out(
           'breach',
-          'C6',
+          'S3',
           () =>
-            `first-party ${launchWhat(event)} on ${event.cloud}: first-party products stay on Azure while exclusivity holds (C6 as clarified by S3)`,
+            `first-party ${launchWhat(event)} on ${event.cloud}: first-party products stay on Azure while exclusivity holds (C6 as S3 states it; assumption s3-first-party=azure-only)`,
         );
       }
       return judgeLaunchUnderC6(event, view, out);
@@ -191,9 +306,53 @@ function judgeLaunch(event: LogEventOf<'product.launched'>, view: JudgeView, out
   }
 }
 
+/** S4: any product may run on any cloud if it shipped first on Azure, or if the S4 exception holds. */
+function judgeLaunchUnderS4(event: LogEventOf<'product.launched'>, view: JudgeView, out: JudgementSink): void {
+  if (event.azureFirst === true) {
+    return out(
+      'permitted',
+      'S4',
+      () => `${launchWhat(event)} shipped first on Azure, so it may also run on ${event.cloud}`,
+    );
+  }
+  if (s4ExceptionHolds(event, view)) {
+    const reading = view.before.assumptions['s4-exception'] === 'cannot-or-chooses-not' ? 'or' : 'and';
+    return out(
+      'permitted',
+      'S4',
+      () =>
+        `Microsoft cannot ${reading} chooses not to support ${launchWhat(event)}, so it need not ship first on Azure and may run on ${event.cloud} (assumption s4-exception)`,
+    );
+  }
+  if (event.azureFirst === false) {
+    return out(
+      'breach',
+      'S4',
+      () => `${launchWhat(event)} on ${event.cloud} did not ship first on Azure, and the S4 exception does not hold`,
+    );
+  }
+  return undecided(
+    event,
+    'azureFirst',
+    'whether it shipped first on Azure',
+    view,
+    out,
+    judgeLaunchUnderS4,
+    () => `${launchWhat(event)} on ${event.cloud}`,
+  );
+}
+
 /** C6 and C1 as signed: only API products are bound to Azure, and only while exclusivity holds. */
 function judgeLaunchUnderC6(event: LogEventOf<'product.launched'>, view: JudgeView, out: JudgementSink): void {
   if (!event.api) return out('permitted', 'C6', () => `non-API products may be served on any cloud (${event.cloud})`);
+  if (event.stateful && view.before.assumptions['stateful-api'] === 'outside') {
+    return out(
+      'permitted',
+      'S3',
+      () =>
+        `${launchWhat(event)} on ${event.cloud}: S3 puts only stateless API calls on Azure, so a stateful API product is judged like a non-API product (assumption stateful-api=outside)`,
+    );
+  }
   return view.holds('azure-api-exclusivity')
     ? out(
         'breach',
@@ -205,13 +364,40 @@ function judgeLaunchUnderC6(event: LogEventOf<'product.launched'>, view: JudgeVi
 
 /** C12 for open weights; C3/C4 say whether and until when Microsoft’s IP rights cover the model. */
 function judgeRelease(event: LogEventOf<'model.released'>, view: JudgeView, out: JudgementSink): void {
-  if (event.openWeights) {
-    if (event.meetsCapabilityCriteria)
-      out('permitted', 'C12', () => `open-weight model "${event.name}" meets the requisite capability criteria`);
-    else
-      out('breach', 'C12', () => `open-weight model "${event.name}" does not meet the requisite capability criteria`);
+  if (event.openWeights) judgeOpenWeights(event, view, out);
+  if (event.postAgi && !event.internalOnly && event.safetyGuardrails === undefined) {
+    return undecided(
+      event,
+      'safetyGuardrails',
+      'whether it has safety guardrails',
+      view,
+      out,
+      coverage,
+      () => `post-AGI model "${event.name}" and Microsoft’s IP rights (C3)`,
+    );
   }
   coverage(event, view, out);
+}
+
+/** C12: open weights are permitted when the model meets the requisite capability criteria. */
+function judgeOpenWeights(event: LogEventOf<'model.released'>, view: JudgeView, out: JudgementSink): void {
+  if (event.meetsCapabilityCriteria === true)
+    return out('permitted', 'C12', () => `open-weight model "${event.name}" meets the requisite capability criteria`);
+  if (event.meetsCapabilityCriteria === false)
+    return out(
+      'breach',
+      'C12',
+      () => `open-weight model "${event.name}" does not meet the requisite capability criteria`,
+    );
+  return undecided(
+    event,
+    'meetsCapabilityCriteria',
+    'whether it meets the requisite capability criteria',
+    view,
+    out,
+    judgeOpenWeights,
+    () => `open-weight model "${event.name}"`,
+  );
 }
 
 function coverage(event: LogEventOf<'model.released'>, view: JudgeView, out: JudgementSink): void {
@@ -254,14 +440,14 @@ function coverage(event: LogEventOf<'model.released'>, view: JudgeView, out: Jud
 /** C8 while the compute cap holds; otherwise C7 lets Microsoft pursue AGI freely. */
 function judgeTrainingRun(event: LogEventOf<'msft.training-run'>, view: JudgeView, out: JudgementSink): void {
   const threshold = view.before.assumptions['compute-threshold-flop'];
-  const flop = () => `${event.computeFlop.toExponential()} FLOP`;
+  const flop = () => `${formatNumber(event.computeFlop)} FLOP`;
   if (!event.usesOpenAiIp)
     return out('permitted', 'C7', () => `Microsoft may pursue AGI without OpenAI IP (${flop()})`);
   if (event.computeFlop <= threshold) {
     return out(
       'permitted',
       'C7',
-      () => `${flop()} with OpenAI IP is within the ${threshold.toExponential()} FLOP threshold`,
+      () => `${flop()} with OpenAI IP is within the ${formatNumber(threshold)} FLOP threshold`,
     );
   }
   return view.holds('compute-threshold')
@@ -269,7 +455,7 @@ function judgeTrainingRun(event: LogEventOf<'msft.training-run'>, view: JudgeVie
         'breach',
         'C8',
         () =>
-          `${flop()} with OpenAI IP exceeds the ${threshold.toExponential()} FLOP threshold while the compute cap holds`,
+          `${flop()} with OpenAI IP exceeds the ${formatNumber(threshold)} FLOP threshold while the compute cap holds`,
       )
     : out('permitted', 'C7', () => `${flop()} with OpenAI IP: the compute cap does not hold on ${event.date}`);
 }

@@ -266,7 +266,14 @@ function fillCoverage(finding: Finding, timelines: Readonly<Record<TermId, reado
   const covering = timelines[finding.coveredBy].findLast((interval) => interval.from <= finding.date);
   const held = covering && (covering.until === null || covering.until >= finding.date);
   const until = held ? (covering.until ?? 'no end date') : finding.date;
-  return { ...finding, reason: finding.reason.replace('{until}', until) };
+  const fill = (text: string) => text.replaceAll('{until}', until);
+  return {
+    ...finding,
+    reason: fill(finding.reason),
+    ...(finding.outcomes && {
+      outcomes: finding.outcomes.map((outcome) => ({ ...outcome, reason: fill(outcome.reason) })),
+    }),
+  };
 }
 
 /**

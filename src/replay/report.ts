@@ -11,7 +11,7 @@ import type { Ledger } from '../domain/ledger.ts';
 import { TERM_IDS, TERMS, type TermId } from '../domain/terms.ts';
 import type { HistoryUsed } from '../history/history.ts';
 import type { AgiStatus } from './engine.ts';
-import type { Citation, Verdict } from './findings.ts';
+import type { Citation, MissingFact, Outcome, Verdict } from './findings.ts';
 import { describeCause, intervalOn } from './intervals.ts';
 import type { Replayed } from './replay.ts';
 
@@ -58,6 +58,9 @@ export interface SimulationJson {
     readonly reason: string;
     readonly status: EventStatus;
     readonly source: string | null;
+    /** With `undetermined`: the facts the event leaves out, and the finding under each value. */
+    readonly missingFacts?: readonly MissingFact[];
+    readonly outcomes?: readonly Outcome[];
   }[];
   readonly ledger: Ledger;
   readonly at?: IsoDate;
@@ -91,17 +94,21 @@ export function toSimulationJson(replayed: Replayed, at?: IsoDate, history?: His
         endedByOrigin: interval.endedBy?.origin ?? null,
       })),
     })),
-    findings: replayed.findings.map(({ line, origin, date, type, verdict, clause, reason, status, source }) => ({
-      line,
-      origin: origin ?? null,
-      date,
-      type,
-      verdict,
-      clause,
-      reason,
-      status,
-      source: source ?? null,
-    })),
+    findings: replayed.findings.map(
+      ({ line, origin, date, type, verdict, clause, reason, status, source, missingFacts, outcomes }) => ({
+        line,
+        origin: origin ?? null,
+        date,
+        type,
+        verdict,
+        clause,
+        reason,
+        status,
+        source: source ?? null,
+        ...(missingFacts && { missingFacts }),
+        ...(outcomes && { outcomes }),
+      }),
+    ),
     ledger: context.ledger,
     ...(at !== undefined && { at, holding: holdingOn(replayed, at) }),
   };

@@ -1,6 +1,8 @@
+import { VERDICT_MARKS } from '../replay/verdict-marks.ts';
+
 /** The report's stylesheet, inlined (and hashed into the Content-Security-Policy). */
 export const REPORT_CSS = `
-:root { color-scheme: light; --ink: #1d1d1f; --muted: #555; --line: #d0d0d0; --accent: #1f4e8c; --breach: #b00020; --ok: #1b6e2e; }
+:root { color-scheme: light; --ink: #1d1d1f; --muted: #555; --line: #d0d0d0; --accent: #1f4e8c; --breach: #b00020; --ok: #1b6e2e; --open: #8a5a00; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink); background: #fafafa; }
 header, main { max-width: 1400px; margin: 0 auto; padding: 0 20px; }
@@ -28,10 +30,12 @@ code, pre, .mono { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consola
 #step-findings li { padding: 4px 0; border-top: 1px dotted var(--line); }
 .verdict { display: inline-block; min-width: 6.5em; font-weight: bold; }
 .verdict-breach { color: var(--breach); }
-.verdict-breach::before { content: "✕ "; }
+.verdict-breach::before { content: "${VERDICT_MARKS.breach.symbol} "; }
 .verdict-permitted { color: var(--ok); }
-.verdict-permitted::before { content: "✓ "; }
-.verdict-info::before { content: "ℹ "; }
+.verdict-permitted::before { content: "${VERDICT_MARKS.permitted.symbol} "; }
+.verdict-undetermined { color: var(--open); font-style: italic; }
+.verdict-undetermined::before { content: "${VERDICT_MARKS.undetermined.symbol} "; }
+.verdict-info::before { content: "${VERDICT_MARKS.info.symbol} "; }
 table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: #f0f0f0; font-weight: 600; }

@@ -84,7 +84,7 @@ describe('C0 counterfactuals: dealsim diff and simulate --without on the shipped
     );
     expect(
       json.without.sentences.some((s) =>
-        /product\.launched of 2026-04-28 \(line 4\) would be a breach of C6 instead of permitted by C6/.test(s),
+        /product\.launched of 2026-04-28 \(line 4\) would be a breach of C6 instead of permitted by S4/.test(s),
       ),
     ).toBe(true);
     const text = await cli('simulate', HISTORY_FILE, '--without', '3');

@@ -79,7 +79,9 @@ describe('S4 verification after the amendment', () => {
           [EFFECTIVE_DATE, AMENDED],
         ]);
         const research = replayed.timelines['research-ip'].map((i) => i.until);
-        expect(research).toEqual([verified < SUNSET ? verified : SUNSET]);
+        // Under s4-agi-clause=removed (R2's reading) no AGI event ends a term after S4.
+        const endsOnVerification = assumptions['s4-agi-clause'] === 'revenue-share-only' && verified < SUNSET;
+        expect(research).toEqual([endsOnVerification ? verified : SUNSET]);
       }),
       { numRuns: 300 },
     );
@@ -123,13 +125,19 @@ describe('S3 the 2026-02-27 clarification of C6', () => {
     cloud: 'gcp',
     ...(thirdParty && { thirdParty }),
   });
-  const verdict = (events: Record<string, unknown>[]) =>
-    replay(logOf(events as never), { assumptions: DEFAULT_ASSUMPTIONS }).findings.at(-1)?.verdict;
+  const verdict = (events: Record<string, unknown>[], reading: 'restates' | 'azure-only' = 'azure-only') =>
+    replay(logOf(events as never), { assumptions: { ...DEFAULT_ASSUMPTIONS, 's3-first-party': reading } }).findings.at(
+      -1,
+    )?.verdict;
   const clarified = { type: 'agreement.amended', date: '2026-02-27', amendment: '2026-02-27' };
 
-  it('judges an off-Azure first-party product a breach from its date, not before', () => {
+  it('under s3-first-party=azure-only judges an off-Azure first-party product a breach from its date, not before', () => {
     expect(verdict([launch('2026-02-26')])).toBe('permitted');
     expect(verdict([clarified, launch('2026-03-01')])).toBe('breach');
+  });
+
+  it('under the default s3-first-party=restates changes nothing: a first-party non-API product off Azure is permitted (C6)', () => {
+    expect(verdict([clarified, launch('2026-03-01')], 'restates')).toBe('permitted');
   });
 
   it('still permits a non-API product developed with a third party on any cloud (C6)', () => {
@@ -138,8 +146,10 @@ describe('S3 the 2026-02-27 clarification of C6', () => {
 
   it('gives way to S4’s Azure-first rule on 2026-04-27', () => {
     const s4 = { type: 'agreement.amended', date: '2026-04-27', amendment: '2026-04-27' };
-    expect(verdict([clarified, s4, launch('2026-05-01')])).toBe('breach');
+    expect(verdict([clarified, s4, launch('2026-05-01')])).toBe('undetermined');
+    expect(verdict([clarified, s4, { ...launch('2026-05-01'), azureFirst: false }])).toBe('breach');
     expect(verdict([clarified, s4, { ...launch('2026-05-01'), azureFirst: true }])).toBe('permitted');
-    expect(verdict([clarified, s4, { ...launch('2026-05-01'), azureDeclined: true }])).toBe('permitted');
+    const exception = { azureCannotSupport: true, azureChoosesNotToSupport: true };
+    expect(verdict([clarified, s4, { ...launch('2026-05-01'), ...exception }])).toBe('permitted');
   });
 });

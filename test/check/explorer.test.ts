@@ -8,7 +8,7 @@ import { CHART_STATES, CHART_TRANSITIONS } from '../../src/check/coverage.ts';
 import { dateClass, landmarks, nextDays } from '../../src/check/dates.ts';
 import { explore } from '../../src/check/explorer.ts';
 import { main } from '../../src/cli/main.ts';
-import { DEFAULT_ASSUMPTIONS } from '../../src/domain/assumptions.ts';
+import { ASSUMPTION_KEYS, ASSUMPTIONS, DEFAULT_ASSUMPTIONS } from '../../src/domain/assumptions.ts';
 import { isoDate } from '../../src/domain/dates.ts';
 import { kernelEngine } from '../../src/kernel/engine.ts';
 import { recordingIo } from './recording-io.ts';
@@ -46,21 +46,31 @@ describe('C2 date classes: before, on and after each sunset, and around the pane
 });
 
 describe('Bounded exhaustive checking of invariants 1-8', () => {
-  it('enumerates every combination of the enumerable assumptions unless fixed', () => {
-    expect(assumptionCombinations(DEFAULT_ASSUMPTIONS)).toHaveLength(32);
+  it('enumerates every combination of the AGI-process readings unless fixed, and every value of the others', () => {
+    // agi-ends-exclusivity 2 × compute-cap-lifts 3 × after-rejection 2 × panel-deadline-days 2 × s4-agi-clause 2.
+    const all = assumptionCombinations(DEFAULT_ASSUMPTIONS);
+    expect(all).toHaveLength(48);
+    for (const key of ASSUMPTION_KEYS) {
+      const values = ASSUMPTIONS[key].enumerable as readonly unknown[] | undefined;
+      for (const value of values ?? [])
+        expect(
+          all.some((combo) => combo[key] === value),
+          `${key}=${value}`,
+        ).toBe(true);
+    }
     const fixed = new Set(['after-rejection', 'panel-deadline-days'] as const);
     const combos = assumptionCombinations({ ...DEFAULT_ASSUMPTIONS, 'after-rejection': 'final' }, fixed);
-    expect(combos).toHaveLength(8);
+    expect(combos).toHaveLength(12);
     expect(combos.every((combo) => combo['after-rejection'] === 'final' && combo['panel-deadline-days'] === null)).toBe(
       true,
     );
   });
 
-  it('finds every invariant holding at depth 3 on all 32 combinations, memoising states', () => {
+  it('finds every invariant holding at depth 3 on all 48 combinations, memoising states', () => {
     const combinations = assumptionCombinations(DEFAULT_ASSUMPTIONS);
     const report = explore({ depth: 3, combinations, engine: kernelEngine });
     expect(report.counterexample).toBeNull();
-    expect(report.combinations).toBe(32);
+    expect(report.combinations).toBe(48);
     expect(report.futures).toBeGreaterThan(report.states);
     expect(report.coverage.states.total).toBe(CHART_STATES.length);
     // Every AGI state and every term's holding and ended state is reached by AGI events and the calendar.
@@ -98,7 +108,12 @@ describe('Bounded exhaustive checking of invariants 1-8', () => {
 describe('dealsim check', () => {
   it('prints futures, states, coverage and that all invariants hold (exit 0)', async () => {
     const { io, out } = recordingIo();
-    const fixed = ['panel-deadline-days=90', 'post-agi-without-guardrails=included', 'compute-cap-lifts=verification'];
+    const fixed = [
+      'panel-deadline-days=90',
+      'post-agi-without-guardrails=included',
+      'compute-cap-lifts=verification',
+      's4-agi-clause=removed',
+    ];
     const code = await main(['check', '--depth', '3', ...fixed.flatMap((pair) => ['--assume', pair])], io);
     expect(code).toBe(0);
     expect(out()).toMatch(/4 assumption combinations/);
@@ -113,6 +128,7 @@ describe('dealsim check', () => {
       'agi-ends-exclusivity=declaration',
       'compute-cap-lifts=declaration',
       'post-agi-without-guardrails=excluded',
+      's4-agi-clause=revenue-share-only',
     ];
     const argv = [
       'check',

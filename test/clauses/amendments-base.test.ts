@@ -62,7 +62,11 @@ describe('S4 the 2026-04-27 amendment over the base terms', () => {
     expect(then.ledger).toMatchObject({ revenueRecognizedUsd: 300e9, revenueShareAccruedUsd: 38e9 });
     expect(then.intervals('revenue-share')).toEqual([[START, '2028-01-01']]);
     expect(then.endedBy('revenue-share')).toEqual(['line 3: revenue.recognized']);
-    expect(then.finding(3).reason).toBe('$18B accrues to Microsoft at 20%; $38B accrued in all');
+    expect(then.finding(3)).toMatchObject({
+      clause: 'S4',
+      reason: '$18B accrues to Microsoft at 20%; $38B accrued in all: the S4 cap of $38B is reached',
+    });
+    expect(then.finding(2).reason).toBe('$20B accrues to Microsoft at 20%; $20B accrued in all');
     expect(then.finding(4).reason).toBe('the revenue share no longer holds: nothing accrues; $38B accrued in all');
   });
 
@@ -116,24 +120,32 @@ describe('S4 the 2026-04-27 amendment over the base terms', () => {
       ...fields,
     });
 
-    it('permits any product on any cloud that shipped first on Azure or that Microsoft declined', () => {
+    it('permits any product on any cloud that shipped first on Azure or that Microsoft cannot and chooses not to support', () => {
       const then = given(
         amended('2026-04-27'),
         launch({ azureFirst: true }),
-        launch({ azureDeclined: true }),
+        launch({ azureCannotSupport: true, azureChoosesNotToSupport: true }),
         launch({ api: false, azureFirst: true }),
       ).whenReplayed();
       expect(then.verdicts().slice(1)).toEqual([
-        [2, 'permitted', 'C6'],
-        [3, 'permitted', 'C6'],
-        [4, 'permitted', 'C6'],
+        [2, 'permitted', 'S4'],
+        [3, 'permitted', 'S4'],
+        [4, 'permitted', 'S4'],
       ]);
     });
 
-    it('is a breach off Azure for a product that did not ship first on Azure', () => {
-      const finding = given(amended('2026-04-27'), launch({})).whenReplayed().finding(2);
-      expect(finding).toMatchObject({ verdict: 'breach', clause: 'C6' });
+    it('is a breach of S4 off Azure for a product that did not ship first on Azure', () => {
+      const finding = given(amended('2026-04-27'), launch({ azureFirst: false }))
+        .whenReplayed()
+        .finding(2);
+      expect(finding).toMatchObject({ verdict: 'breach', clause: 'S4' });
       expect(finding.reason).toContain('did not ship first on Azure');
+    });
+
+    it('is undetermined off Azure when the launch does not say whether it shipped first on Azure', () => {
+      const finding = given(amended('2026-04-27'), launch({})).whenReplayed().finding(2);
+      expect(finding).toMatchObject({ verdict: 'undetermined', clause: 'S4', missingFacts: ['azureFirst'] });
+      expect(finding.outcomes?.map(({ verdict }) => verdict)).toEqual(['permitted', 'breach']);
     });
 
     it('still permits national-security API access on any cloud (C11)', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, parseAssumptions } from '../../src/domain/assumptions.ts';
+import {
+  ASSUMPTIONS,
+  assumeArgument,
+  DEFAULT_ASSUMPTIONS,
+  formatAssumption,
+  parseAssumptions,
+} from '../../src/domain/assumptions.ts';
 import { InputError } from '../../src/domain/errors.ts';
 import {
   declared,
@@ -22,9 +28,32 @@ describe('Assumptions (CLAUSES.md table)', () => {
     ['post-agi-without-guardrails', 'excluded', 'C3'],
     ['compute-threshold-flop', 1e28, 'C8'],
     ['revenue-share-rate', 0.2, 'C9'],
+    ['revenue-share-cap-usd', 38e9, 'S4'],
+    ['revenue-share-cap-counts', 'since-effective', 'S4'],
+    ['s3-first-party', 'restates', 'S3'],
+    ['stateful-api', 'outside', 'S3'],
+    ['s4-exception', 'cannot-and-chooses-not', 'S4'],
+    ['s4-agi-clause', 'revenue-share-only', 'S4'],
   ] as const)('%s defaults to %s and interprets %s', (key, value, clause) => {
     expect(DEFAULT_ASSUMPTIONS[key]).toBe(value);
     expect(ASSUMPTIONS[key].clause).toBe(clause);
+  });
+
+  it('lists every assumption of CLAUSES.md, compute-cap-lifts with first-declaration', () => {
+    expect(Object.keys(ASSUMPTIONS)).toHaveLength(13);
+    expect(ASSUMPTIONS['compute-cap-lifts'].enumerable).toEqual(['declaration', 'verification', 'first-declaration']);
+  });
+
+  it('prints numbers as people write them, and reads them back in every form it prints', () => {
+    expect(formatAssumption('compute-threshold-flop', 1e28)).toBe('1e28');
+    expect(formatAssumption('compute-threshold-flop', 5e26)).toBe('5e26');
+    expect(formatAssumption('revenue-share-cap-usd', 38e9)).toBe('$38B');
+    expect(assumeArgument('revenue-share-cap-usd', 38e9)).toBe('38B');
+    expect(assumeArgument('revenue-share-cap-usd', 38.123456e9)).toBe('3.8123456e10');
+    for (const text of ['38e9', '38B', '$38B', '38000000000'])
+      expect(parseAssumptions([`revenue-share-cap-usd=${text}`])['revenue-share-cap-usd']).toBe(38e9);
+    expect(parseAssumptions(['compute-threshold-flop=1e28'])['compute-threshold-flop']).toBe(1e28);
+    expect(() => parseAssumptions(['revenue-share-cap-usd=38X'])).toThrow(/38e9, 38B or \$38B/);
   });
 
   it('reads --assume pairs into the replay: panel-deadline-days=90 lapses a declaration', () => {

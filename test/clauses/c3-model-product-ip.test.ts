@@ -69,11 +69,27 @@ describe('C3 model and product IP', () => {
       expect(finding.reason).toContain('post-agi-without-guardrails=excluded');
     });
 
-    it('excludes a post-AGI model that says nothing of guardrails under the default reading', () => {
+    it('leaves coverage undetermined for a post-AGI model that says nothing of guardrails under the default reading', () => {
       const finding = given(released('2029-01-01', { postAgi: true }))
         .whenReplayed()
+        .finding(1, 'undetermined');
+      expect(finding.clause).toBe('C3');
+      expect(finding.missingFacts).toEqual(['safetyGuardrails']);
+      expect(finding.outcomes?.map(({ facts, verdict }) => [facts, verdict])).toEqual([
+        [{ safetyGuardrails: true }, 'info'],
+        [{ safetyGuardrails: false }, 'info'],
+      ]);
+      expect(finding.outcomes?.[0]?.reason).toContain('cover "Model" until 2033-01-01');
+      expect(finding.outcomes?.[1]?.reason).toContain('not covered');
+      expect(finding.reason).not.toContain('{until}');
+    });
+
+    it('covers a post-AGI model that says nothing of guardrails under post-agi-without-guardrails=included: the fact does not matter', () => {
+      const finding = given(released('2029-01-01', { postAgi: true }))
+        .assuming({ 'post-agi-without-guardrails': 'included' })
+        .whenReplayed()
         .finding(1, 'info');
-      expect(finding.reason).toContain('not covered');
+      expect(finding.reason).toContain('cover "Model" until 2033-01-01');
     });
 
     it('covers a post-AGI model without guardrails until 2033-01-01 under post-agi-without-guardrails=included', () => {

@@ -134,12 +134,17 @@ describe('C12 model.released with open weights', () => {
     expect(then.finding(1, 'breach').reason).toContain('does not meet the requisite capability criteria');
   });
 
-  it('is a breach when the release says nothing of the criteria', () => {
-    expect(
-      given(released('2027-01-01', { openWeights: true }))
-        .whenReplayed()
-        .finding(1, 'breach').clause,
-    ).toBe('C12');
+  it('is undetermined when the release says nothing of the criteria, naming the fact and both outcomes', () => {
+    const finding = given(released('2027-01-01', { openWeights: true }))
+      .whenReplayed()
+      .finding(1, 'undetermined');
+    expect(finding.clause).toBe('C12');
+    expect(finding.missingFacts).toEqual(['meetsCapabilityCriteria']);
+    expect(finding.outcomes?.map(({ facts, verdict }) => [facts, verdict])).toEqual([
+      [{ meetsCapabilityCriteria: true }, 'permitted'],
+      [{ meetsCapabilityCriteria: false }, 'breach'],
+    ]);
+    expect(finding.reason).toContain('true → permitted (C12), false → breach (C12)');
   });
 
   it('has no C12 verdict for a model without open weights, only the coverage info', () => {

@@ -60,7 +60,7 @@ describe('C8/C7 msft.training-run verdicts', () => {
   it('is a breach of C8 over the threshold with OpenAI IP while the cap holds', () => {
     const finding = given(trainingRun('2027-01-01', 2e28)).whenReplayed().finding(1);
     expect(finding).toMatchObject({ verdict: 'breach', clause: 'C8' });
-    expect(finding.reason).toContain('exceeds the 1e+28 FLOP threshold');
+    expect(finding.reason).toContain('exceeds the 1e28 FLOP threshold');
   });
 
   it('is permitted (C7) exactly at the threshold', () => {
@@ -129,7 +129,7 @@ describe('C8/C7 msft.training-run verdicts', () => {
     expect(run.whenReplayed().finding(1).verdict).toBe('permitted');
     const lower = run.assuming({ 'compute-threshold-flop': 5e26 }).whenReplayed().finding(1);
     expect(lower).toMatchObject({ verdict: 'breach', clause: 'C8' });
-    expect(lower.reason).toContain('exceeds the 5e+26 FLOP threshold');
+    expect(lower.reason).toContain('exceeds the 5e26 FLOP threshold');
     expect(run.assuming({ 'compute-threshold-flop': 1e27 }).whenReplayed().finding(1).verdict).toBe('permitted');
   });
 });

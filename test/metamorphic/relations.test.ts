@@ -146,6 +146,9 @@ describe('C2 a rejected declaration only matters while it is pending', () => {
       const holds = (intervals: readonly { from: IsoDate; until: IsoDate | null }[], day: IsoDate) =>
         intervals.some((interval) => interval.from <= day && (interval.until === null || day < interval.until));
       for (const term of TERM_IDS) {
+        // Under compute-cap-lifts=first-declaration a declaration ends the cap for good, rejected or not
+        // (CLAUSES.md): the one term a rejected declaration may change after its ruling.
+        if (term === 'compute-threshold' && future.assumptions['compute-cap-lifts'] === 'first-declaration') continue;
         // Holding is constant between interval ends, so the ends and the days before them decide it.
         const days = [...before[term], ...after[term]].flatMap(({ from, until }) =>
           [from, addDays(from, -1), ...(until === null ? [] : [until, addDays(until, -1)])].filter(

@@ -84,6 +84,8 @@ function holdingOn(model: Model, day: IsoDate): TermId[] {
   const agi = agiOn(model, day);
   const verified = agi === 'verified';
   const pending = agi === 'pending';
+  // compute-cap-lifts=first-declaration: the first declaration lifts the cap for good.
+  const declaredBy = model.events.some((event) => event.type === 'agi.declared' && event.date <= day);
   const purchased = model.events
     .filter((event) => event.date <= day && event.type === 'azure.purchased')
     .reduce((sum, event) => sum + (event as { amountUsd: number }).amountUsd, 0);
@@ -94,7 +96,10 @@ function holdingOn(model: Model, day: IsoDate): TermId[] {
     'azure-api-exclusivity': !verified && !(pending && model.assumptions['agi-ends-exclusivity'] === 'declaration'),
     'revenue-share': !verified,
     'revenue-share-to-openai': true,
-    'compute-threshold': !verified && !(pending && model.assumptions['compute-cap-lifts'] === 'declaration'),
+    'compute-threshold':
+      !verified &&
+      !(pending && model.assumptions['compute-cap-lifts'] === 'declaration') &&
+      !(model.assumptions['compute-cap-lifts'] === 'first-declaration' && declaredBy),
     'azure-commitment': purchased < AZURE_COMMITMENT,
   };
   return TERM_IDS.filter((term) => holds[term]);

@@ -26,20 +26,30 @@ describe('C6, C11, C12, C7 the reasons of permitted and breached conduct', () =>
     expect(then.finding(2).reason).toBe('API access for a US national-security customer may run on any cloud (gcp)');
   });
 
-  it('S3 and S4: first-party off Azure while exclusivity holds, then Azure first or declined', () => {
+  it('S3 and S4: first-party off Azure while exclusivity holds, then Azure first, the exception, or neither', () => {
     const then = given(
       s3,
       launch('2026-03-01', { api: false }),
       s4,
       launch('2026-05-01', { azureFirst: true }),
-      launch('2026-05-02', { azureDeclined: true, thirdParty: 'T' }),
-    ).whenReplayed();
+      launch('2026-05-02', { azureCannotSupport: true, azureChoosesNotToSupport: true, thirdParty: 'T' }),
+      launch('2026-05-03', { azureFirst: false }),
+      launch('2026-05-04', { stateful: true }),
+    )
+      .assuming({ 's3-first-party': 'azure-only' })
+      .whenReplayed();
     expect(then.finding(2).reason).toBe(
-      'first-party non-API product "P" on gcp: first-party products stay on Azure while exclusivity holds (C6 as clarified by S3)',
+      'first-party non-API product "P" on gcp: first-party products stay on Azure while exclusivity holds (C6 as S3 states it; assumption s3-first-party=azure-only)',
     );
-    expect(then.finding(4).reason).toBe('API product "P" shipped first on Azure, so it may also run on gcp (S4)');
+    expect(then.finding(4).reason).toBe('API product "P" shipped first on Azure, so it may also run on gcp');
     expect(then.finding(5).reason).toBe(
-      'Microsoft could not and chose not to support API product "P" (with T), so it may run on gcp (S4)',
+      'Microsoft cannot and chooses not to support API product "P" (with T), so it need not ship first on Azure and may run on gcp (assumption s4-exception)',
+    );
+    expect(then.finding(6).reason).toBe(
+      'API product "P" on gcp did not ship first on Azure, and the S4 exception does not hold',
+    );
+    expect(then.finding(7).reason).toBe(
+      'stateful API product "P" on gcp: the record does not say whether it shipped first on Azure (azureFirst); true → permitted (S4), false → breach (S4)',
     );
   });
 
@@ -49,6 +59,6 @@ describe('C6, C11, C12, C7 the reasons of permitted and breached conduct', () =>
       { type: 'msft.training-run', date: '2027-02-01', usesOpenAiIp: true, computeFlop: 1e27 },
     ).whenReplayed();
     expect(then.findingsOf(1)[0]?.reason).toBe('open-weight model "W" meets the requisite capability criteria');
-    expect(then.finding(2).reason).toBe('1e+27 FLOP with OpenAI IP is within the 1e+28 FLOP threshold');
+    expect(then.finding(2).reason).toBe('1e27 FLOP with OpenAI IP is within the 1e28 FLOP threshold');
   });
 });

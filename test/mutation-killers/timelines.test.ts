@@ -100,6 +100,7 @@ describe('S4 amendments re-time the rules as dated overlays', () => {
       sunset: '2031-01-01',
       endsOnVerification: false,
       suspendsOnDeclaration: false,
+      endsOnDeclaration: false,
       capUsd: 38e9,
     });
     expect(after.productLaunch).toBe('azure-first');
@@ -132,6 +133,7 @@ describe('S4 amendments re-time the rules as dated overlays', () => {
       sunset: null,
       endsOnVerification: true,
       suspendsOnDeclaration: false,
+      endsOnDeclaration: false,
       capUsd: 5,
     });
     const uncap = applyAmendment(
@@ -149,6 +151,7 @@ describe('S4 amendments re-time the rules as dated overlays', () => {
       sunset: null,
       endsOnVerification: false,
       suspendsOnDeclaration: true,
+      endsOnDeclaration: false,
       capUsd: null,
     });
   });
@@ -162,11 +165,15 @@ describe('S4 amendments re-time the rules as dated overlays', () => {
     expect(declaration.terms['ip-exclusivity'].suspendsOnDeclaration).toBe(true);
     expect(declaration.terms['azure-api-exclusivity'].suspendsOnDeclaration).toBe(true);
     expect(declaration.terms['compute-threshold'].suspendsOnDeclaration).toBe(false);
+    expect(declaration.terms['compute-threshold'].endsOnDeclaration).toBe(false);
+    const first = baseRules({ ...DEFAULT_ASSUMPTIONS, 'compute-cap-lifts': 'first-declaration' });
+    expect(first.terms['compute-threshold']).toMatchObject({ suspendsOnDeclaration: false, endsOnDeclaration: true });
     const defaults = baseRules(DEFAULT_ASSUMPTIONS);
     expect(defaults.terms['ip-exclusivity']).toEqual({
       sunset: null,
       endsOnVerification: true,
       suspendsOnDeclaration: false,
+      endsOnDeclaration: false,
       capUsd: null,
     });
     expect(defaults.terms['compute-threshold'].suspendsOnDeclaration).toBe(true);
@@ -174,12 +181,14 @@ describe('S4 amendments re-time the rules as dated overlays', () => {
       sunset: '2033-01-01',
       endsOnVerification: false,
       suspendsOnDeclaration: false,
+      endsOnDeclaration: false,
       capUsd: null,
     });
     expect(defaults.terms['revenue-share-to-openai']).toEqual({
       sunset: null,
       endsOnVerification: false,
       suspendsOnDeclaration: false,
+      endsOnDeclaration: false,
       capUsd: null,
     });
     expect(defaults.terms['azure-commitment'].endsOnVerification).toBe(false);

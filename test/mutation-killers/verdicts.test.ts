@@ -28,7 +28,7 @@ describe('C8 the compute threshold at its boundary', () => {
       [1, 'permitted', 'C7'],
       [2, 'breach', 'C8'],
     ]);
-    expect(then.replayed.findings[1]?.reason).toContain('exceeds the 1e+28 FLOP threshold');
+    expect(then.replayed.findings[1]?.reason).toContain('exceeds the 1e28 FLOP threshold');
   });
 
   it('without OpenAI IP any run is permitted (C7), and so is one while the cap is lifted', () => {
@@ -142,18 +142,21 @@ describe('C3, C4 how long Microsoft’s rights cover a released model', () => {
     ).toContain('cover "Model" until');
   });
 
-  it('C12 open weights: a breach without the capability criteria, permitted with them, before the C3 note', () => {
+  it('C12 open weights: undetermined without the capability criteria, a breach when they are not met, permitted with them, before the C3 note', () => {
     const then = given(
       released('2027-01-01', { openWeights: true }),
       released('2027-01-02', { openWeights: true, meetsCapabilityCriteria: true }),
       released('2027-01-03', { meetsCapabilityCriteria: true }),
+      released('2027-01-04', { openWeights: true, meetsCapabilityCriteria: false }),
     ).whenReplayed();
     expect(then.verdicts()).toEqual([
-      [1, 'breach', 'C12'],
+      [1, 'undetermined', 'C12'],
       [1, 'info', 'C3'],
       [2, 'permitted', 'C12'],
       [2, 'info', 'C3'],
       [3, 'info', 'C3'],
+      [4, 'breach', 'C12'],
+      [4, 'info', 'C3'],
     ]);
   });
 });
@@ -169,9 +172,18 @@ describe('C6, C11, S4 product launches', () => {
       amended('2026-04-27'),
       launched('2026-05-01', { api: false, cloud: 'aws' }),
       { type: 'product.launched', date: '2026-05-02', name: 'Product', api: true, cloud: 'aws', azureFirst: true },
-      { type: 'product.launched', date: '2026-05-03', name: 'Product', api: true, cloud: 'aws', azureDeclined: true },
+      {
+        type: 'product.launched',
+        date: '2026-05-03',
+        name: 'Product',
+        api: true,
+        cloud: 'aws',
+        azureCannotSupport: true,
+        azureChoosesNotToSupport: true,
+      },
       launched('2026-05-04', { api: true, cloud: 'azure' }),
       launched('2026-05-05', { api: true, cloud: 'gcp', customer: 'us-natsec' }),
+      launched('2026-05-06', { api: true, cloud: 'aws', azureFirst: false }),
     ).whenReplayed();
     expect(then.verdicts()).toEqual([
       [1, 'permitted', 'C6'],
@@ -180,11 +192,12 @@ describe('C6, C11, S4 product launches', () => {
       [4, 'breach', 'C6'],
       [5, 'breach', 'C6'],
       [6, 'info', 'S4'],
-      [7, 'breach', 'C6'],
-      [8, 'permitted', 'C6'],
-      [9, 'permitted', 'C6'],
+      [7, 'undetermined', 'S4'],
+      [8, 'permitted', 'S4'],
+      [9, 'permitted', 'S4'],
       [10, 'permitted', 'C6'],
       [11, 'permitted', 'C11'],
+      [12, 'breach', 'S4'],
     ]);
     expect(then.replayed.findings[3]?.reason).toContain('(with Amazon)');
     expect(then.replayed.findings[4]?.reason).not.toContain('(with');

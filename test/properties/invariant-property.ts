@@ -13,7 +13,7 @@ import { parseLog } from '../../src/log/parse.ts';
 import type { Engine } from '../../src/replay/engine.ts';
 import { xstateEngine } from '../../src/replay/engine.ts';
 
-/** All 32 combinations of the enumerable assumptions, labelled by what differs from the defaults. */
+/** The 48 combinations `check` explores (AGI-process readings multiplied out, the others spread), labelled by what differs from the defaults. */
 export const COMBINATIONS: readonly (readonly [string, Assumptions])[] = assumptionCombinations(
   DEFAULT_ASSUMPTIONS,
 ).map((assumptions) => {

@@ -125,7 +125,17 @@ export const amended = (date: string, amendment = '2026-04-27'): PlainEvent => (
 /** C6, C11: OpenAI launches a product. */
 export const launched = (
   date: string,
-  fields: { api: boolean; cloud: string; thirdParty?: string; customer?: string; name?: string },
+  fields: {
+    api: boolean;
+    cloud: string;
+    thirdParty?: string;
+    customer?: string;
+    name?: string;
+    azureFirst?: boolean;
+    stateful?: boolean;
+    azureCannotSupport?: boolean;
+    azureChoosesNotToSupport?: boolean;
+  },
 ): PlainEvent => ({ type: 'product.launched', date, name: 'Product', ...fields });
 /** C3, C4, C12: OpenAI releases a model. */
 export const released = (

@@ -34,8 +34,10 @@ export const check: Command = {
 Enumerates every abstract future of up to K AGI and panel events (declarations, rulings; the
 calendar's sunsets and panel deadlines arrive as the dates pass), with dates in the classes
 that matter: before, on and after each sunset, the same day, the next day, and inside and past
-the panel deadline. Every combination of the enumerable assumptions is explored unless fixed
-with --assume. With --with-amendments (or --amendments FILE) the futures also apply each
+the panel deadline. Every combination of the enumerable readings that bear on the AGI process
+and amendments is explored unless fixed with --assume; the readings that only judge conduct or
+count the revenue cap cannot change these futures, so their values are spread over those
+combinations (each value is replayed) instead of multiplying them. With --with-amendments (or --amendments FILE) the futures also apply each
 amendment of the catalogue at most once, on any of those dates. Each future is replayed and checked against the eight invariants of CLAUSES.md.
 Prints how many futures and distinct states were covered and which chart states and
 transitions they reached. On a violation, prints the smallest future that breaks it as a log

@@ -3,8 +3,8 @@ import {
   ASSUMPTION_KEYS,
   type AssumptionKey,
   type Assumptions,
+  assumeArgument,
   DEFAULT_ASSUMPTIONS,
-  formatAssumption,
   parseAssumptions,
 } from '../../domain/assumptions.ts';
 import { InputError } from '../../domain/errors.ts';
@@ -57,7 +57,7 @@ export function fixedAssumptions(args: ParsedArgs): { base: Assumptions; fixed: 
 export function assumeFlags(assumptions: Partial<Assumptions>, all = false): string[] {
   return ASSUMPTION_KEYS.filter(
     (key) => key in assumptions && (all || assumptions[key] !== DEFAULT_ASSUMPTIONS[key]),
-  ).map((key) => `--assume ${key}=${formatAssumption(key, assumptions[key] as Assumptions[typeof key])}`);
+  ).map((key) => `--assume ${key}=${assumeArgument(key, assumptions[key] as Assumptions[typeof key])}`);
 }
 
 /** The counterexample's own lines as a log; the history's lines are not repeated (`--history` brings them back). */

@@ -191,6 +191,11 @@ function render(file: string, result: MonteCarloJson, style: ReturnType<typeof s
     `${style.bold('Breaches')} ${Object.entries(result.breaches)
       .map(([clause, p]) => `${clause} ${percent(p)}`)
       .join(', ')} of futures`,
+    `${style.bold('Undetermined')} ${Object.entries(result.undetermined)
+      .map(([clause, p]) => `${clause} ${percent(p)}`)
+      .join(
+        ', ',
+      )} of futures (a verdict turns on a fact the sampled events leave out, such as azureFirst; never counted as a breach)`,
     `${style.bold('AGI at the end')} ${Object.entries(result.agi)
       .map(([key, p]) => `${key.replace('Fraction', '')} ${percent(p)}`)
       .join(', ')}`,

@@ -8,9 +8,11 @@ import { TERMS, type TermId } from '../../domain/terms.ts';
 import { branchFrom, describeHistory, historyUsed } from '../../history/history.ts';
 import { kernelEngine } from '../../kernel/engine.ts';
 import { type LoggedEvent, lineRef } from '../../log/parse.ts';
+import type { Verdict } from '../../replay/findings.ts';
 import { describeCause } from '../../replay/intervals.ts';
 import { type ReplayStep, replay } from '../../replay/replay.ts';
 import { type SimulationJson, toSimulationJson } from '../../replay/report.ts';
+import { VERDICT_MARKS } from '../../replay/verdict-marks.ts';
 import { streamLog } from '../../store/log-stream.ts';
 import {
   ASSUME_HELP,
@@ -171,13 +173,17 @@ function render(file: string, json: SimulationJson, steps: readonly ReplayStep[]
     const started = [...now].filter((term) => !holding.has(term));
     holding = now;
     const quiet = step.cause.line !== null && step.findings.length > 0 && ended.length === 0 && started.length === 0;
-    if (quiet && step.findings.every((finding) => finding.verdict !== 'breach')) continue;
+    if (quiet && step.findings.every((finding) => finding.verdict !== 'breach' && finding.verdict !== 'undetermined'))
+      continue;
     const where = step.cause.line === null ? 'calendar' : lineRef(step.cause.line, step.cause.origin);
     const what = visibleText(describeCause(step.cause)).replace(/^(\S+ \d+|\S+:\d+|calendar \S+): /, '');
     const effects = [
       ...(ended.length ? [style.red(`ends ${ended.join(', ')}`)] : []),
       ...(started.length ? [style.green(`restores ${started.join(', ')}`)] : []),
       ...step.findings.filter((f) => f.verdict === 'breach').map((f) => style.red(`BREACH ${f.clause}`)),
+      ...step.findings
+        .filter((f) => f.verdict === 'undetermined')
+        .map((f) => style.yellow(`UNDETERMINED ${f.clause} (${(f.missingFacts ?? []).join(', ')} missing)`)),
     ];
     out.push(`  ${step.cause.date}  ${where.padEnd(10)}  ${what}${effects.length ? ` → ${effects.join('; ')}` : ''}`);
   }
@@ -207,8 +213,12 @@ function render(file: string, json: SimulationJson, steps: readonly ReplayStep[]
   out.push('', style.bold('Findings'));
   if (json.findings.length === 0) out.push('  none: the log has no conduct events');
   else {
-    const paint = (verdict: string) =>
-      verdict === 'breach' ? style.red(verdict) : verdict === 'permitted' ? style.green(verdict) : style.dim(verdict);
+    const paint = (verdict: Verdict) => {
+      const text = `${VERDICT_MARKS[verdict].symbol} ${verdict}`;
+      if (verdict === 'breach') return style.red(text);
+      if (verdict === 'permitted') return style.green(text);
+      return verdict === 'undetermined' ? style.yellow(text) : style.dim(text);
+    };
     // Sources are URLs: numbered in the table, listed in full below it.
     const sources: string[] = [];
     const sourceRef = (source: string | null) => {
@@ -232,6 +242,14 @@ function render(file: string, json: SimulationJson, steps: readonly ReplayStep[]
         ]),
       ).trimEnd(),
     );
+    const open = json.findings.filter((f) => f.verdict === 'undetermined').length;
+    if (open > 0) {
+      out.push(
+        style.yellow(
+          `${VERDICT_MARKS.undetermined.symbol} ${open} verdict${open === 1 ? ' is' : 's are'} undetermined: the log leaves out a fact that decides ${open === 1 ? 'it' : 'them'}; each reason says what each value would give (add the fact to the line to settle it)`,
+        ),
+      );
+    }
     if (sources.length) {
       out.push('', style.bold('Sources'), ...sources.map((source, index) => `  [${index + 1}] ${source}`));
     }

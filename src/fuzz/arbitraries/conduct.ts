@@ -4,7 +4,8 @@ import type { IsoDate } from '../../domain/dates.ts';
 import type { LogEvent } from '../../domain/events.ts';
 
 export function conductArbitrary(date: IsoDate): fc.Arbitrary<LogEvent> {
-  const cloud = fc.constantFrom('azure', 'aws', 'gcp', 'oracle');
+  // Canonical providers as the parser stores them, and one other cloud (kept as written).
+  const cloud = fc.constantFrom('azure', 'aws', 'gcp', 'oracle', 'coreweave');
   const amount = fc.constantFrom(1e6, 5e9, 50e9, 100e9, 250e9);
   return fc.oneof(
     fc.record(
@@ -17,7 +18,9 @@ export function conductArbitrary(date: IsoDate): fc.Arbitrary<LogEvent> {
         thirdParty: fc.constantFrom('Amazon', 'Oracle'),
         customer: fc.constantFrom('us-natsec', 'enterprise'),
         azureFirst: fc.boolean(),
-        azureDeclined: fc.boolean(),
+        stateful: fc.boolean(),
+        azureCannotSupport: fc.boolean(),
+        azureChoosesNotToSupport: fc.boolean(),
       },
       { requiredKeys: ['type', 'date', 'name', 'api', 'cloud'] },
     ),

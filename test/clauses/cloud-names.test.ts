@@ -1,0 +1,83 @@
+/**
+ * `cloud` on product.launched (CLAUSES.md, "Conduct events and their verdicts"): matched
+ * case-insensitively with the usual aliases and stored as the canonical provider; a name one or
+ * two letters from a known one is an input error with a "did you mean"; any other provider is a
+ * cloud in its own right, off Azure.
+ */
+import { describe, expect, it } from 'vitest';
+import { matchCloud } from '../../src/domain/clouds.ts';
+import { given, launched, logOf } from '../support/given.ts';
+
+const launch = (cloud: string) => launched('2026-01-15', { api: true, cloud });
+
+describe('C6 cloud names', () => {
+  it.each([
+    ['Azure', 'azure'],
+    ['Microsoft Azure', 'azure'],
+    ['  AZURE ', 'azure'],
+    ['AWS', 'aws'],
+    ['Amazon Web Services', 'aws'],
+    ['Amazon Bedrock', 'aws'],
+    ['GCP', 'gcp'],
+    ['Google Cloud', 'gcp'],
+    ['OCI', 'oracle'],
+    ['Oracle Cloud', 'oracle'],
+  ])('reads %j as %s and stores the canonical provider', (written, provider) => {
+    const [logged] = logOf([launch(written)]);
+    expect(logged?.event).toMatchObject({ type: 'product.launched', cloud: provider });
+    expect(matchCloud(written)).toEqual({ provider });
+  });
+
+  it('judges "Azure" and "Microsoft Azure" as on Azure: permitted, never a breach', () => {
+    for (const cloud of ['Azure', 'Microsoft Azure']) {
+      expect(given(launch(cloud)).whenReplayed().finding(1)).toMatchObject({ verdict: 'permitted', clause: 'C6' });
+    }
+  });
+
+  it.each([
+    ['azur', 'azure'],
+    ['Azrue', 'azure'],
+    ['awz', 'aws'],
+    ['gpc', 'gcp'],
+    ['Microsft Azure', 'azure'],
+    ['Oracel Cloud', 'oracle'],
+  ])('refuses %j, a near miss, at its line with "did you mean %s" (exit 2 in the CLI)', (cloud, provider) => {
+    const error = given(launch(cloud)).whenRefused();
+    expect(error.line).toBe(1);
+    expect(error.message).toContain(`did you mean "${provider}"`);
+    expect(error.hint).toContain(`"cloud":"${provider}"`);
+  });
+
+  it('refuses a name that names a known provider’s brand without being one of its spellings', () => {
+    expect(given(launch('AWS GovCloud')).whenRefused().message).toContain('did you mean "aws"');
+    expect(given(launch('Microsoft')).whenRefused().message).toContain('did you mean "azure"');
+  });
+
+  it('keeps any other provider as a cloud of its own, lower-cased, judged off Azure', () => {
+    expect(matchCloud('CoreWeave')).toEqual({ provider: 'coreweave' });
+    expect(matchCloud('OVH')).toEqual({ provider: 'ovh' }); // two letters from "oci", but a three-letter name
+    const finding = given(launch('CoreWeave')).whenReplayed().finding(1);
+    expect(finding).toMatchObject({ verdict: 'breach', clause: 'C6' });
+    expect(finding.reason).toContain('on coreweave');
+  });
+
+  it('refuses a blank cloud', () => {
+    expect(given(launch('  ')).whenRefused().message).toContain('it is blank');
+  });
+});
+
+describe('S4 the exception’s two facts replace azureDeclined', () => {
+  it('refuses azureDeclined with a fix that names azureCannotSupport and azureChoosesNotToSupport', () => {
+    const error = given({
+      type: 'product.launched',
+      date: '2026-05-01',
+      name: 'P',
+      api: true,
+      cloud: 'aws',
+      azureDeclined: true,
+    }).whenRefused();
+    expect(error.message).toContain('the field "azureDeclined" is no longer read');
+    expect(error.hint).toContain('azureCannotSupport');
+    expect(error.hint).toContain('azureChoosesNotToSupport');
+  });
+});
