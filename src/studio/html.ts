@@ -40,7 +40,7 @@ export function studioHtml(parts: StudioParts): string {
 <meta http-equiv="Content-Security-Policy" content="${studioPolicy(parts)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>dealsim studio: the Microsoft–OpenAI agreement, replayed in your browser</title>
+<title>dealsim studio: the Microsoft–OpenAI deal in your browser</title>
 <style>${parts.css}</style>
 </head>
 <body>
@@ -60,15 +60,15 @@ export function studioHtml(parts: StudioParts): string {
 </fieldset>
 <details id="history-panel" open>
 <summary>The real history: <span id="history-count"></span> events on the public record (read-only)</summary>
-<div class="scroll" tabindex="0" role="region" aria-label="The real history">
+<section class="scroll" tabindex="0" aria-label="The real history">
 <table><thead><tr><th scope="col">date</th><th scope="col">event</th><th scope="col">status</th><th scope="col">source</th></tr></thead><tbody id="history-table"></tbody></table>
-</div>
+</section>
 </details>
 <h3>Your events</h3>
 <p id="future-empty" class="hint">None yet: add one below, load an example or import a .jsonl file.</p>
-<div class="scroll" tabindex="0" role="region" aria-label="Your events">
+<section class="scroll" tabindex="0" aria-label="Your events">
 <table id="future-table"><thead><tr><th scope="col">line</th><th scope="col">date</th><th scope="col">event</th><th scope="col">status</th><th scope="col"><span class="sr-only">actions</span></th></tr></thead><tbody id="future-body"></tbody></table>
-</div>
+</section>
 <form id="event-form" novalidate>
 <h3 id="form-heading">Add an event</h3>
 <label for="event-type">Event type</label>
@@ -113,18 +113,18 @@ export function studioHtml(parts: StudioParts): string {
 <p id="at-summary" aria-live="polite"></p>
 <p id="status" class="hint" aria-live="polite"></p>
 <h3>Terms</h3>
-<div class="scroll" tabindex="0" role="region" aria-label="Terms">
+<section class="scroll" tabindex="0" aria-label="Terms">
 <table id="terms"><thead><tr><th scope="col">term</th><th scope="col">holder</th><th scope="col">clauses</th><th scope="col">on the date</th><th scope="col">intervals [from, until) and what ended each</th></tr></thead><tbody id="terms-body"></tbody></table>
-</div>
+</section>
 <h3>Statechart: the active states on the date</h3>
-<div class="chart" id="chart" tabindex="0" role="region" aria-label="Statechart">${inlineSvg(parts.chartSvg)}</div>
+<section class="chart" id="chart" tabindex="0" aria-label="Statechart">${inlineSvg(parts.chartSvg)}</section>
 <h3>Rights timeline</h3>
-<div class="timeline" id="timeline" tabindex="0" role="region" aria-label="Rights timeline"></div>
+<section class="timeline" id="timeline" tabindex="0" aria-label="Rights timeline"></section>
 <h3>Findings</h3>
 <p id="findings-empty" class="hint">No conduct events: nothing to judge.</p>
-<div class="scroll" tabindex="0" role="region" aria-label="Findings">
+<section class="scroll" tabindex="0" aria-label="Findings">
 <table id="findings"><thead><tr><th scope="col">line</th><th scope="col">date</th><th scope="col">event</th><th scope="col">verdict</th><th scope="col">clause</th><th scope="col">reason</th><th scope="col">record</th></tr></thead><tbody id="findings-body"></tbody></table>
-</div>
+</section>
 <p id="ledger"></p>
 <h3>Explain a term</h3>
 <div class="buttons">

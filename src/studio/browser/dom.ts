@@ -28,9 +28,18 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return node as T;
 }
 
-/** Parses SVG text as XML and puts it in `host`, replacing what was there. */
-export function showSvg(host: Element, svg: string): SVGSVGElement {
-  const parsed = new DOMParser().parseFromString(svg, 'image/svg+xml');
+/**
+ * Parses SVG text as XML and puts it in `host`, replacing what was there. With `prefix`, every
+ * ID the SVG defines and refers to gets it, so two drawings of one renderer can share a page.
+ */
+export function showSvg(host: Element, svg: string, prefix = ''): SVGSVGElement {
+  const text = prefix
+    ? svg.replace(
+        /(\bid="|url\(#|aria-labelledby=")([\w-]+)/g,
+        (_, before: string, id: string) => `${before}${prefix}${id}`,
+      )
+    : svg;
+  const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
   const root = parsed.documentElement;
   if (root.nodeName !== 'svg') throw new TypeError('the renderer did not return an SVG document');
   const node = document.importNode(root, true) as unknown as SVGSVGElement;

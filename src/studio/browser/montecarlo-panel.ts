@@ -192,7 +192,7 @@ export class MonteCarloPanel {
       ),
     );
     byId('mc-results').replaceChildren(
-      el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Monte Carlo results' }, table),
+      el('section', { class: 'scroll', tabindex: '0', 'aria-label': 'Monte Carlo results' }, table),
       summary,
       charts,
     );

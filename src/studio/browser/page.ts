@@ -534,16 +534,11 @@ function renderCompare(): void {
     ),
     el('tbody', {}, ...rows),
   );
-  const timelineHost = el('div', {
-    class: 'timeline',
-    tabindex: '0',
-    role: 'region',
-    'aria-label': 'Timelines compared',
-  });
-  showSvg(timelineHost, renderTimeline([timelineSide(a, labelA), timelineSide(other, labelB)]));
+  const timelineHost = el('section', { class: 'timeline', tabindex: '0', 'aria-label': 'Timelines compared' });
+  showSvg(timelineHost, renderTimeline([timelineSide(a, labelA), timelineSide(other, labelB)]), 'vs-');
   const sameVerdicts = verdicts(a) === verdicts(other);
   out.replaceChildren(
-    el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Terms compared' }, table),
+    el('section', { class: 'scroll', tabindex: '0', 'aria-label': 'Terms compared' }, table),
     el(
       'p',
       {},
