@@ -1,11 +1,12 @@
 /**
  * What the studio shows for one view: the user's future, after the real history or none,
- * replayed under the chosen assumptions by the same replay the CLI runs, with the steps the
- * date cursor walks and the answer in the shape of `dealsim simulate --json`. Pure.
+ * replayed under the chosen assumptions by the same replay the CLI runs (on the compiled kernel,
+ * which the differential tests hold to XState's answers), with the steps the date cursor walks and the answer in the shape of `dealsim simulate --json`. Pure.
  */
 import { type Assumptions, parseAssumptions } from '../domain/assumptions.ts';
 import { DealsimError } from '../domain/errors.ts';
 import type { LogEvent } from '../domain/events.ts';
+import { kernelEngine } from '../kernel/engine.ts';
 import type { LoggedEvent } from '../log/parse.ts';
 import { parseEventLine } from '../log/parse.ts';
 import { type SimulationJson, toSimulationJson } from '../replay/report.ts';
@@ -50,7 +51,7 @@ export function simulateView(input: SimulationInput, history: readonly LoggedEve
       ? mergeWithHistory(history, own)
       : { events: own, origins: own.map(({ line }) => ({ from: 'future' as const, line })) };
   try {
-    const collected = collectSteps(merged.events, { assumptions }, chart);
+    const collected = collectSteps(merged.events, { assumptions }, chart, kernelEngine);
     return {
       assumptions,
       events: merged.events,

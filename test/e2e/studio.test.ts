@@ -152,11 +152,16 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
     const url = `file://${resolve(STUDIO)}`;
     await tab.goto(`${url}${fragment}`);
     await tab.waitForSelector('body[data-ready="true"]');
+    await settled(tab);
     return { page: tab, requests, problems, url };
   }
 
   const answers = async (page: Page) =>
     JSON.parse((await page.locator('#answers-json').textContent()) ?? 'null') as ReturnType<typeof toSimulationJson>;
+
+  /** Waits for the explanation and comparison, drawn after the answer's frame. */
+  const settled = (page: Page) =>
+    page.waitForFunction(() => document.body.dataset.settled === document.body.dataset.renders);
 
   const renders = async (page: Page) => Number(await page.locator('body').getAttribute('data-renders'));
 

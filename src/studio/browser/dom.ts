@@ -69,3 +69,44 @@ export function say(node: HTMLElement, message: string | null): void {
   node.textContent = message ?? '';
   node.hidden = message === null;
 }
+
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+
+/** A number that names `object` for as long as it lives: unchanged events keep their rows. */
+export function identity(object: object): number {
+  let id = ids.get(object);
+  if (id === undefined) {
+    id = ++nextId;
+    ids.set(object, id);
+  }
+  return id;
+}
+
+/**
+ * A list of rows drawn from items, where an item whose key was drawn last time keeps its row:
+ * after an edit only the rows that changed are built again, and the host is left alone when
+ * nothing moved.
+ */
+export class KeyedRows<T> {
+  private rows = new Map<string, Element>();
+
+  constructor(
+    private readonly host: Element,
+    private readonly key: (item: T, index: number) => string,
+    private readonly draw: (item: T, index: number) => Element,
+  ) {}
+
+  render(items: readonly T[]): void {
+    const next = new Map<string, Element>();
+    const nodes = items.map((item, index) => {
+      const key = this.key(item, index);
+      const row = this.rows.get(key) ?? this.draw(item, index);
+      next.set(key, row);
+      return row;
+    });
+    this.rows = next;
+    const same = nodes.length === this.host.children.length && nodes.every((node, i) => this.host.children[i] === node);
+    if (!same) this.host.replaceChildren(...nodes);
+  }
+}

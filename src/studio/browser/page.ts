@@ -16,6 +16,7 @@ import { TERM_IDS, TERMS, type TermId } from '../../domain/terms.ts';
 import HISTORY_TEXT from '../../history/real-history.jsonl';
 import { type LoggedEvent, parseLog } from '../../log/parse.ts';
 import { explain } from '../../replay/explain.ts';
+import type { Finding } from '../../replay/findings.ts';
 import { type Interval, intervalOn } from '../../replay/intervals.ts';
 import type { IntervalJson } from '../../replay/report.ts';
 import { eventLabel } from '../../visual/event-label.ts';
@@ -26,7 +27,7 @@ import { FragmentError, fromFragment, type HistoryChoice, type StudioView, toFra
 import { type Origin, readHistory } from '../history-adapter.ts';
 import { futureText, type Simulation, sentence, simulateView } from '../simulation.ts';
 import { AssumptionsForm } from './assumptions-form.ts';
-import { byId, el, say, showSvg, sourceLink } from './dom.ts';
+import { byId, el, identity, KeyedRows, say, showSvg, sourceLink } from './dom.ts';
 import { EventForm } from './event-form.ts';
 import { MonteCarloPanel } from './montecarlo-panel.ts';
 
@@ -55,10 +56,11 @@ const vsAssumptions = new AssumptionsForm(byId('compare-assume'), 'vs-assume-', 
 const form = new EventForm({
   future: () => state.future,
   commit: (candidate, done) => {
-    const refusal = refusalOf(candidate);
-    if (refusal !== null) return refusal;
+    const started = performance.now();
+    const tried = attempt(candidate);
+    if (typeof tried === 'string') return tried;
     state.future = candidate;
-    update(done);
+    update(done, tried, started);
     return null;
   },
   editing: (index) => {
@@ -69,15 +71,20 @@ const form = new EventForm({
 });
 new MonteCarloPanel();
 
-/** Why `future` cannot be the view's future, in the CLI's words; null when it can. */
-function refusalOf(future: LogEvent[]): string | null {
+/** `future` replayed as the view's future, or why it cannot be one, in the CLI's words. */
+function attempt(future: LogEvent[]): Simulation | string {
   try {
-    simulateView({ future, history: state.history, assume: assumptions.pairs() }, realHistory, chart);
-    return null;
+    return simulateView({ future, history: state.history, assume: assumptions.pairs() }, realHistory, chart);
   } catch (error) {
     if (!(error instanceof DealsimError)) throw error;
     return error.describe();
   }
+}
+
+/** Why `future` cannot be the view's future; null when it can. */
+function refusalOf(future: LogEvent[]): string | null {
+  const tried = attempt(future);
+  return typeof tried === 'string' ? tried : null;
 }
 
 function view(): StudioView {
@@ -96,21 +103,21 @@ function view(): StudioView {
   };
 }
 
-/** Replays the view and redraws every panel; `done` is announced when it succeeds. */
-function update(done?: string): void {
-  const started = performance.now();
-  renders++;
+/**
+ * Replays the view (unless `replayed` already holds its replay) and redraws the answers: the
+ * future, terms, statechart, timeline and findings at once; the explanation and the comparison,
+ * which replay the future again under other readings, in a task of their own right after, so an
+ * edit shows its answer without waiting for them. `done` is announced when it succeeds;
+ * `started` is when the change began (the replay may have run before), for the page's own timing.
+ */
+function update(done?: string, replayed?: Simulation, started = performance.now()): void {
+  const render = ++renders;
   let simulation: Simulation | null = null;
-  try {
-    simulation = simulateView(
-      { future: state.future, history: state.history, assume: assumptions.pairs() },
-      realHistory,
-      chart,
-    );
+  const tried = replayed ?? attempt(state.future);
+  if (typeof tried === 'string') say(byId('view-error'), `This view is not a valid future: ${tried}`);
+  else {
+    simulation = tried;
     say(byId('view-error'), null);
-  } catch (error) {
-    if (!(error instanceof DealsimError)) throw error;
-    say(byId('view-error'), `This view is not a valid future: ${error.describe()}`);
   }
   current = simulation;
   renderFuture();
@@ -126,8 +133,10 @@ function update(done?: string): void {
     byId('ledger').textContent = '';
   }
   renderCursor();
-  renderCompare();
-  renderExplain();
+  byId('explain-out').setAttribute('aria-busy', 'true');
+  byId('compare-out').setAttribute('aria-busy', 'true');
+  // After the next frame: the answer is on screen before the slower panels start.
+  requestAnimationFrame(() => setTimeout(() => settle(render), 0));
   const fragment = toFragment(view());
   if (location.hash !== fragment) window.history.replaceState(null, '', fragment);
   const ms = performance.now() - started;
@@ -135,6 +144,16 @@ function update(done?: string): void {
   byId('status').textContent =
     `${done ? `${done[0]?.toUpperCase()}${done.slice(1)}; ` : ''}replayed ${simulation?.events.length ?? 0} events and redrew in ${ms.toFixed(1)} ms.`;
   document.body.dataset.renders = String(renders);
+}
+
+/** The explanation and the comparison of update `render`, unless a newer update superseded it. */
+function settle(render: number): void {
+  if (render !== renders) return;
+  renderCompare();
+  renderExplain();
+  byId('explain-out').removeAttribute('aria-busy');
+  byId('compare-out').removeAttribute('aria-busy');
+  document.body.dataset.settled = String(render);
 }
 
 function originLabel(simulation: Simulation, line: number): string {
@@ -170,32 +189,35 @@ function renderHistory(): void {
   );
 }
 
+const futureRows = new KeyedRows<LogEvent>(
+  byId('future-body'),
+  (event, index) => `${index}|${identity(event)}`,
+  (event, index) => {
+    const edit = el('button', { type: 'button', 'aria-label': `Edit line ${index + 1}` }, 'Edit');
+    edit.addEventListener('click', () => form.edit(index));
+    const remove = el('button', { type: 'button', 'aria-label': `Delete line ${index + 1}` }, 'Delete');
+    remove.addEventListener('click', () => removeEvent(index));
+    return el(
+      'tr',
+      { 'data-index': String(index) },
+      el('td', {}, String(index + 1)),
+      el('td', { class: 'mono' }, event.date),
+      el(
+        'td',
+        {},
+        el('strong', {}, event.type),
+        ` ${eventLabel(event)}`,
+        event.note ? el('div', { class: 'hint' }, event.note) : null,
+      ),
+      statusCell(event),
+      el('td', { class: 'actions' }, edit, remove),
+    );
+  },
+);
+
 function renderFuture(): void {
   byId('future-empty').hidden = state.future.length > 0;
-  byId('future-body').replaceChildren(
-    ...state.future.map((event, index) => {
-      const edit = el('button', { type: 'button', 'aria-label': `Edit line ${index + 1}` }, 'Edit');
-      edit.addEventListener('click', () => form.edit(index));
-      const remove = el('button', { type: 'button', 'aria-label': `Delete line ${index + 1}` }, 'Delete');
-      remove.addEventListener('click', () => removeEvent(index));
-      const row = el(
-        'tr',
-        { 'data-index': String(index) },
-        el('td', {}, String(index + 1)),
-        el('td', { class: 'mono' }, event.date),
-        el(
-          'td',
-          {},
-          el('strong', {}, event.type),
-          ` ${eventLabel(event)}`,
-          event.note ? el('div', { class: 'hint' }, event.note) : null,
-        ),
-        statusCell(event),
-        el('td', { class: 'actions' }, edit, remove),
-      );
-      return row;
-    }),
-  );
+  futureRows.render(state.future);
 }
 
 function removeEvent(index: number): void {
@@ -275,27 +297,46 @@ function renderTimeline1(simulation: Simulation): void {
   showSvg(byId('timeline'), svg);
 }
 
+/** A finding with what its row shows besides it: where its line came from and the event. */
+interface ShownFinding {
+  readonly finding: Finding;
+  readonly origin: string;
+  readonly event: LogEvent;
+  readonly simulation: Simulation;
+}
+
+const findingRows = new KeyedRows<ShownFinding>(
+  byId('findings-body'),
+  ({ finding, origin, event }) =>
+    `${origin}|${identity(event)}|${finding.verdict}|${finding.clause}|${finding.reason}|${JSON.stringify((finding as { missingFacts?: unknown }).missingFacts ?? null)}`,
+  ({ finding, origin, event, simulation }) => {
+    const verdictCell = el('td', { class: `verdict-${finding.verdict}` }, finding.verdict);
+    // Verdicts that name a missing fact get a one-click reading of it (see missingFactButtons).
+    verdictCell.append(...missingFactButtons(finding, simulation));
+    return el(
+      'tr',
+      {},
+      el('td', {}, origin),
+      el('td', { class: 'mono' }, finding.date),
+      el('td', {}, `${finding.type} ${eventLabel(event)}`),
+      verdictCell,
+      el('td', {}, finding.clause),
+      el('td', {}, finding.reason),
+      el('td', {}, `${event.status ?? 'hypothetical'} `, sourceLink(event.source)),
+    );
+  },
+);
+
 function renderFindings(simulation: Simulation): void {
   const findings = simulation.collected.replayed.findings;
   byId('findings-empty').hidden = findings.length > 0;
-  byId('findings-body').replaceChildren(
-    ...findings.map((finding) => {
-      const logged = simulation.events[finding.line - 1] as LoggedEvent;
-      const verdictCell = el('td', { class: `verdict-${finding.verdict}` }, finding.verdict);
-      // Verdicts that name a missing fact get a one-click reading of it (see missingFactButtons).
-      verdictCell.append(...missingFactButtons(finding, simulation));
-      return el(
-        'tr',
-        {},
-        el('td', {}, originLabel(simulation, finding.line)),
-        el('td', { class: 'mono' }, finding.date),
-        el('td', {}, `${finding.type} ${eventLabel(logged.event)}`),
-        verdictCell,
-        el('td', {}, finding.clause),
-        el('td', {}, finding.reason),
-        el('td', {}, `${logged.event.status ?? 'hypothetical'} `, sourceLink(logged.event.source)),
-      );
-    }),
+  findingRows.render(
+    findings.map((finding) => ({
+      finding,
+      origin: originLabel(simulation, finding.line),
+      event: (simulation.events[finding.line - 1] as LoggedEvent).event,
+      simulation,
+    })),
   );
 }
 
