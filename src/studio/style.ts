@@ -46,6 +46,7 @@ td { overflow-wrap: anywhere; }
 td.actions { white-space: nowrap; }
 td.actions button { min-height: 30px; padding: 2px 8px; margin: 1px; }
 tr.editing td { background: #eef4ff; }
+.status-official, .status-reported, .status-hypothetical { white-space: nowrap; }
 .status-official { color: var(--ok); }
 .status-reported { color: var(--warn); }
 .status-hypothetical { color: var(--accent); }

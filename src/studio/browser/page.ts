@@ -238,13 +238,9 @@ function endedBy(simulation: Simulation, interval: IntervalJson): Node[] {
   if (interval.until === null) return [document.createTextNode('no end in this future')];
   if (interval.endedByLine === null) return [document.createTextNode(`ended by ${interval.endedBy ?? 'the calendar'}`)];
   const logged = simulation.events[interval.endedByLine - 1] as LoggedEvent;
-  return [
-    document.createTextNode(
-      `ended by ${originLabel(simulation, interval.endedByLine)}: ${logged.event.type} (${logged.event.status ?? 'hypothetical'}, `,
-    ),
-    sourceLink(logged.event.source),
-    document.createTextNode(')'),
-  ];
+  const said = `ended by ${originLabel(simulation, interval.endedByLine)}: ${logged.event.type} (${logged.event.status ?? 'hypothetical'}`;
+  if (logged.event.source === undefined) return [document.createTextNode(`${said})`)];
+  return [document.createTextNode(`${said}, `), sourceLink(logged.event.source), document.createTextNode(')')];
 }
 
 function renderTerms(simulation: Simulation): void {
