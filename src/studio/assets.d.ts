@@ -10,6 +10,8 @@ declare module 'studio:examples' {
     readonly file: string;
     readonly title: string;
     readonly story: string;
+    /** `builtin` (after the real history) or `none` (the deal as signed). */
+    readonly history: 'builtin' | 'none';
     readonly assume: readonly string[];
     readonly text: string;
   }[];

@@ -6,14 +6,25 @@
 import { type Assumptions, parseAssumptions } from '../domain/assumptions.ts';
 import { DealsimError } from '../domain/errors.ts';
 import type { LogEvent } from '../domain/events.ts';
+import {
+  BUILTIN_HISTORY_ORIGIN,
+  branchFrom,
+  type History,
+  historyUsed,
+  NO_HISTORY,
+  parseHistory,
+} from '../history/history.ts';
 import { kernelEngine } from '../kernel/engine.ts';
-import type { LoggedEvent } from '../log/parse.ts';
-import { parseEventLine } from '../log/parse.ts';
+import { type LoggedEvent, parseEventLine } from '../log/parse.ts';
 import { type SimulationJson, toSimulationJson } from '../replay/report.ts';
 import type { ChartNode } from '../visual/statechart.ts';
 import { collectSteps, type ReportSteps } from '../visual/steps.ts';
 import type { HistoryChoice } from './fragment.ts';
-import { mergeWithHistory, type Origin } from './history-adapter.ts';
+
+/** The built-in real history from the text of src/history/real-history.jsonl, as the CLI reads it. */
+export function builtinHistory(text: string): History {
+  return parseHistory(text, 'builtin', BUILTIN_HISTORY_ORIGIN);
+}
 
 export interface SimulationInput {
   /** The user's own events, in date order. */
@@ -25,11 +36,12 @@ export interface SimulationInput {
 
 export interface Simulation {
   readonly assumptions: Assumptions;
-  /** The replayed log: the history's events and the user's, numbered in merged order. */
+  /** The replayed log: the history's lines (with their `origin`) and the user's, merged by date. */
   readonly events: readonly LoggedEvent[];
-  readonly origins: readonly Origin[];
   readonly collected: ReportSteps;
   readonly json: SimulationJson;
+  /** The replayed line for `(origin, line)`; `origin` undefined for the user's own lines. */
+  readonly lineOf: (line: number, origin?: string | null) => LoggedEvent | undefined;
 }
 
 /** The user's events as the log lines an export writes (line n is event n). */
@@ -42,36 +54,32 @@ export function futureText(future: readonly LogEvent[]): string {
   return future.map((event) => `${JSON.stringify(event)}\n`).join('');
 }
 
-/** Replays a view; throws the core's {@link DealsimError} for an invalid future or assumption. */
-export function simulateView(input: SimulationInput, history: readonly LoggedEvent[], chart: ChartNode): Simulation {
+/**
+ * Replays a view as `dealsim simulate --json` replays the exported file: after the real history
+ * unless the view chose none. Throws the core's {@link DealsimError} for an invalid future or
+ * assumption, placed in "your future" when it is about one of the user's lines.
+ */
+export function simulateView(input: SimulationInput, history: History, chart: ChartNode): Simulation {
   const assumptions = parseAssumptions(input.assume);
-  const own = futureLog(input.future);
-  const merged =
-    input.history === 'real'
-      ? mergeWithHistory(history, own)
-      : { events: own, origins: own.map(({ line }) => ({ from: 'future' as const, line })) };
+  const branch = input.history === 'real' ? history : NO_HISTORY;
+  const events = [...branchFrom(branch, futureLog(input.future))];
+  let collected: ReportSteps;
   try {
-    const collected = collectSteps(merged.events, { assumptions }, chart, kernelEngine);
-    return {
-      assumptions,
-      events: merged.events,
-      origins: merged.origins,
-      collected,
-      json: toSimulationJson(collected.replayed),
-    };
+    collected = collectSteps(events, { assumptions }, chart, kernelEngine);
   } catch (error) {
-    if (error instanceof DealsimError && error.line !== undefined) throw placed(error, merged.origins);
+    if (error instanceof DealsimError && error.line !== undefined && error.file === undefined) {
+      throw error.at({ file: 'your future' });
+    }
     throw error;
   }
-}
-
-/** The error re-placed at the line of the file it came from: the history's or the user's. */
-function placed(error: DealsimError, origins: readonly Origin[]): DealsimError {
-  const origin = origins[(error.line as number) - 1];
-  if (origin === undefined) return error;
-  return origin.from === 'history'
-    ? error.at({ file: 'the real history', line: origin.line })
-    : error.at({ file: 'your future', line: origin.line });
+  const byPlace = new Map(events.map((logged) => [`${logged.origin ?? ''}:${logged.line}`, logged]));
+  return {
+    assumptions,
+    events,
+    collected,
+    json: toSimulationJson(collected.replayed, undefined, historyUsed(branch)),
+    lineOf: (line, origin) => byPlace.get(`${origin ?? ''}:${line}`),
+  };
 }
 
 /** `message. Fix: hint.`: a core error as the CLI words it, without the file and line. */

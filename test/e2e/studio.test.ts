@@ -14,14 +14,12 @@ import axe from 'axe-core';
 import { HtmlValidate } from 'html-validate';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAssumptions } from '../../src/domain/assumptions.ts';
 import { TERM_IDS } from '../../src/domain/terms.ts';
 import { parseLog } from '../../src/log/parse.ts';
-import { replay } from '../../src/replay/replay.ts';
-import { toSimulationJson } from '../../src/replay/report.ts';
+import type { SimulationJson } from '../../src/replay/report.ts';
 import { fromFragment, toFragment } from '../../src/studio/fragment.ts';
-import { HISTORY_FILE, mergeWithHistory, readHistory } from '../../src/studio/history-adapter.ts';
-import { allFutures, assumeArgs, dealsim } from '../visual/run-cli.ts';
+import { builtinHistory } from '../../src/studio/simulation.ts';
+import { dealsim } from '../visual/run-cli.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -90,19 +88,31 @@ interface Watched {
   readonly url: string;
 }
 
-/** What the CLI answers for a log text: `dealsim simulate --json` on a file holding it. */
-async function cliAnswer(text: string, assume: readonly string[], name: string): Promise<unknown> {
+/**
+ * What the CLI answers for a log text: `dealsim simulate --json` on a file holding it, after the
+ * real history (the CLI's default) or with `--history none`.
+ */
+async function cliAnswer(
+  text: string,
+  assume: readonly string[],
+  name: string,
+  history: 'builtin' | 'none' = 'builtin',
+): Promise<SimulationJson> {
   const file = join(out, name);
   writeFileSync(file, text);
-  const {
-    code,
-    out: stdout,
-    err,
-  } = await dealsim('simulate', file, '--json', ...assume.flatMap((a) => ['--assume', a]));
+  const argv = ['simulate', file, '--json', '--history', history, ...assume.flatMap((a) => ['--assume', a])];
+  const { code, out: stdout, err } = await dealsim(...argv);
   expect(err).toBe('');
   expect(code).toBe(0);
-  return JSON.parse(stdout);
+  return JSON.parse(stdout) as SimulationJson;
 }
+
+/** The shipped futures: simulations/futures.json, with the history and assumptions each needs. */
+const SHIPPED = (
+  JSON.parse(readFileSync('simulations/futures.json', 'utf8')) as {
+    futures: { file: string; history: 'builtin' | 'none'; assume: string[] }[];
+  }
+).futures.map((future) => ({ ...future, path: join('simulations', future.file) }));
 
 // Skipped only when chromium is missing outside CI; the warning above says so, and CI fails.
 describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', () => {
@@ -157,7 +167,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
   }
 
   const answers = async (page: Page) =>
-    JSON.parse((await page.locator('#answers-json').textContent()) ?? 'null') as ReturnType<typeof toSimulationJson>;
+    JSON.parse((await page.locator('#answers-json').textContent()) ?? 'null') as SimulationJson;
 
   /** Waits for the explanation and comparison, drawn after the answer's frame. */
   const settled = (page: Page) =>
@@ -170,13 +180,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
     await page.waitForFunction((n) => Number(document.body.dataset.renders) > n, before);
   }
 
-  const history = readHistory(readFileSync(HISTORY_FILE, 'utf8'));
-
-  /** What the replay says of the real history followed by `future`. */
-  function todayWith(futureText: string, assume: readonly string[] = []) {
-    const merged = mergeWithHistory(history, parseLog(futureText));
-    return toSimulationJson(replay(merged.events, { assumptions: parseAssumptions(assume) }));
-  }
+  const history = builtinHistory(readFileSync('src/history/real-history.jsonl', 'utf8')).events;
 
   it("starts on today's deal: the real history with status and source, the terms, the timeline and the active states", async () => {
     const { page, requests, problems, url } = await open();
@@ -187,7 +191,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
       expect(await row.locator('td').nth(2).textContent()).toBe(event.status);
       expect(await row.locator('a').getAttribute('href')).toBe(event.source);
     }
-    const expected = todayWith('');
+    const expected = await cliAnswer('', [], 'empty.jsonl');
     expect(await answers(page)).toEqual(expected);
     const last = history.at(-1)?.event.date as string;
     expect(await page.locator('#at-date').inputValue()).toBe(last);
@@ -225,8 +229,10 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
     await add('agi.declared', '2028-03-01');
     await add('panel.verified', '2028-09-01');
     expect(await page.locator('#future-body tr').count()).toBe(2);
-    const expected = todayWith(
+    const expected = await cliAnswer(
       '{"type":"agi.declared","date":"2028-03-01"}\n{"type":"panel.verified","date":"2028-09-01"}\n',
+      [],
+      'added.jsonl',
     );
     expect(await answers(page)).toEqual(expected);
     expect(expected.terms.find((t) => t.id === 'research-ip')?.intervals[0]?.until).toBe('2028-09-01');
@@ -279,14 +285,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
     const { page, problems } = await open(toFragment({ future, assume: [], history: 'none' }));
     const before = await answers(page);
     expect(before.terms.find((t) => t.id === 'ip-exclusivity')?.intervals).toEqual([
-      { from: '2025-10-28', until: null, endedBy: null, endedByLine: null },
+      { from: '2025-10-28', until: null, endedBy: null, endedByLine: null, endedByOrigin: null },
     ]);
     await afterRender(page, await renders(page), () =>
       page.selectOption('#assume-agi-ends-exclusivity', 'declaration'),
     );
     const after = await answers(page);
     expect(after.terms.find((t) => t.id === 'ip-exclusivity')?.intervals[0]?.until).toBe('2028-03-01');
-    expect(after).toEqual(await cliAnswer(future, ['agi-ends-exclusivity=declaration'], 'switch.jsonl'));
+    expect(after).toEqual(await cliAnswer(future, ['agi-ends-exclusivity=declaration'], 'switch.jsonl', 'none'));
     expect(new URL(page.url()).hash).toContain('assume=agi-ends-exclusivity%3Ddeclaration');
     // A value the CLI refuses shows its message beside the field and is not used.
     await page.fill('#assume-revenue-share-rate', '2');
@@ -301,7 +307,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
   });
 
   it('a link restores the view: future, assumptions, history and date', async () => {
-    const log = 'simulations/declaration-lapses-panel-deadline.jsonl';
+    const log = 'simulations/as-signed/declaration-lapses-panel-deadline.jsonl';
     const text = readFileSync(log, 'utf8');
     const fragment = toFragment({
       future: text,
@@ -314,7 +320,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
     expect(await page.locator('#assume-panel-deadline-days').inputValue()).toBe('90');
     expect(await page.locator('#history-none').isChecked()).toBe(true);
     expect(await page.locator('#at-date').inputValue()).toBe('2029-09-01');
-    expect(await answers(page)).toEqual(await cliAnswer(text, ['panel-deadline-days=90'], 'restored.jsonl'));
+    expect(await answers(page)).toEqual(await cliAnswer(text, ['panel-deadline-days=90'], 'restored.jsonl', 'none'));
     // The page writes the view back into the link: the same events, readings, history and date.
     const written = fromFragment(new URL(page.url()).hash);
     expect(parseLog(written.future).map(({ event }) => event)).toEqual(parseLog(text).map(({ event }) => event));
@@ -329,21 +335,22 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
   });
 
   it('exports every shipped future as .jsonl that `dealsim simulate --json` answers identically', async () => {
-    const futures = allFutures().filter((future) => future.path.startsWith('simulations/'));
-    expect(futures.length).toBeGreaterThan(10);
+    expect(SHIPPED.length).toBeGreaterThan(10);
     const page = await context.newPage();
-    for (const future of futures) {
+    for (const future of SHIPPED) {
       const text = readFileSync(future.path, 'utf8');
-      const watched = await open(toFragment({ future: text, assume: future.assume, history: 'none' }), page);
+      const history = future.history === 'none' ? 'none' : 'real';
+      const watched = await open(toFragment({ future: text, assume: future.assume, history }), page);
       const shown = await answers(page);
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
-      const exported = join(out, `export-${future.path.replace(/\W+/g, '-')}`);
+      const exported = join(out, `export-${future.file.replace(/\W+/g, '-')}`);
       await download.saveAs(exported);
-      const { code, out: stdout, err } = await dealsim('simulate', exported, '--json', ...assumeArgs(future));
-      expect(err, future.path).toBe('');
-      expect(code, future.path).toBe(0);
-      expect(JSON.parse(stdout), future.path).toEqual(shown);
-      const original = await dealsim('simulate', future.path, '--json', ...assumeArgs(future));
+      const options = ['--json', '--history', future.history, ...future.assume.flatMap((a) => ['--assume', a])];
+      const again = await dealsim('simulate', exported, ...options);
+      expect(again.err, future.path).toBe('');
+      expect(again.code, future.path).toBe(0);
+      expect(JSON.parse(again.out), future.path).toEqual(shown);
+      const original = await dealsim('simulate', future.path, ...options);
       expect(JSON.parse(original.out), future.path).toEqual(shown);
       expect(watched.problems, future.path).toEqual([]);
       await page.goto('about:blank');
@@ -429,7 +436,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
   it("html-validate's recommended rules pass on the page as drawn, timeline and comparison included", async () => {
     const { page } = await open(
       toFragment({
-        future: readFileSync('simulations/third-party-api-off-azure.jsonl', 'utf8'),
+        future: readFileSync('simulations/as-signed/third-party-api-off-azure.jsonl', 'utf8'),
         assume: [],
         history: 'real',
         vs: { future: readFileSync('simulations/no-agi-ever.jsonl', 'utf8'), assume: [] },
@@ -451,8 +458,8 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
     const { page, problems } = await open(
       toFragment({ future: text, assume: [], history: 'none', vs: { assume: ['agi-ends-exclusivity=declaration'] } }),
     );
-    const a = await cliAnswer(text, [], 'a.jsonl');
-    const b = (await cliAnswer(text, ['agi-ends-exclusivity=declaration'], 'b.jsonl')) as typeof a & {
+    const a = await cliAnswer(text, [], 'a.jsonl', 'none');
+    const b = (await cliAnswer(text, ['agi-ends-exclusivity=declaration'], 'b.jsonl', 'none')) as typeof a & {
       terms: { id: string; intervals: unknown[] }[];
     };
     const differing = TERM_IDS.filter(

@@ -24,8 +24,7 @@ import { dealChart } from '../../visual/statechart.ts';
 import { regionsOf } from '../../visual/steps.ts';
 import { axisRange, renderTimeline, type TimelineSide } from '../../visual/timeline.ts';
 import { FragmentError, fromFragment, type HistoryChoice, type StudioView, toFragment } from '../fragment.ts';
-import { type Origin, readHistory } from '../history-adapter.ts';
-import { futureText, type Simulation, sentence, simulateView } from '../simulation.ts';
+import { builtinHistory, futureText, type Simulation, sentence, simulateView } from '../simulation.ts';
 import { AssumptionsForm } from './assumptions-form.ts';
 import { byId, el, identity, KeyedRows, say, showSvg, sourceLink } from './dom.ts';
 import { EventForm } from './event-form.ts';
@@ -33,7 +32,7 @@ import { MonteCarloPanel } from './montecarlo-panel.ts';
 
 const chart = dealChart();
 const regions = regionsOf(chart);
-const realHistory = readHistory(HISTORY_TEXT);
+const realHistory = builtinHistory(HISTORY_TEXT);
 
 interface Compare {
   mode: 'off' | 'assume' | 'future';
@@ -156,10 +155,9 @@ function settle(render: number): void {
   document.body.dataset.settled = String(render);
 }
 
-function originLabel(simulation: Simulation, line: number): string {
-  const origin = simulation.origins[line - 1] as Origin | undefined;
-  if (origin === undefined) return `line ${line}`;
-  return origin.from === 'history' ? `history ${origin.line}` : `your line ${origin.line}`;
+/** `history 7` for a line of the real history, `your line 2` for one of the user's. */
+function originLabel(line: number, origin?: string | null): string {
+  return origin ? `${origin} ${line}` : `your line ${line}`;
 }
 
 function statusCell(event: LogEvent): HTMLElement {
@@ -168,9 +166,9 @@ function statusCell(event: LogEvent): HTMLElement {
 }
 
 function renderHistory(): void {
-  byId('history-count').textContent = String(realHistory.length);
+  byId('history-count').textContent = String(realHistory.events.length);
   byId('history-table').replaceChildren(
-    ...realHistory.map(({ event }) =>
+    ...realHistory.events.map(({ event }) =>
       el(
         'tr',
         {},
@@ -237,8 +235,8 @@ function removeEvent(index: number): void {
 function endedBy(simulation: Simulation, interval: IntervalJson): Node[] {
   if (interval.until === null) return [document.createTextNode('no end in this future')];
   if (interval.endedByLine === null) return [document.createTextNode(`ended by ${interval.endedBy ?? 'the calendar'}`)];
-  const logged = simulation.events[interval.endedByLine - 1] as LoggedEvent;
-  const said = `ended by ${originLabel(simulation, interval.endedByLine)}: ${logged.event.type} (${logged.event.status ?? 'hypothetical'}`;
+  const logged = simulation.lineOf(interval.endedByLine, interval.endedByOrigin) as LoggedEvent;
+  const said = `ended by ${originLabel(interval.endedByLine, interval.endedByOrigin)}: ${logged.event.type} (${logged.event.status ?? 'hypothetical'}`;
   if (logged.event.source === undefined) return [document.createTextNode(`${said})`)];
   return [document.createTextNode(`${said}, `), sourceLink(logged.event.source), document.createTextNode(')')];
 }
@@ -308,7 +306,7 @@ const findingRows = new KeyedRows<ShownFinding>(
   ({ finding, origin, event, simulation }) => {
     const verdictCell = el('td', { class: `verdict-${finding.verdict}` }, finding.verdict);
     // Verdicts that name a missing fact get a one-click reading of it (see missingFactButtons).
-    verdictCell.append(...missingFactButtons(finding, simulation));
+    verdictCell.append(...missingFactButtons(finding));
     return el(
       'tr',
       {},
@@ -329,8 +327,8 @@ function renderFindings(simulation: Simulation): void {
   findingRows.render(
     findings.map((finding) => ({
       finding,
-      origin: originLabel(simulation, finding.line),
-      event: (simulation.events[finding.line - 1] as LoggedEvent).event,
+      origin: originLabel(finding.line, finding.origin),
+      event: (simulation.lineOf(finding.line, finding.origin) as LoggedEvent).event,
       simulation,
     })),
   );
@@ -341,14 +339,16 @@ function renderFindings(simulation: Simulation): void {
  * false") that writes the fact into the user's event. Verdicts gain `undetermined` and
  * `missingFacts` in another change; until a finding carries them, there is nothing to show.
  */
-function missingFactButtons(finding: object, simulation: Simulation): Node[] {
-  const { verdict, missingFacts, line } = finding as { verdict: string; missingFacts?: unknown; line: number };
+function missingFactButtons(finding: Finding): Node[] {
+  const { verdict, missingFacts, line, origin } = finding as Omit<Finding, 'verdict'> & {
+    verdict: string;
+    missingFacts?: unknown;
+  };
   if (verdict !== 'undetermined' || !Array.isArray(missingFacts)) return [];
-  const origin = simulation.origins[line - 1];
   const names = missingFacts.map((fact) =>
     typeof fact === 'string' ? fact : String((fact as { fact?: unknown }).fact ?? ''),
   );
-  if (origin?.from !== 'future') {
+  if (origin !== undefined) {
     return [
       el(
         'div',
@@ -357,7 +357,7 @@ function missingFactButtons(finding: object, simulation: Simulation): Node[] {
       ),
     ];
   }
-  const index = origin.line - 1;
+  const index = line - 1;
   return names.flatMap((name) =>
     [true, false].map((value) => {
       const button = el('button', { type: 'button' }, `assume ${name} ${value}`);
@@ -470,7 +470,7 @@ function renderExplain(): void {
     [
       'last change',
       answer.lastChange
-        ? `${answer.lastChange.date}: ${answer.lastChange.line === null ? answer.lastChange.by : `${originLabel(simulation, answer.lastChange.line)}: ${answer.lastChange.by.replace(/^line \d+: /, '')}`}`
+        ? `${answer.lastChange.date}: ${answer.lastChange.by.replace(/^line (\d+):/, 'your line $1:').replace(/^([\w-]+):(\d+):/, '$1 $2:')}`
         : 'none: it has stood since 2025-10-28',
     ],
     ['meaning', `${answer.term.meaning} Ends: ${answer.term.ends}.`],
@@ -665,7 +665,10 @@ function setup(): void {
   byId('load-example').addEventListener('click', () => {
     const example = FUTURES[Number(examples.value)];
     if (!example) return;
-    const refusal = restore({ future: example.text, assume: example.assume, history: state.history }, example.file);
+    const refusal = restore(
+      { future: example.text, assume: example.assume, history: example.history === 'none' ? 'none' : 'real' },
+      example.file,
+    );
     say(byId('import-error'), refusal);
     if (refusal === null) update(`loaded ${example.file}: ${example.story}`);
   });
