@@ -134,8 +134,8 @@ function update(done?: string, replayed?: Simulation, started = performance.now(
   renderCursor();
   byId('explain-out').setAttribute('aria-busy', 'true');
   byId('compare-out').setAttribute('aria-busy', 'true');
-  // After the next frame: the answer is on screen before the slower panels start.
-  requestAnimationFrame(() => setTimeout(() => settle(render), 0));
+  // After the frame that shows the answer has been drawn: then the slower panels.
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => settle(render), 0)));
   const fragment = toFragment(view());
   if (location.hash !== fragment) window.history.replaceState(null, '', fragment);
   const ms = performance.now() - started;
