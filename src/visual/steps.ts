@@ -7,7 +7,7 @@
 import type { DealInput } from '../../machines/deal.machine.ts';
 import { EFFECTIVE_DATE } from '../domain/dates.ts';
 import { type LoggedEvent, lineRef } from '../log/parse.ts';
-import { xstateEngine } from '../replay/engine.ts';
+import { type Engine, xstateEngine } from '../replay/engine.ts';
 import type { Finding } from '../replay/findings.ts';
 import { type Replayed, type ReplayStep, replay } from '../replay/replay.ts';
 import { eventLabel } from './event-label.ts';
@@ -66,11 +66,19 @@ function stateCodes(regions: readonly RegionInfo[], value: Record<string, string
     .join('');
 }
 
-/** Replays the future once, recording the initial state and every step. */
-export function collectSteps(events: readonly LoggedEvent[], input: DealInput, chart: ChartNode): ReportSteps {
+/**
+ * Replays the future once, recording the initial state and every step; on XState's interpreter
+ * unless another engine is given (the studio passes the compiled kernel).
+ */
+export function collectSteps<S>(
+  events: readonly LoggedEvent[],
+  input: DealInput,
+  chart: ChartNode,
+  engine: Engine<S> = xstateEngine as unknown as Engine<S>,
+): ReportSteps {
   const regions = regionsOf(chart);
   const indexByLine = new Map(events.map((logged, index) => [lineRef(logged.line, logged.origin), index]));
-  const initial = xstateEngine.stateValue(xstateEngine.start(input));
+  const initial = engine.stateValue(engine.start(input));
   const steps: CompactStep[] = [
     [EFFECTIVE_DATE, -1, 'the agreement takes effect (S1)', stateCodes(regions, initial), 0, 0],
   ];
@@ -88,7 +96,7 @@ export function collectSteps(events: readonly LoggedEvent[], input: DealInput, c
       step.findings.length,
     ]);
   };
-  const replayed = replay(events, input, { onStep });
+  const replayed = replay(events, input, { engine, onStep });
   return { replayed, steps, findings };
 }
 

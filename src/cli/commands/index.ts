@@ -12,6 +12,7 @@ import { history } from './history.ts';
 import { montecarlo } from './montecarlo.ts';
 import { report } from './report.ts';
 import { simulate } from './simulate.ts';
+import { studio } from './studio.ts';
 import { timeline } from './timeline.ts';
 import { validate } from './validate.ts';
 
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   chart,
   timeline,
   report,
+  studio,
   check,
   fuzzCommand,
   montecarlo,

@@ -1,0 +1,43 @@
+/**
+ * Messages between the studio page and its Monte Carlo worker. The page hands out one chunk of
+ * futures at a time, so stopping is simply not asking for the next one; each future has its own
+ * seeded generator, so the results do not depend on the chunking.
+ */
+import type { Outcomes } from '../../montecarlo/outcomes.ts';
+
+export type ToWorker =
+  | { readonly kind: 'start'; readonly run: number; readonly spec: unknown; readonly seed: number }
+  | { readonly kind: 'chunk'; readonly run: number; readonly start: number; readonly count: number };
+
+export type FromWorker =
+  | {
+      readonly kind: 'chunk';
+      readonly run: number;
+      readonly start: number;
+      readonly count: number;
+      readonly outcomes: Outcomes;
+    }
+  | { readonly kind: 'error'; readonly run: number; readonly message: string };
+
+/** The flat arrays of `outcomes`, which cross to the page without a copy. */
+export function transferList(outcomes: Outcomes): ArrayBuffer[] {
+  return [
+    outcomes.endDay.buffer,
+    outcomes.cause.buffer,
+    outcomes.revenueShareYears.buffer,
+    outcomes.revenueShareUsd.buffer,
+    outcomes.breaches.buffer,
+    outcomes.agi.buffer,
+  ] as ArrayBuffer[];
+}
+
+/** Copies a chunk's outcomes into the run's, at future `start`. */
+export function copyInto(all: Outcomes, start: number, part: Outcomes): void {
+  const perFuture = all.endDay.length / all.count;
+  all.endDay.set(part.endDay, start * perFuture);
+  all.cause.set(part.cause, start * perFuture);
+  all.revenueShareYears.set(part.revenueShareYears, start);
+  all.revenueShareUsd.set(part.revenueShareUsd, start);
+  all.breaches.set(part.breaches, start);
+  all.agi.set(part.agi, start);
+}
