@@ -127,9 +127,9 @@ describe("line references name the history apart from the user's file", () => {
       expect.objectContaining({ line: 1, verdict: 'permitted', clause: 'C10', status: 'hypothetical', source: null }),
     ]);
     const people = await runInMemory(['simulate', file]);
-    expect(people.out).toMatch(/history:2\s+2025-11-03\s+compute\.contracted\s+permitted\s+C10\s+official\s+\[\d+\]/);
+    expect(people.out).toMatch(/history:2\s+2025-11-03\s+compute\.contracted\s+✓ permitted\s+C10\s+official\s+\[\d+\]/);
     expect(people.out).toMatch(
-      new RegExp(`future-\\d+\\.jsonl:1\\s+2027-01-01\\s+compute\\.contracted\\s+permitted\\s+C10\\s+hypothetical`),
+      new RegExp(`future-\\d+\\.jsonl:1\\s+2027-01-01\\s+compute\\.contracted\\s+✓ permitted\\s+C10\\s+hypothetical`),
     );
   });
 
