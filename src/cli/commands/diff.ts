@@ -76,13 +76,13 @@ Examples:
     const labelB = `${fileB} (${describeHistory(b.history)})`;
     if (args.values.json) {
       printJson(io, { a: fileA, b: fileB, historyA: a.history, historyB: b.history, ...result });
-    } else io.out(renderDiff(labelA, labelB, result, styleFor(io.color)));
+    } else io.out(renderDiff(labelA, labelB, result, styleFor(io.color), io.columns));
     return 0;
   },
 };
 
 /** The differences as a table of terms and a list of sentences. */
-export function renderDiff(fileA: string, fileB: string, result: ReplayDiff, style: Style): string {
+export function renderDiff(fileA: string, fileB: string, result: ReplayDiff, style: Style, width?: number): string {
   const out = [`${style.bold('A')} ${fileA}`, `${style.bold('B')} ${fileB}`, ''];
   if (result.same) return `${out.join('\n')}The two futures give the same terms, verdicts and ledger.\n`;
   if (result.terms.length) {
@@ -93,6 +93,7 @@ export function renderDiff(fileA: string, fileB: string, result: ReplayDiff, sty
       table(
         ['TERM', 'A', 'B'],
         result.terms.map((t) => [t.term, spans(t.a), style.bold(spans(t.b))]),
+        { width },
       ).trimEnd(),
       '',
     );

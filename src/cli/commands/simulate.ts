@@ -122,7 +122,7 @@ Example:
     };
     if (args.values.json) printJson(io, counterfactual ? { ...json, without: counterfactual } : json);
     else {
-      io.out(render(file, json, steps, styleFor(io.color)));
+      io.out(render(file, json, steps, styleFor(io.color), io.columns));
       if (counterfactual) io.out(renderWithout(counterfactual.sentences, styleFor(io.color)));
     }
     return 0;
@@ -152,7 +152,13 @@ function renderWithout(sentences: readonly string[], style: Style): string {
   return `\n${style.bold('Compared with the whole log')}\n${lines.join('\n')}\n`;
 }
 
-function render(file: string, json: SimulationJson, steps: readonly ReplayStep[], style: Style): string {
+function render(
+  file: string,
+  json: SimulationJson,
+  steps: readonly ReplayStep[],
+  style: Style,
+  width: number | undefined,
+): string {
   const out: string[] = [];
   if (json.history) out.push(style.bold(describeHistory(json.history)));
   out.push(`${style.bold('Future')} ${file}${json.at ? `, as of ${json.at}` : ''}`);
@@ -161,7 +167,8 @@ function render(file: string, json: SimulationJson, steps: readonly ReplayStep[]
     `${style.bold('Assumptions')} ${changed.length === 0 ? 'defaults' : changed.map((key) => `${key}=${formatAssumption(key, json.assume[key])}`).join(', ')} ${style.dim('(dealsim assumptions)')}`,
   );
   out.push('', style.bold('Timeline'));
-  out.push(`  2025-10-28  ${'effective'.padEnd(10)}  the agreement takes effect (C0)`);
+  // 'effective' padded: the where column stays at least ten wide, as the line references need.
+  const timeline = [['2025-10-28', 'effective'.padEnd(10), 'the agreement takes effect (C0)']];
   let holding = new Set<TermId>(Object.keys(TERMS) as TermId[]);
   for (const step of steps) {
     const now = new Set(step.holding);
@@ -177,8 +184,9 @@ function render(file: string, json: SimulationJson, steps: readonly ReplayStep[]
       ...(started.length ? [style.green(`restores ${started.join(', ')}`)] : []),
       ...step.findings.filter((f) => f.verdict === 'breach').map((f) => style.red(`BREACH ${f.clause}`)),
     ];
-    out.push(`  ${step.cause.date}  ${where.padEnd(10)}  ${what}${effects.length ? ` → ${effects.join('; ')}` : ''}`);
+    timeline.push([step.cause.date, where, `${what}${effects.length ? ` → ${effects.join('; ')}` : ''}`]);
   }
+  out.push(table(null, timeline, { indent: 2, width }).trimEnd());
   out.push('', style.bold(json.at ? `Terms (holding on ${json.at} marked ●)` : 'Terms'));
   const rows = json.terms.flatMap((term) => {
     const mark = json.holding ? (json.holding.includes(term.id) ? style.green('● ') : '  ') : '';
@@ -193,7 +201,7 @@ function render(file: string, json: SimulationJson, steps: readonly ReplayStep[]
       interval.endedBy ?? '',
     ]);
   });
-  out.push(table(['TERM', 'HOLDER', 'CLAUSE', 'FROM', 'UNTIL', 'ENDED BY'], rows).trimEnd());
+  out.push(table(['TERM', 'HOLDER', 'CLAUSE', 'FROM', 'UNTIL', 'ENDED BY'], rows, { width }).trimEnd());
   const agi = json.agi;
   const dates = [
     agi.declaredOn && `declared ${agi.declaredOn}`,
@@ -228,6 +236,7 @@ function render(file: string, json: SimulationJson, steps: readonly ReplayStep[]
           sourceRef(f.source),
           f.reason,
         ]),
+        { width },
       ).trimEnd(),
     );
     if (sources.length) {

@@ -1,17 +1,86 @@
-import { visibleLength } from './style.ts';
+/**
+ * The one table renderer for people's output: a header row, a rule, columns padded to their widest
+ * cell (widths measured by string-width, so colour codes and wide characters count right). On a
+ * terminal, the table fits its width: one column (the reason, the meaning) wraps by words with
+ * wrap-ansi. Not on a terminal (`width` undefined), every row stays on one line, for grep and cut.
+ */
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 
-/** A plain-text table with a header row, columns padded to their widest cell. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((title, column) =>
-    Math.max(visibleLength(title), ...rows.map((row) => visibleLength(row[column] ?? ''))),
+export interface TableOptions {
+  /** The terminal's width in columns ({@link Io.columns}); undefined: never wrap. */
+  readonly width?: number | undefined;
+  /** The columns that may wrap to fit `width`, the widest narrowed first; default the last. */
+  readonly wrap?: readonly number[];
+  /** Spaces before every line. */
+  readonly indent?: number;
+}
+
+/** A wrapping column is never narrowed below its longest word, nor this; past that the terminal folds the line. */
+const MIN_WRAP_WIDTH = 6;
+/** Longer words (URLs, long IDs) are broken rather than keep the column this wide. */
+const MAX_WORD_WIDTH = 24;
+const GAP = '  ';
+
+/**
+ * The single place cell text passes through on its way to the terminal: where user text (event
+ * names, notes, file names) is made safe to print. Cells may carry dealsim's own colour codes.
+ */
+function cellText(cell: string): string {
+  return cell;
+}
+
+/** `rows` under `header` (none when null), as lines ending in a newline; see {@link TableOptions}. */
+export function table(
+  header: readonly string[] | null,
+  rows: readonly (readonly string[])[],
+  options: TableOptions = {},
+): string {
+  const body = rows.map((row) => row.map(cellText));
+  const head = header?.map(cellText);
+  const all = head ? [head, ...body] : body;
+  const columns = Math.max(0, ...all.map((row) => row.length));
+  const widths = Array.from({ length: columns }, (_, column) =>
+    Math.max(0, ...all.map((row) => stringWidth(row[column] ?? ''))),
   );
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, column) =>
-        column === cells.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - visibleLength(cell)),
-      )
-      .join('  ')
-      .trimEnd();
-  const rule = widths.map((width) => '─'.repeat(width)).join('  ');
-  return `${[line(header), rule, ...rows.map(line)].join('\n')}\n`;
+  const indent = ' '.repeat(options.indent ?? 0);
+  const wrap = new Set(options.wrap ?? [columns - 1]);
+  if (options.width !== undefined) fit(widths, wrap, all, options.width - indent.length - GAP.length * (columns - 1));
+  const lines = (row: readonly string[]): string[] => {
+    const cells = widths.map((width, column) => {
+      const cell = row[column] ?? '';
+      return wrap.has(column) && stringWidth(cell) > width ? wrapAnsi(cell, width, { hard: true }).split('\n') : [cell];
+    });
+    const height = Math.max(...cells.map((cell) => cell.length));
+    return Array.from({ length: height }, (_, index) =>
+      `${indent}${cells
+        .map((cell, column) => {
+          const text = cell[index] ?? '';
+          return column === columns - 1 ? text : text + ' '.repeat((widths[column] ?? 0) - stringWidth(text));
+        })
+        .join(GAP)}`.trimEnd(),
+    );
+  };
+  const rule = head ? [`${indent}${widths.map((width) => '─'.repeat(width)).join(GAP)}`] : [];
+  return `${[...(head ? lines(head) : []), ...rule, ...body.flatMap(lines)].join('\n')}\n`;
+}
+
+/** Narrows the wrapping columns, widest first, until their sum with the others fits `room`. */
+function fit(widths: number[], wrap: ReadonlySet<number>, rows: readonly (readonly string[])[], room: number): void {
+  const floor = new Map(
+    [...wrap].map((column) => {
+      const words = rows.flatMap((row) => (row[column] ?? '').split(/\s+/));
+      const longest = Math.max(0, ...words.map((word) => stringWidth(word)));
+      return [column, Math.max(MIN_WRAP_WIDTH, Math.min(longest, MAX_WORD_WIDTH))];
+    }),
+  );
+  let excess = widths.reduce((sum, width) => sum + width, 0) - room;
+  while (excess > 0) {
+    const widest = [...wrap]
+      .filter((column) => (widths[column] ?? 0) > (floor.get(column) ?? 0))
+      .sort((a, b) => (widths[b] ?? 0) - (widths[a] ?? 0))[0];
+    if (widest === undefined) return;
+    widths[widest] = (widths[widest] ?? 0) - 1;
+    excess -= 1;
+  }
 }
