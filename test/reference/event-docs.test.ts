@@ -19,7 +19,9 @@ const definitions = () => shipped().definitions as Record<string, Definition>;
 
 describe('the generated event documentation is fresh', () => {
   it('schema/events.schema.json is what zod-to-json-schema makes of events.ts today', () => {
-    expect(readFileSync(EVENT_SCHEMA_FILE, 'utf8'), `${EVENT_SCHEMA_FILE} is stale: ${STALE}`).toBe(eventSchemaFileText());
+    expect(readFileSync(EVENT_SCHEMA_FILE, 'utf8'), `${EVENT_SCHEMA_FILE} is stale: ${STALE}`).toBe(
+      eventSchemaFileText(),
+    );
   });
 
   it('the README event reference is what the shipped schema gives today', () => {
@@ -45,10 +47,14 @@ describe('dealsim events, the schema and the README agree', () => {
     expect(json.events).toEqual(eventReference(shipped()));
     for (const [type, definition] of Object.entries(definitions())) {
       const event = json.events.find((candidate) => candidate.type === type);
-      expect(event?.fields.map((field) => field.name), type).toEqual(Object.keys(definition.properties));
-      expect(event?.fields.filter((field) => field.required).map((field) => field.name), type).toEqual(
-        definition.required,
-      );
+      expect(
+        event?.fields.map((field) => field.name),
+        type,
+      ).toEqual(Object.keys(definition.properties));
+      expect(
+        event?.fields.filter((field) => field.required).map((field) => field.name),
+        type,
+      ).toEqual(definition.required);
       expect(Object.keys(EVENT_SCHEMAS[type as keyof typeof EVENT_SCHEMAS].shape), type).toEqual(
         Object.keys(definition.properties),
       );
@@ -106,7 +112,10 @@ describe('every field says what it means and which clause it bears on', () => {
       meaning: 'Whether it is an API product.',
       clauses: ['C6', 'C1'],
     });
-    expect(splitCitation('The device (a phone) is new.')).toEqual({ meaning: 'The device (a phone) is new.', clauses: [] });
+    expect(splitCitation('The device (a phone) is new.')).toEqual({
+      meaning: 'The device (a phone) is new.',
+      clauses: [],
+    });
     expect(splitCitation('Read by S4 (S4)')).toEqual({ meaning: 'Read by S4.', clauses: ['S4'] });
   });
 });

@@ -99,6 +99,12 @@ export function renderDiff(fileA: string, fileB: string, result: ReplayDiff, sty
     );
   }
   out.push(style.bold('In words'));
-  for (const sentence of result.sentences) out.push(`  - ${sentence}`);
+  out.push(
+    table(
+      null,
+      result.sentences.map((sentence) => ['-', sentence]),
+      { indent: 2, gap: 1, width },
+    ).trimEnd(),
+  );
   return `${out.join('\n')}\n`;
 }

@@ -75,7 +75,11 @@ function render(
       { width, indent: 2, wrap: [1, 4] },
     ).trimEnd();
   const out = [
-    `A future is a JSON Lines file: one event per line, in date order. JSON Schema: ${EVENT_SCHEMA_FILE}`,
+    table(
+      null,
+      [[`A future is a JSON Lines file: one event per line, in date order. JSON Schema: ${EVENT_SCHEMA_FILE}`]],
+      { width },
+    ).trimEnd(),
     '',
     style.bold('Fields every event takes'),
     fieldTable(common, (field) => commonTypeText(field, reference)),

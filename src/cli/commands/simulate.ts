@@ -123,7 +123,7 @@ Example:
     if (args.values.json) printJson(io, counterfactual ? { ...json, without: counterfactual } : json);
     else {
       io.out(render(file, json, steps, styleFor(io.color), io.columns));
-      if (counterfactual) io.out(renderWithout(counterfactual.sentences, styleFor(io.color)));
+      if (counterfactual) io.out(renderWithout(counterfactual.sentences, styleFor(io.color), io.columns));
     }
     return 0;
   },
@@ -145,11 +145,15 @@ function removeEvent(file: string, future: Future, target: string) {
   );
 }
 
-function renderWithout(sentences: readonly string[], style: Style): string {
+function renderWithout(sentences: readonly string[], style: Style, width: number | undefined): string {
   const lines = sentences.length
-    ? sentences.map((s) => `  - ${s}`)
-    : ['  nothing: the removed event changes no term, verdict or ledger'];
-  return `\n${style.bold('Compared with the whole log')}\n${lines.join('\n')}\n`;
+    ? table(
+        null,
+        sentences.map((s) => ['-', s]),
+        { indent: 2, gap: 1, width },
+      )
+    : '  nothing: the removed event changes no term, verdict or ledger\n';
+  return `\n${style.bold('Compared with the whole log')}\n${lines}`;
 }
 
 function render(

@@ -14,13 +14,14 @@ export interface TableOptions {
   readonly wrap?: readonly number[];
   /** Spaces before every line. */
   readonly indent?: number;
+  /** Spaces between columns; default 2 (1 for a bulleted list: `['-', sentence]` rows). */
+  readonly gap?: number;
 }
 
 /** A wrapping column is never narrowed below its longest word, nor this; past that the terminal folds the line. */
 const MIN_WRAP_WIDTH = 6;
 /** Longer words (URLs, long IDs) are broken rather than keep the column this wide. */
 const MAX_WORD_WIDTH = 24;
-const GAP = '  ';
 
 /**
  * The single place cell text passes through on its way to the terminal: where user text (event
@@ -44,6 +45,7 @@ export function table(
     Math.max(0, ...all.map((row) => stringWidth(row[column] ?? ''))),
   );
   const indent = ' '.repeat(options.indent ?? 0);
+  const GAP = ' '.repeat(options.gap ?? 2);
   const wrap = new Set(options.wrap ?? [columns - 1]);
   if (options.width !== undefined) fit(widths, wrap, all, options.width - indent.length - GAP.length * (columns - 1));
   const lines = (row: readonly string[]): string[] => {
@@ -75,12 +77,15 @@ function fit(widths: number[], wrap: ReadonlySet<number>, rows: readonly (readon
     }),
   );
   let excess = widths.reduce((sum, width) => sum + width, 0) - room;
-  while (excess > 0) {
-    const widest = [...wrap]
-      .filter((column) => (widths[column] ?? 0) > (floor.get(column) ?? 0))
-      .sort((a, b) => (widths[b] ?? 0) - (widths[a] ?? 0))[0];
-    if (widest === undefined) return;
-    widths[widest] = (widths[widest] ?? 0) - 1;
-    excess -= 1;
+  // First down to whole words; only if that is not enough, breaking words, down to MIN_WRAP_WIDTH.
+  for (const least of [(column: number) => floor.get(column) ?? MIN_WRAP_WIDTH, () => MIN_WRAP_WIDTH]) {
+    while (excess > 0) {
+      const widest = [...wrap]
+        .filter((column) => (widths[column] ?? 0) > least(column))
+        .sort((a, b) => (widths[b] ?? 0) - (widths[a] ?? 0))[0];
+      if (widest === undefined) break;
+      widths[widest] = (widths[widest] ?? 0) - 1;
+      excess -= 1;
+    }
   }
 }
