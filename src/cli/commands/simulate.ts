@@ -240,7 +240,7 @@ function render(
           sourceRef(f.source),
           f.reason,
         ]),
-        { width },
+        { width, wrap: [0, 7] },
       ).trimEnd(),
     );
     if (sources.length) {
