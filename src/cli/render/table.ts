@@ -77,8 +77,12 @@ function fit(widths: number[], wrap: ReadonlySet<number>, rows: readonly (readon
     }),
   );
   let excess = widths.reduce((sum, width) => sum + width, 0) - room;
-  // First down to whole words; only if that is not enough, breaking words, down to MIN_WRAP_WIDTH.
-  for (const least of [(column: number) => floor.get(column) ?? MIN_WRAP_WIDTH, () => MIN_WRAP_WIDTH]) {
+  // First down to whole words; then, only if that makes the table fit, breaking words down to
+  // MIN_WRAP_WIDTH. When the columns that do not wrap are too wide anyway, words stay whole.
+  const fixed = widths.reduce((sum, width, column) => sum + (wrap.has(column) ? MIN_WRAP_WIDTH : width), 0);
+  const floors = [(column: number) => floor.get(column) ?? MIN_WRAP_WIDTH];
+  if (fixed <= room) floors.push(() => MIN_WRAP_WIDTH);
+  for (const least of floors) {
     while (excess > 0) {
       const widest = [...wrap]
         .filter((column) => (widths[column] ?? 0) > least(column))
