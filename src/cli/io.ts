@@ -8,6 +8,8 @@ export interface Io {
   readonly stderrIsTty: boolean;
   /** Colour on stdout: only on a terminal, never with NO_COLOR set (no-color.org). */
   readonly color: boolean;
+  /** The width of the terminal stdout writes to, in columns; absent when stdout is not a terminal. */
+  readonly columns?: number;
   /** Directory that relative paths are resolved against. */
   readonly cwd: string;
   /** Set by Ctrl-C, for long runs that stop cleanly and report what was done. */
@@ -43,6 +45,7 @@ export function processIo(): Io {
     stdoutIsTty: process.stdout.isTTY === true,
     stderrIsTty: process.stderr.isTTY === true,
     color,
+    ...(process.stdout.isTTY === true && process.stdout.columns > 0 && { columns: process.stdout.columns }),
     cwd: process.cwd(),
     interrupted: () => {
       if (process.listenerCount('SIGINT') === 0) {
@@ -62,7 +65,12 @@ export interface MemoryIo extends Io {
 }
 
 export function memoryIo(
-  options: { readonly color?: boolean; readonly stderrIsTty?: boolean; readonly cwd?: string } = {},
+  options: {
+    readonly color?: boolean;
+    readonly stderrIsTty?: boolean;
+    readonly cwd?: string;
+    readonly columns?: number;
+  } = {},
 ): MemoryIo {
   let stdout = '';
   let stderr = '';
@@ -76,6 +84,7 @@ export function memoryIo(
     stdoutIsTty: options.color ?? false,
     stderrIsTty: options.stderrIsTty ?? false,
     color: options.color ?? false,
+    ...(options.columns !== undefined && { columns: options.columns }),
     cwd: options.cwd ?? process.cwd(),
     interrupted: () => false,
     stdout: () => stdout,

@@ -26,60 +26,182 @@ function isWebUrl(text: string): boolean {
   return protocol === 'https:' || protocol === 'http:';
 }
 
-/** Fields every event may carry besides its own. */
+/**
+ * Fields every event may carry besides its own. Each field's and each event's `.describe()` text
+ * is its meaning, ending with the clauses it bears on in parentheses, e.g. "… (C6, C1)": the one
+ * place from which the JSON Schema (schema/events.schema.json), `dealsim events` and the README's
+ * event reference are generated (src/reference/).
+ */
 const common = {
-  date: z.string(),
-  note: z.string().optional(),
-  source: z.string().refine(isWebUrl, 'must be an http(s) URL such as https://example.com/page').optional(),
-  status: z.enum(EVENT_STATUSES).optional(),
+  date: z
+    .string()
+    .describe(
+      'The day it happened, YYYY-MM-DD, on or after the effective date 2025-10-28; it takes effect that day. Lines are in date order.',
+    ),
+  note: z
+    .string()
+    .optional()
+    .describe('Free text for people reading the log: what happened and why. The simulator does not read it.'),
+  source: z
+    .string()
+    .refine(isWebUrl, 'must be an http(s) URL such as https://example.com/page')
+    .optional()
+    .describe('Where the public record says so: an http(s) URL. Every finding on this event cites it.'),
+  status: z
+    .enum(EVENT_STATUSES)
+    .optional()
+    .describe(
+      "How far the public record supports the event: official (the companies' own statements or filings), reported (press) or hypothetical (a user's own future; the default when absent).",
+    ),
 };
 
-const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.object({ type: z.literal(type), ...common, ...shape }).strict();
+const event = <T extends string, S extends z.ZodRawShape>(type: T, meaning: string, shape: S) =>
+  z
+    .object({
+      type: z.literal(type).describe('What happened; decides which other fields the event takes.'),
+      ...common,
+      ...shape,
+    })
+    .strict()
+    .describe(meaning);
 
 export const EVENT_SCHEMAS = {
-  /** C2: OpenAI declares that AGI has been achieved. */
-  'agi.declared': event('agi.declared', {}),
-  /** C2: the independent expert panel verifies the pending declaration. */
-  'panel.verified': event('panel.verified', {}),
-  /** C2: the panel rejects the pending declaration. */
-  'panel.rejected': event('panel.rejected', {}),
-  /** C6, C11 (and S4 after the 2026-04-27 amendment): OpenAI launches a product on some cloud. */
-  'product.launched': event('product.launched', {
-    name: nonEmpty,
-    api: z.boolean(),
-    cloud: nonEmpty,
-    thirdParty: nonEmpty.optional(),
-    customer: nonEmpty.optional(),
-    azureFirst: z.boolean().optional(),
-    stateful: z.boolean().optional(),
-    azureCannotSupport: z.boolean().optional(),
-    azureChoosesNotToSupport: z.boolean().optional(),
-  }),
-  /** C3, C4, C12: OpenAI releases a model. */
-  'model.released': event('model.released', {
-    name: nonEmpty,
-    openWeights: z.boolean().optional(),
-    meetsCapabilityCriteria: z.boolean().optional(),
-    internalOnly: z.boolean().optional(),
-    postAgi: z.boolean().optional(),
-    safetyGuardrails: z.boolean().optional(),
-  }),
-  /** C5: OpenAI launches consumer hardware. */
-  'hardware.launched': event('hardware.launched', { name: nonEmpty }),
-  /** C10: OpenAI contracts compute from a provider. */
-  'compute.contracted': event('compute.contracted', { provider: nonEmpty }),
-  /** C7, C8: Microsoft trains a model. */
-  'msft.training-run': event('msft.training-run', {
-    usesOpenAiIp: z.boolean(),
-    computeFlop: positiveAmount,
-  }),
-  /** C10: OpenAI buys Azure services toward the $250B commitment. */
-  'azure.purchased': event('azure.purchased', { amountUsd: usdAmount }),
-  /** C9: OpenAI recognises revenue, on which the revenue share accrues. */
-  'revenue.recognized': event('revenue.recognized', { amountUsd: usdAmount }),
-  /** S3, S4: a named amendment of the agreement applies from its date. */
-  'agreement.amended': event('agreement.amended', { amendment: nonEmpty }),
+  'agi.declared': event(
+    'agi.declared',
+    'OpenAI declares that AGI has been achieved; the independent expert panel must now rule. Allowed only when no declaration is pending and AGI is not verified (C2)',
+    {},
+  ),
+  'panel.verified': event(
+    'panel.verified',
+    'The independent expert panel verifies the pending declaration: AGI is verified, and the terms tied to verification end (C2)',
+    {},
+  ),
+  'panel.rejected': event(
+    'panel.rejected',
+    'The independent expert panel rejects the pending declaration; OpenAI may declare again unless after-rejection=final (C2)',
+    {},
+  ),
+  'product.launched': event(
+    'product.launched',
+    'OpenAI launches a product on a cloud; a launch off Azure is judged against Azure API exclusivity, and after the 2026-04-27 amendment against its Azure-first rule (C6, C11, S4)',
+    {
+      name: nonEmpty.describe("The product's name, as findings quote it."),
+      api: z
+        .boolean()
+        .describe(
+          'Whether it is an API product: API products are bound to Azure while Azure API exclusivity holds; non-API products may run on any cloud (C6, C1)',
+        ),
+      cloud: nonEmpty.describe(
+        'The cloud it is served on, e.g. azure or aws: a launch on azure is always permitted, one elsewhere is judged (C6)',
+      ),
+      thirdParty: nonEmpty
+        .optional()
+        .describe('The company it was developed with, e.g. Amazon; absent for a first-party product (C6, S3)'),
+      customer: nonEmpty
+        .optional()
+        .describe(
+          'us-natsec for API access by a US government national-security customer, which may run on any cloud; absent for ordinary customers (C11)',
+        ),
+      azureFirst: z
+        .boolean()
+        .optional()
+        .describe(
+          'Whether the product shipped first on Azure; after the 2026-04-27 amendment that lets it run on any cloud, and absent leaves a launch off Azure undetermined (S4)',
+        ),
+      stateful: z
+        .boolean()
+        .optional()
+        .describe(
+          'Whether an API product is stateful; absent means stateless. Read by assumption stateful-api: outside Azure API exclusivity by default (S3, C6)',
+        ),
+      azureCannotSupport: z
+        .boolean()
+        .optional()
+        .describe(
+          'Whether Microsoft cannot support the capabilities the product needs: one of the two facts of the exception to shipping first on Azure; absent means not invoked (S4)',
+        ),
+      azureChoosesNotToSupport: z
+        .boolean()
+        .optional()
+        .describe(
+          'Whether Microsoft chooses not to support them: the other fact of the exception, read with the first under assumption s4-exception; absent means not invoked (S4)',
+        ),
+    },
+  ),
+  'model.released': event(
+    'model.released',
+    "OpenAI releases a model: open weights are judged against the capability criteria, and every release is told whether and until when Microsoft's IP rights cover it (C3, C4, C12)",
+    {
+      name: nonEmpty.describe("The model's name, as findings quote it."),
+      openWeights: z
+        .boolean()
+        .optional()
+        .describe('Whether its weights are released openly; absent means closed weights (C12)'),
+      meetsCapabilityCriteria: z
+        .boolean()
+        .optional()
+        .describe(
+          'Whether an open-weight model meets the requisite capability criteria, which are not public; absent leaves the verdict undetermined (C12)',
+        ),
+      internalOnly: z
+        .boolean()
+        .optional()
+        .describe('Whether the model is meant only for internal deployment or research, and so is research IP (C4)'),
+      postAgi: z
+        .boolean()
+        .optional()
+        .describe("Whether it is a post-AGI model, which Microsoft's IP rights include (C3)"),
+      safetyGuardrails: z
+        .boolean()
+        .optional()
+        .describe(
+          'Whether a post-AGI model has appropriate safety guardrails; without them, read by assumption post-agi-without-guardrails (C3)',
+        ),
+    },
+  ),
+  'hardware.launched': event(
+    'hardware.launched',
+    "OpenAI launches consumer hardware, which Microsoft's IP rights exclude (C5)",
+    { name: nonEmpty.describe("The device's name, as findings quote it.") },
+  ),
+  'compute.contracted': event(
+    'compute.contracted',
+    'OpenAI contracts compute from a provider, which it may do with anyone: Microsoft has no right of first refusal (C10)',
+    { provider: nonEmpty.describe('The compute provider, e.g. AWS (C10)') },
+  ),
+  'msft.training-run': event(
+    'msft.training-run',
+    "Microsoft trains a model: free without OpenAI's IP, and with it bound by the compute threshold while that holds (C7, C8)",
+    {
+      usesOpenAiIp: z
+        .boolean()
+        .describe("Whether the run uses OpenAI's IP; only such runs are subject to the compute threshold (C8)"),
+      computeFlop: positiveAmount.describe(
+        "The run's training compute in FLOP, compared with the compute-threshold-flop assumption (C8)",
+      ),
+    },
+  ),
+  'azure.purchased': event(
+    'azure.purchased',
+    'OpenAI buys Azure services toward its incremental $250B commitment (C10)',
+    { amountUsd: usdAmount.describe('The amount in US dollars, counted toward the $250B (C10)') },
+  ),
+  'revenue.recognized': event(
+    'revenue.recognized',
+    'OpenAI recognises revenue, on which the revenue share to Microsoft accrues while it holds, up to the cap once the 2026-04-27 amendment applies (C9, S4)',
+    {
+      amountUsd: usdAmount.describe('The revenue in US dollars; revenue-share-rate of it accrues to Microsoft (C9)'),
+    },
+  ),
+  'agreement.amended': event(
+    'agreement.amended',
+    'A named amendment of the agreement applies from its date: a built-in one (2026-02-27, 2026-04-27) or one from an --amendments file (S3, S4)',
+    {
+      amendment: nonEmpty.describe(
+        "The amendment's id: 2026-02-27 (the joint statement), 2026-04-27 (the amendment), or the id of one in an --amendments file (S3, S4)",
+      ),
+    },
+  ),
 } as const;
 
 /**

@@ -31,11 +31,12 @@ explicit. Change one for any command with --assume KEY=VALUE.`,
       return 0;
     }
     const style = styleFor(io.color);
-    const out = rows.map(
-      (spec) =>
-        `${style.bold(spec.key)} (${spec.clause})  default ${formatAssumption(spec.key, spec.default)}; values: ${spec.values.join(' | ')}\n  ${spec.meaning}`,
+    const out = table(
+      ['KEY', 'CLAUSE', 'VALUES (DEFAULT FIRST)', 'MEANING'],
+      rows.map((spec) => [style.bold(spec.key), spec.clause, spec.values.join(', '), spec.meaning]),
+      { width: io.columns, wrap: [2, 3] },
     );
-    io.out(`${out.join('\n\n')}\n\nUse: --assume KEY=VALUE, e.g. --assume agi-ends-exclusivity=declaration\n`);
+    io.out(`${out}\nUse: --assume KEY=VALUE, e.g. --assume agi-ends-exclusivity=declaration\n`);
     return 0;
   },
 };
@@ -61,17 +62,24 @@ its public sources (S1–S4 official, R1 reported), and the terms whose status t
     }
     const style = styleFor(io.color);
     const out: string[] = [];
-    for (const clause of CLAUSES) {
-      const terms = termsOf(clause.id);
-      out.push(
-        `${style.bold(clause.id)}  ${clause.kind}, ${clause.who} [${clause.sources.join(', ')}]${terms.length ? `  terms: ${terms.join(', ')}` : ''}\n    ${clause.text}`,
-      );
-    }
+    out.push(
+      table(
+        ['CLAUSE', 'SOURCES', 'TERMS', 'WHAT IT SAYS'],
+        CLAUSES.map((clause) => [
+          style.bold(clause.id),
+          clause.sources.join(', '),
+          termsOf(clause.id).join(', '),
+          `${clause.kind}, ${clause.who}: ${clause.text}`,
+        ]),
+        { width: io.columns, wrap: [2, 3] },
+      ).trimEnd(),
+    );
     out.push('', style.bold('Sources'));
     out.push(
       table(
         ['ID', 'DATE', 'STATUS', 'TITLE'],
         SOURCES.map((s) => [s.id, s.date, s.status, s.title]),
+        { width: io.columns },
       ).trimEnd(),
     );
     io.out(`${out.join('\n')}\n`);

@@ -13,6 +13,7 @@ import {
 } from '../command.ts';
 import { AMENDMENTS_OPTION, HISTORY_HELP, HISTORY_OPTION, readAmendments } from '../future-input.ts';
 import { styleFor } from '../render/style.ts';
+import { table } from '../render/table.ts';
 import {
   count,
   counterexampleJson,
@@ -109,25 +110,40 @@ Exit codes: 0 every invariant holds, 1 a future breaks one, 2 bad options.`,
     }
     const style = styleFor(io.color);
     const { states, transitions } = report.coverage;
-    const out = [
-      style.bold(describeHistory(historyUsed(history))),
-      `${style.bold('dealsim check')} depth ${depth}, ${report.combinations} assumption combination${report.combinations === 1 ? '' : 's'}, engine ${engine.name}, ${seconds.toFixed(1)} s`,
-      `  futures      ${count(report.futures)} abstract futures of up to ${depth} AGI and panel events${exploreAmendments ? ' and amendments' : ''}`,
-      `  states       ${count(report.states)} distinct abstract states replayed and checked; ${report.configurations} chart configurations`,
-      `  coverage     chart states ${states.visited}/${states.total}, transitions ${transitions.fired}/${transitions.total}`,
+    const summary = [
+      [
+        'futures',
+        `${count(report.futures)} abstract futures of up to ${depth} AGI and panel events${exploreAmendments ? ' and amendments' : ''}`,
+      ],
+      [
+        'states',
+        `${count(report.states)} distinct abstract states replayed and checked; ${report.configurations} chart configurations`,
+      ],
+      [
+        'coverage',
+        `chart states ${states.visited}/${states.total}, transitions ${transitions.fired}/${transitions.total}`,
+      ],
     ];
-    if (states.missed.length) out.push(`               states not reached: ${states.missed.join(', ')}`);
+    if (states.missed.length) summary.push(['', `states not reached: ${states.missed.join(', ')}`]);
     if (transitions.missed.length) {
       const why = `conduct events are not explored${exploreAmendments ? '' : ', nor amendments without --with-amendments'}, and some guards never hold under these rules`;
       if (transitions.missed.length <= 10) {
-        out.push(
-          `               transitions not fired (${why}):`,
-          ...transitions.missed.map((label) => `                 ${label}`),
-        );
+        summary.push(['', `transitions not fired (${why}):`], ...transitions.missed.map((label) => ['', `  ${label}`]));
       } else {
-        out.push(`               ${transitions.missed.length} transitions not fired (${why}); --json lists them`);
+        summary.push(['', `${transitions.missed.length} transitions not fired (${why}); --json lists them`]);
       }
     }
+    if (!cex) {
+      summary.push([
+        'invariants',
+        `${style.green(`all ${INVARIANTS.length} hold`)} on every future (${INVARIANTS.map(({ id, name }) => `${id} ${name}`).join(', ')})`,
+      ]);
+    }
+    const out = [
+      style.bold(describeHistory(historyUsed(history))),
+      `${style.bold('dealsim check')} depth ${depth}, ${report.combinations} assumption combination${report.combinations === 1 ? '' : 's'}, engine ${engine.name}, ${seconds.toFixed(1)} s`,
+      table(null, summary, { indent: 2, width: io.columns }).trimEnd(),
+    ];
     if (cex) {
       out.push(
         '',
@@ -139,10 +155,6 @@ Exit codes: 0 every invariant holds, 1 a future breaks one, 2 bad options.`,
           style,
           history,
         ),
-      );
-    } else {
-      out.push(
-        `  invariants   ${style.green(`all ${INVARIANTS.length} hold`)} on every future (${INVARIANTS.map(({ id, name }) => `${id} ${name}`).join(', ')})`,
       );
     }
     io.out(`${out.join('\n')}\n`);

@@ -98,7 +98,7 @@ function testsCoverage(folder: string, reachable: ReadonlySet<string>): SourceCo
 
 const percent = (covered: number, total: number) => `${covered}/${total} (${Math.round((100 * covered) / total)}%)`;
 
-function render(json: CoverageJson, color: boolean): string {
+function render(json: CoverageJson, color: boolean, width: number | undefined): string {
   const style = styleFor(color);
   const { simulations, tests } = json;
   const out: string[] = [];
@@ -116,7 +116,10 @@ function render(json: CoverageJson, color: boolean): string {
     firstFuture(clause),
     simulations.clauses.evidence[clause] ?? tests?.clauses.evidence[clause] ?? '',
   ]);
-  out.push(table(['CLAUSE', 'SIMULATIONS', 'TESTS', 'FIRST SHIPPED FUTURE', 'EXERCISED BY'], rows).trimEnd(), '');
+  out.push(
+    table(['CLAUSE', 'SIMULATIONS', 'TESTS', 'FIRST SHIPPED FUTURE', 'EXERCISED BY'], rows, { width }).trimEnd(),
+    '',
+  );
   const totals = (pick: (report: CoverageReport) => { covered: number; total: number }) => [
     percent(pick(simulations).covered, pick(simulations).total),
     tests ? percent(pick(tests).covered, pick(tests).total) : '—',
@@ -130,6 +133,7 @@ function render(json: CoverageJson, color: boolean): string {
         ['transitions', ...totals((r) => r.transitions)],
         ['  reachable without a user amendment', ...totals((r) => r.reachableTransitions)],
       ],
+      { width },
     ).trimEnd(),
   );
   for (const [name, report] of [
@@ -191,7 +195,7 @@ ${HISTORY_HELP}
       testsRecording: given ?? DEFAULT_RECORDING,
     };
     if (args.values.json) printJson(io, json);
-    else io.out(render(json, io.color));
+    else io.out(render(json, io.color, io.columns));
     const unexercised = REPORTED_CLAUSES.filter(
       (clause) =>
         !(clause in json.simulations.clauses.evidence) && !(json.tests && clause in json.tests.clauses.evidence),

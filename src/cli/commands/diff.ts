@@ -77,13 +77,14 @@ Examples:
     const labelB = `${fileB} (${describeHistory(b.history)})`;
     if (args.values.json) {
       printJson(io, { a: fileA, b: fileB, historyA: a.history, historyB: b.history, ...result });
-    } else io.out(renderDiff(visibleText(labelA), visibleText(labelB), visibleData(result), styleFor(io.color)));
+    } else
+      io.out(renderDiff(visibleText(labelA), visibleText(labelB), visibleData(result), styleFor(io.color), io.columns));
     return 0;
   },
 };
 
 /** The differences as a table of terms and a list of sentences. */
-export function renderDiff(fileA: string, fileB: string, result: ReplayDiff, style: Style): string {
+export function renderDiff(fileA: string, fileB: string, result: ReplayDiff, style: Style, width?: number): string {
   const out = [`${style.bold('A')} ${fileA}`, `${style.bold('B')} ${fileB}`, ''];
   if (result.same) return `${out.join('\n')}The two futures give the same terms, verdicts and ledger.\n`;
   if (result.terms.length) {
@@ -94,11 +95,18 @@ export function renderDiff(fileA: string, fileB: string, result: ReplayDiff, sty
       table(
         ['TERM', 'A', 'B'],
         result.terms.map((t) => [t.term, spans(t.a), style.bold(spans(t.b))]),
+        { width },
       ).trimEnd(),
       '',
     );
   }
   out.push(style.bold('In words'));
-  for (const sentence of result.sentences) out.push(`  - ${sentence}`);
+  out.push(
+    table(
+      null,
+      result.sentences.map((sentence) => ['-', sentence]),
+      { indent: 2, gap: 1, width },
+    ).trimEnd(),
+  );
   return `${out.join('\n')}\n`;
 }

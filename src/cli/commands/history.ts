@@ -63,6 +63,8 @@ Options:
           row.status,
           row.source ?? '',
         ]),
+        // The event wraps; a source URL is never broken, so copying it still works.
+        { width: io.columns, wrap: [2] },
       ).trimEnd(),
       '',
       style.dim('Replay a future without it: --history none (the deal as signed).'),

@@ -6,6 +6,7 @@ import { chart } from './chart.ts';
 import { check } from './check.ts';
 import { coverage } from './coverage.ts';
 import { diff } from './diff.ts';
+import { events } from './events.ts';
 import { explainCommand } from './explain.ts';
 import { fuzzCommand } from './fuzz.ts';
 import { history } from './history.ts';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly Command[] = [
   explainCommand,
   diff,
   validate,
+  events,
   append,
   repair,
   history,

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import wrapAnsi from 'wrap-ansi';
 import { diffReplays, withoutEvent, withoutWording } from '../../diff/replay-diff.ts';
 import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, formatAssumption } from '../../domain/assumptions.ts';
 import { didYouMean } from '../../domain/did-you-mean.ts';
@@ -126,8 +127,10 @@ Example:
     if (args.values.json) printJson(io, counterfactual ? { ...json, without: counterfactual } : json);
     else {
       // User text (names, notes, the file name) is shown with its control characters escaped.
-      io.out(render(visibleText(file), visibleData(json), steps, styleFor(io.color)));
-      if (counterfactual) io.out(renderWithout(visibleData(counterfactual.sentences), styleFor(io.color)));
+      io.out(render(visibleText(file), visibleData(json), steps, styleFor(io.color), io.columns));
+      if (counterfactual) {
+        io.out(renderWithout(visibleData(counterfactual.sentences), styleFor(io.color), io.columns));
+      }
     }
     return 0;
   },
@@ -149,14 +152,24 @@ function removeEvent(file: string, future: Future, target: string) {
   );
 }
 
-function renderWithout(sentences: readonly string[], style: Style): string {
+function renderWithout(sentences: readonly string[], style: Style, width: number | undefined): string {
   const lines = sentences.length
-    ? sentences.map((s) => `  - ${s}`)
-    : ['  nothing: the removed event changes no term, verdict or ledger'];
-  return `\n${style.bold('Compared with the whole log')}\n${lines.join('\n')}\n`;
+    ? table(
+        null,
+        sentences.map((s) => ['-', s]),
+        { indent: 2, gap: 1, width },
+      )
+    : '  nothing: the removed event changes no term, verdict or ledger\n';
+  return `\n${style.bold('Compared with the whole log')}\n${lines}`;
 }
 
-function render(file: string, json: SimulationJson, steps: readonly ReplayStep[], style: Style): string {
+function render(
+  file: string,
+  json: SimulationJson,
+  steps: readonly ReplayStep[],
+  style: Style,
+  width: number | undefined,
+): string {
   const out: string[] = [];
   if (json.history) out.push(style.bold(describeHistory(json.history)));
   out.push(`${style.bold('Future')} ${file}${json.at ? `, as of ${json.at}` : ''}`);
@@ -165,7 +178,8 @@ function render(file: string, json: SimulationJson, steps: readonly ReplayStep[]
     `${style.bold('Assumptions')} ${changed.length === 0 ? 'defaults' : changed.map((key) => `${key}=${formatAssumption(key, json.assume[key])}`).join(', ')} ${style.dim('(dealsim assumptions)')}`,
   );
   out.push('', style.bold('Timeline'));
-  out.push(`  2025-10-28  ${'effective'.padEnd(10)}  the agreement takes effect (C0)`);
+  // 'effective' padded: the where column stays at least ten wide, as the line references need.
+  const timeline = [['2025-10-28', 'effective'.padEnd(10), 'the agreement takes effect (C0)']];
   let holding = new Set<TermId>(Object.keys(TERMS) as TermId[]);
   for (const step of steps) {
     const now = new Set(step.holding);
@@ -185,8 +199,9 @@ function render(file: string, json: SimulationJson, steps: readonly ReplayStep[]
         .filter((f) => f.verdict === 'undetermined')
         .map((f) => style.yellow(`UNDETERMINED ${f.clause} (${(f.missingFacts ?? []).join(', ')} missing)`)),
     ];
-    out.push(`  ${step.cause.date}  ${where.padEnd(10)}  ${what}${effects.length ? ` → ${effects.join('; ')}` : ''}`);
+    timeline.push([step.cause.date, where, `${what}${effects.length ? ` → ${effects.join('; ')}` : ''}`]);
   }
+  out.push(table(null, timeline, { indent: 2, width }).trimEnd());
   out.push('', style.bold(json.at ? `Terms (holding on ${json.at} marked ●)` : 'Terms'));
   const rows = json.terms.flatMap((term) => {
     const mark = json.holding ? (json.holding.includes(term.id) ? style.green('● ') : '  ') : '';
@@ -201,7 +216,7 @@ function render(file: string, json: SimulationJson, steps: readonly ReplayStep[]
       interval.endedBy ?? '',
     ]);
   });
-  out.push(table(['TERM', 'HOLDER', 'CLAUSE', 'FROM', 'UNTIL', 'ENDED BY'], rows).trimEnd());
+  out.push(table(['TERM', 'HOLDER', 'CLAUSE', 'FROM', 'UNTIL', 'ENDED BY'], rows, { width }).trimEnd());
   const agi = json.agi;
   const dates = [
     agi.declaredOn && `declared ${agi.declaredOn}`,
@@ -240,15 +255,13 @@ function render(file: string, json: SimulationJson, steps: readonly ReplayStep[]
           sourceRef(f.source),
           f.reason,
         ]),
+        { width, wrap: [0, 7] },
       ).trimEnd(),
     );
     const open = json.findings.filter((f) => f.verdict === 'undetermined').length;
     if (open > 0) {
-      out.push(
-        style.yellow(
-          `${VERDICT_MARKS.undetermined.symbol} ${open} verdict${open === 1 ? ' is' : 's are'} undetermined: the log leaves out a fact that decides ${open === 1 ? 'it' : 'them'}; each reason says what each value would give (add the fact to the line to settle it)`,
-        ),
-      );
+      const note = `${VERDICT_MARKS.undetermined.symbol} ${open} verdict${open === 1 ? ' is' : 's are'} undetermined: the log leaves out a fact that decides ${open === 1 ? 'it' : 'them'}; each reason says what each value would give (add the fact to the line to settle it)`;
+      out.push('', style.yellow(width === undefined ? note : wrapAnsi(note, width)));
     }
     if (sources.length) {
       out.push('', style.bold('Sources'), ...sources.map((source, index) => `  [${index + 1}] ${source}`));

@@ -23,9 +23,3 @@ export function styleFor(color: boolean): Style {
       }
     : { bold: plain, dim: plain, red: plain, green: plain, yellow: plain, cyan: plain };
 }
-
-/** The printed width of text that may hold ANSI codes. */
-export function visibleLength(text: string): number {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escapes is the point
-  return text.replace(/\u001b\[\d+m/g, '').length;
-}
