@@ -74,10 +74,10 @@ export function collectSteps(events: readonly LoggedEvent[], input: DealInput, c
   const steps: CompactStep[] = [
     [EFFECTIVE_DATE, -1, 'the agreement takes effect (S1)', stateCodes(regions, initial), 0, 0],
   ];
-  const findings: [number, string, string, string][] = [];
+  let recorded = 0;
   const onStep = (step: ReplayStep) => {
-    const first = findings.length;
-    for (const finding of step.findings) findings.push(compactFinding(finding));
+    const first = recorded;
+    recorded += step.findings.length;
     const index = step.cause.line === null ? -1 : (indexByLine.get(lineRef(step.cause.line, step.cause.origin)) ?? -1);
     steps.push([
       step.cause.date,
@@ -89,7 +89,12 @@ export function collectSteps(events: readonly LoggedEvent[], input: DealInput, c
     ]);
   };
   const replayed = replay(events, input, { onStep });
-  return { replayed, steps, findings };
+  // A step's findings are as judged on its day; the replay's own list has the same findings in the
+  // same order with what only the end knows filled in (the date a released model's rights end).
+  if (replayed.findings.length !== recorded) {
+    throw new TypeError(`the replay returned ${replayed.findings.length} findings for ${recorded} judged`);
+  }
+  return { replayed, steps, findings: replayed.findings.map(compactFinding) };
 }
 
 function compactFinding(finding: Finding): [number, string, string, string] {
