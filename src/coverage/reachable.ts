@@ -8,7 +8,7 @@
  */
 import type { AnyStateNode } from 'xstate';
 import { type DealContext, dealMachine } from '../../machines/deal.machine.ts';
-import { applyAmendment, BUILT_IN_AMENDMENTS } from '../domain/amendments.ts';
+import { type AmendmentCatalog, applyAmendment, BUILT_IN_AMENDMENTS } from '../domain/amendments.ts';
 import { ASSUMPTION_KEYS, ASSUMPTIONS, type Assumptions, DEFAULT_ASSUMPTIONS } from '../domain/assumptions.ts';
 import { EFFECTIVE_DATE } from '../domain/dates.ts';
 import type { DealEvent } from '../domain/events.ts';
@@ -29,18 +29,25 @@ function combinations(): Assumptions[] {
   return all;
 }
 
-/** Every context a replay with built-in amendments can be in, as far as guards look. */
-function contexts(): DealContext[] {
-  const amendments = Object.values(BUILT_IN_AMENDMENTS);
+/**
+ * Every context a replay with the catalog's amendments can be in, as far as guards look: each
+ * subset applied in catalog order, configurations that come out alike kept once.
+ */
+function contexts(catalog: AmendmentCatalog): DealContext[] {
+  const amendments = Object.values(catalog);
   return combinations().flatMap((assumptions) => {
-    const configurations: Rules[] = [baseRules(assumptions)];
+    const base = baseRules(assumptions);
+    const configurations = new Map<string, Rules>([[JSON.stringify(base), base]]);
     for (const amendment of amendments) {
-      for (const rules of [...configurations]) configurations.push(applyAmendment(rules, amendment, assumptions));
+      for (const rules of [...configurations.values()]) {
+        const amended = applyAmendment(rules, amendment, assumptions);
+        configurations.set(JSON.stringify(amended), amended);
+      }
     }
-    return configurations.map((rules) => ({
+    return [...configurations.values()].map((rules) => ({
       assumptions,
       rules,
-      amendments: BUILT_IN_AMENDMENTS,
+      amendments: catalog,
       applied: [],
       agi: { declaredOn: null, verifiedOn: null, rejectedOn: null, lapsedOn: null },
       ledger: EMPTY_LEDGER,
@@ -59,7 +66,7 @@ function eventsOf(type: string, context: DealContext): DealEvent[] {
     case 'calendar.sunset':
       return TERM_IDS.filter((term) => context.rules.terms[term].sunset !== null).map((term) => ({ type, date, term }));
     case 'agreement.amended':
-      return Object.keys(BUILT_IN_AMENDMENTS).map((amendment) => ({ type, date, amendment }));
+      return Object.keys(context.amendments).map((amendment) => ({ type, date, amendment }));
     case 'azure.purchased':
     case 'revenue.recognized':
       return [1, 1e15].map((amountUsd) => ({ type, date, amountUsd }));
@@ -82,9 +89,12 @@ function atomic(node: AnyStateNode): AnyStateNode[] {
   return children.length === 0 ? [node] : children.flatMap(atomic);
 }
 
-/** The IDs of the transitions that can fire under the built-in rules and amendments. */
-export function reachableTransitions(): Set<string> {
-  const all = contexts();
+/**
+ * The IDs of the transitions that can fire under the built-in rules and the amendments of
+ * `catalog` (by default the built-in ones; the pictures add the user's amendments a log applies).
+ */
+export function reachableTransitions(catalog: AmendmentCatalog = BUILT_IN_AMENDMENTS): Set<string> {
+  const all = contexts(catalog);
   const states = atomic(dealMachine.root);
   const reachedStates = new Set(
     states.filter((node) => node.parent?.initial?.target?.[0] === node).map((node) => node.path.join('.')),
