@@ -19,7 +19,7 @@ code, pre, .mono { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consola
 .grid { display: grid; grid-template-columns: minmax(380px, 1fr) minmax(420px, 1.1fr); gap: 20px; align-items: start; }
 @media (max-width: 1000px) { .grid { grid-template-columns: 1fr; } }
 .panel { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; }
-.panel h3 { margin: 0 0 6px; font-size: 15px; }
+.panel h2 { margin: 0 0 6px; font-size: 15px; border: 0; padding: 0; }
 #step-event { font-weight: bold; }
 #event-fields { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0 0; }
 #event-fields dt { color: var(--muted); }
