@@ -1,3 +1,5 @@
+import { verdictCss } from './verdict-marks.ts';
+
 /** The report's stylesheet, inlined (and hashed into the Content-Security-Policy). */
 export const REPORT_CSS = `
 :root { color-scheme: light; --ink: #1d1d1f; --muted: #555; --line: #d0d0d0; --accent: #1f4e8c; --breach: #b00020; --ok: #1b6e2e; }
@@ -27,11 +29,7 @@ code, pre, .mono { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consola
 #step-findings { list-style: none; padding: 0; margin: 8px 0 0; }
 #step-findings li { padding: 4px 0; border-top: 1px dotted var(--line); }
 .verdict { display: inline-block; min-width: 6.5em; font-weight: bold; }
-.verdict-breach { color: var(--breach); }
-.verdict-breach::before { content: "✕ "; }
-.verdict-permitted { color: var(--ok); }
-.verdict-permitted::before { content: "✓ "; }
-.verdict-info::before { content: "ℹ "; }
+${verdictCss()}
 table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: #f0f0f0; font-weight: 600; }

@@ -4,7 +4,7 @@
  * a marker per log event with breaches and amendments (S4) marked, and with --vs the rows that
  * differ between two futures marked. Checked on every shipped future and the visual fixtures.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { replay } from '../../src/replay/replay.ts';
 import { readHistory } from '../../src/store/history-file.ts';
 import { readLog } from '../../src/store/log-file.ts';
 import { axisRange, differences, renderTimeline } from '../../src/visual/timeline.ts';
+import { bigFuture } from './fixtures/big-future.ts';
 import { allFutures, assumeArgs, dealsim } from './run-cli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'timeline-'));
@@ -36,6 +37,19 @@ function timelineOf(path: string, assume: readonly string[] = [], history: 'buil
 
 const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
 
+/** The log lines the number labels above the markers stand for (`4`, `12–40`), in order. */
+function numbered(svg: string): number[] {
+  return [...svg.matchAll(/<text class="marker-number"[^>]*>(\d+)(?:–(\d+))?/g)].flatMap((match) => {
+    const first = Number(match[1]);
+    const last = Number(match[2] ?? match[1]);
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  });
+}
+
+/** The log lines the list below the chart names. */
+const listedLines = (svg: string) =>
+  [...svg.matchAll(/class="event-listed" data-line="(\d+)"/g)].map((m) => Number(m[1]));
+
 describe('the rights timeline of every shipped future', () => {
   for (const future of allFutures()) {
     it(`${future.path}: a row per term, a bar per interval, a marker per event`, async () => {
@@ -55,8 +69,42 @@ describe('the rights timeline of every shipped future', () => {
         replayed.findings.filter((f) => f.verdict === 'breach').map((f) => `${f.origin ?? ''}:${f.line}`),
       );
       expect(count(svg, /\(breach\)/g)).toBe(breaches.size);
+      // Issue 13: every marker is numbered with its log line, and the list below says what it is.
+      const lines = events.map((logged) => logged.line);
+      expect(numbered(svg)).toEqual(lines);
+      expect(listedLines(svg)).toEqual(lines);
+      expect(svg).not.toContain('unlabelled');
     });
   }
+});
+
+describe('issue 13: numbered markers, listed below the chart', () => {
+  it('names each event by line, date and what it was, breaches with their mark', () => {
+    const { svg } = timelineOf('test/visual/fixtures/amended-breaches.jsonl');
+    expect(svg).toMatch(
+      /data-line="2"[^>]*><tspan font-weight="bold">2<\/tspan><tspan[^>]*>2026-04-27 {2}amended 2026-04-27</,
+    );
+    expect(svg).toMatch(
+      /data-line="1"[^>]*fill="#b00020"><tspan font-weight="bold">1<\/tspan><tspan[^>]*>2026-01-15 {2}✕ breach: /,
+    );
+  });
+
+  it('numbers every marker of a 2,000-event log in ranges, and lists the AGI steps and amendments first', () => {
+    const log = join(tmp, 'big.jsonl');
+    writeFileSync(log, bigFuture(2000));
+    const events = readLog(log);
+    const svg = renderTimeline([{ label: log, replayed: replay(events), events }]);
+    expect(numbered(svg)).toEqual(events.map((logged) => logged.line));
+    expect(count(svg, /class="marker-number"/g)).toBeLessThanOrEqual(Math.floor(936 / 22));
+    const listed = listedLines(svg);
+    expect(listed).toHaveLength(90);
+    for (const logged of events) {
+      if (['agi.declared', 'panel.rejected', 'panel.verified', 'agreement.amended'].includes(logged.event.type)) {
+        expect(listed).toContain(logged.line);
+      }
+    }
+    expect(svg).toContain(`…and ${2000 - 90} more events of ${log}, numbered on the chart`);
+  });
 });
 
 describe('C4 and C3 sunsets on the calendar axis', () => {
