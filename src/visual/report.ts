@@ -124,7 +124,7 @@ function breaches(input: ReportInput): string {
   if (found.length === 0) return '<p>No breach in this future.</p>';
   const shown = found.slice(0, 200);
   const items = shown.map(
-    ([line, , clause, reason]) => `<li>line ${line}: <strong>${clause}</strong> ${escapeMarkup(reason)}</li>`,
+    ([ref, , clause, reason]) => `<li>${escapeMarkup(ref)}: <strong>${clause}</strong> ${escapeMarkup(reason)}</li>`,
   );
   const more = found.length > shown.length ? `<p>…and ${found.length - shown.length} more.</p>` : '';
   return `<ul>${items.join('')}</ul>${more}`;

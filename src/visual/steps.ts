@@ -52,8 +52,8 @@ export type CompactStep = readonly [string, number, string, string, number, numb
 export interface ReportSteps {
   readonly replayed: Replayed;
   readonly steps: readonly CompactStep[];
-  /** Every finding, in step order: `[line, verdict, clause, reason]`. */
-  readonly findings: readonly (readonly [number, string, string, string])[];
+  /** Every finding, in step order: `[line reference (`line 4`, `history:4`), verdict, clause, reason]`. */
+  readonly findings: readonly (readonly [string, string, string, string])[];
 }
 
 function stateCodes(regions: readonly RegionInfo[], value: Record<string, string>): string {
@@ -69,6 +69,7 @@ function stateCodes(regions: readonly RegionInfo[], value: Record<string, string
 /** Replays the future once, recording the initial state and every step. */
 export function collectSteps(events: readonly LoggedEvent[], input: DealInput, chart: ChartNode): ReportSteps {
   const regions = regionsOf(chart);
+  // History lines and the user's are numbered apart (`history:4`, `line 4`): key them by reference.
   const indexByLine = new Map(events.map((logged, index) => [lineRef(logged.line, logged.origin), index]));
   const initial = xstateEngine.stateValue(xstateEngine.start(input));
   const steps: CompactStep[] = [
@@ -97,6 +98,6 @@ export function collectSteps(events: readonly LoggedEvent[], input: DealInput, c
   return { replayed, steps, findings: replayed.findings.map(compactFinding) };
 }
 
-function compactFinding(finding: Finding): [number, string, string, string] {
-  return [finding.line, finding.verdict, finding.clause, finding.reason];
+function compactFinding(finding: Finding): [string, string, string, string] {
+  return [lineRef(finding.line, finding.origin), finding.verdict, finding.clause, finding.reason];
 }

@@ -99,13 +99,15 @@ export function renderTimeline(sides: readonly TimelineSide[], options: Timeline
   const rowsBottom = rowsTop + rowHeight * TERM_IDS.length;
   const legendTop = rowsBottom + 66;
   const markersOf = (side: TimelineSide): Marker[] => {
-    const marked = new Map<number, Verdict>();
+    const marked = new Map<string, Verdict>();
     for (const verdict of [...MARKED_VERDICTS].reverse()) {
-      for (const finding of side.replayed.findings) if (finding.verdict === verdict) marked.set(finding.line, verdict);
+      for (const finding of side.replayed.findings) {
+        if (finding.verdict === verdict) marked.set(lineRef(finding.line, finding.origin), verdict);
+      }
     }
     return side.events.map((logged) => {
       const kind = eventKind(logged.event);
-      const verdict = marked.get(logged.line) ?? null;
+      const verdict = marked.get(lineRef(logged.line, logged.origin)) ?? null;
       return {
         x: x(logged.event.date),
         logged,
@@ -304,11 +306,30 @@ function markerGroups(markers: readonly Marker[]): Marker[][] {
   }
 }
 
-/** `4`, `4–7`: the log lines a group of markers stands for. */
+/** A marker's number: its log line, `h4` for line 4 of the history the future branches from. */
+export function markerNumber(logged: LoggedEvent): string {
+  return `${logged.origin === undefined ? '' : 'h'}${logged.line}`;
+}
+
+/**
+ * `4`, `4–7`, `h8–h9, 1–2`: the lines a group of markers stands for, one range per run of lines
+ * from the same file (history lines and the user's interleave by date); past two runs, the first
+ * and the last with an ellipsis between.
+ */
 function linesOf(group: readonly Marker[]): string {
-  const first = (group[0] as Marker).logged.line;
-  const last = (group.at(-1) as Marker).logged.line;
-  return first === last ? String(first) : `${first}–${last}`;
+  const runs: Marker[][] = [];
+  for (const marker of group) {
+    const run = runs.at(-1);
+    if (run && (run[0] as Marker).logged.origin === marker.logged.origin) run.push(marker);
+    else runs.push([marker]);
+  }
+  const range = (run: readonly Marker[]) => {
+    const first = markerNumber((run[0] as Marker).logged);
+    const last = markerNumber((run.at(-1) as Marker).logged);
+    return first === last ? first : `${first}–${last}`;
+  };
+  if (runs.length <= 2) return runs.map(range).join(', ');
+  return `${markerNumber((group[0] as Marker).logged)} … ${markerNumber((group.at(-1) as Marker).logged)}`;
 }
 
 /**
@@ -358,10 +379,12 @@ const LIST_ROW = 16;
 /** Every event when they fit in `max`; else the AGI steps, amendments and marked verdicts first. */
 function listedEvents(markers: readonly Marker[], max: number): Listed {
   if (markers.length <= max) return { markers, left: 0 };
+  const order = new Map(markers.map((marker, index) => [marker, index]));
+  const at = (marker: Marker) => order.get(marker) as number;
   const kept = [...markers]
-    .sort((a, b) => a.priority - b.priority || a.logged.line - b.logged.line)
+    .sort((a, b) => a.priority - b.priority || at(a) - at(b))
     .slice(0, max)
-    .sort((a, b) => a.logged.line - b.logged.line);
+    .sort((a, b) => at(a) - at(b));
   return { markers: kept, left: markers.length - kept.length };
 }
 
@@ -373,7 +396,7 @@ function listBlockHeight(listed: Listed): number {
 /** The numbered events below the chart, in columns: `4  2028-09-01  AGI verified`. */
 function eventList(listed: Listed, side: TimelineSide, y: number, prefix: string): string[] {
   const out = [
-    `<text x="16" y="${y + 14}" font-weight="bold" fill="${INK}">${escapeMarkup(`${prefix}Events by log line (the numbers on the markers)`)}</text>`,
+    `<text x="16" y="${y + 14}" font-weight="bold" fill="${INK}">${escapeMarkup(`${prefix}Events by log line (the numbers on the markers; h: a line of the history the future branches from)`)}</text>`,
   ];
   const rows = Math.ceil(listed.markers.length / LIST_COLUMNS);
   const columnWidth = (WIDTH - 32) / LIST_COLUMNS;
@@ -388,7 +411,7 @@ function eventList(listed: Listed, side: TimelineSide, y: number, prefix: string
     const text = `${logged.event.date}  ${mark}${label.length > 44 ? `${label.slice(0, 43)}…` : label}`;
     const colour = verdict ? VERDICT_MARKS[verdict].colour : INK;
     out.push(
-      `<text class="event-listed" data-line="${logged.line}" x="${tx.toFixed(1)}" y="${ty}" font-size="11" fill="${colour}"><tspan font-weight="bold">${logged.line}</tspan><tspan x="${(tx + 40).toFixed(1)}">${escapeMarkup(text)}</tspan></text>`,
+      `<text class="event-listed" data-marker="${markerNumber(logged)}" x="${tx.toFixed(1)}" y="${ty}" font-size="11" fill="${colour}"><tspan font-weight="bold">${markerNumber(logged)}</tspan><tspan x="${(tx + 40).toFixed(1)}">${escapeMarkup(text)}</tspan></text>`,
     );
   });
   if (listed.left > 0) {
@@ -436,7 +459,7 @@ function legend(sides: readonly TimelineSide[], y: number, two: boolean): string
   });
   out.push(
     ...items,
-    `<text x="16" y="${row + 22}" fill="#444444">Numbers above the markers are log lines (a range for neighbours), listed below.</text>`,
+    `<text x="16" y="${row + 22}" fill="#444444">Numbers above the markers are log lines (h4: line 4 of the history; a range for neighbours), listed below.</text>`,
   );
   return out;
 }

@@ -71,15 +71,19 @@ describe.skipIf(!HAVE_CHROMIUM)('dealsim report in chromium', () => {
     rmSync(profile, { recursive: true, force: true });
   });
 
-  async function open(log: string, assume: readonly string[] = []): Promise<Watched & { url: string }> {
-    const file = join(out, `${log.replace(/\W+/g, '-')}.html`);
-    // The stepper is checked against a replay of the log alone: on the deal as signed.
+  /** Opens the report of `log`; on the deal as signed unless `history` says otherwise, as `expected` replays it. */
+  async function open(
+    log: string,
+    assume: readonly string[] = [],
+    history = 'none',
+  ): Promise<Watched & { url: string }> {
+    const file = join(out, `${log.replace(/\W+/g, '-')}-${history}.html`);
     const { code, err } = await dealsim(
       'report',
       log,
-      ...assume.flatMap((pair) => ['--assume', pair]),
       '--history',
-      'none',
+      history,
+      ...assume.flatMap((pair) => ['--assume', pair]),
       '-o',
       file,
     );
@@ -230,7 +234,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dealsim report in chromium', () => {
   });
 
   it('passes axe-core with no serious or critical violation, at the first and a later step', async () => {
-    const { page, problems } = await open('simulations/rejected-then-redeclared-verified.jsonl');
+    // On today's deal: the real history's lines are steps too, named history:N.
+    const { page, problems } = await open('simulations/rejected-then-redeclared-verified.jsonl', [], 'builtin');
     await page.evaluate(AXE);
     const audit = () =>
       page.evaluate<{ id: string; impact: string; help: string; nodes: string[] }[]>(`(async () => {
@@ -240,6 +245,9 @@ describe.skipIf(!HAVE_CHROMIUM)('dealsim report in chromium', () => {
     const serious = (found: Awaited<ReturnType<typeof audit>>) =>
       found.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
     expect(serious(await audit())).toEqual([]);
+    await page.keyboard.press('ArrowRight');
+    await atStep(page, 1);
+    expect(await page.locator('#step-event').textContent()).toMatch(/^history:1: /);
     await page.keyboard.press('End');
     await page.waitForSelector('body:not([data-step="0"])');
     expect(serious(await audit())).toEqual([]);

@@ -61,7 +61,8 @@ describe('C2 and the calendar: one step per log event and deadline', () => {
   it('steps through every log event and every calendar deadline, the initial state first', async () => {
     const path = 'simulations/as-signed/declaration-lapses-panel-deadline.jsonl';
     const future = allFutures().find((candidate) => candidate.path === path);
-    const html = await report(path, ...assumeArgs(future ?? { path, history: 'none', assume: [] }));
+    expect(future?.history).toBe('none');
+    const html = await report(path, ...assumeArgs(future ?? { path, assume: [], history: 'none' }));
     const data = dataOf(html);
     const causes: string[] = [];
     replay(
