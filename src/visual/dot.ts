@@ -1,10 +1,13 @@
 /**
  * The statechart as Graphviz DOT: one dashed cluster per parallel region (the regions run
- * concurrently), states labelled with their clause ID, holding states (tagged with their term)
- * drawn with a double border, transitions labelled with event, guard and actions. Every state
- * node carries `id="state:<full id>"` so the report can highlight the active ones.
+ * concurrently), in the machine's order (the AGI process first: top, or left), states labelled
+ * with their clause ID, holding states (tagged with their term) drawn with a double border,
+ * transitions in words, one arrow per pair of states; a transition only a user's amendment can
+ * fire (drawn with `--all`) is dashed and says so. Every state node carries
+ * `id="state:<full id>"` so the report can highlight the active ones.
  */
-import { allNodes, type ChartNode, transitionLabel } from './statechart.ts';
+import { type Arrow, arrowLines, arrowsOf } from './arrows.ts';
+import { allNodes, type ChartNode } from './statechart.ts';
 
 /** The SVG element ID Graphviz gives a state's node. */
 export function stateElementId(id: string): string {
@@ -28,7 +31,7 @@ function stateNode(node: ChartNode, indent: string): string {
   return `${indent}${dotString(node.id)} [${attributes.join(', ')}];`;
 }
 
-function cluster(node: ChartNode, indent: string): string[] {
+function cluster(node: ChartNode, indent: string, direction: 'LR' | 'TB'): string[] {
   const inner = `${indent}  `;
   const label = node.type === 'parallel' ? `${node.key} (parallel)` : `${node.key} region ‖`;
   const lines = [
@@ -38,8 +41,11 @@ function cluster(node: ChartNode, indent: string): string[] {
   if (node.initial) {
     lines.push(`${inner}${dotString(`${node.id}.[*]`)} [shape=point, width=0.12, label=""];`);
   }
-  for (const child of node.children) {
-    if (child.children.length > 0) lines.push(...cluster(child, inner));
+  // Graphviz stacks same-rank clusters bottom-up when it lays out left to right: reversing them
+  // there puts the machine's first region on top.
+  const children = node.type === 'parallel' && direction === 'LR' ? [...node.children].reverse() : node.children;
+  for (const child of children) {
+    if (child.children.length > 0) lines.push(...cluster(child, inner, direction));
     else lines.push(stateNode(child, inner));
   }
   lines.push(`${indent}}`);
@@ -53,24 +59,28 @@ export interface DotOptions {
   readonly edgeLabels?: boolean;
 }
 
+function edge(arrow: Arrow, labelled: boolean): string {
+  const text = dotString(arrowLines(arrow).join('\n'));
+  const attributes = [`${labelled ? 'label' : 'tooltip'}=${text}`];
+  if (!arrow.firable) attributes.push('style=dashed', 'color="#888888"', 'fontcolor="#666666"');
+  return `  ${dotString(arrow.source)} -> ${dotString(arrow.target)} [${attributes.join(', ')}];`;
+}
+
 /** The whole chart as a DOT digraph, ending with a newline. */
 export function toDot(chart: ChartNode, options: DotOptions = {}): string {
   const labelled = options.edgeLabels ?? true;
+  const direction = options.direction ?? 'LR';
   const edges: string[] = [];
   for (const node of allNodes(chart)) {
     if (node.initial) edges.push(`  ${dotString(`${node.id}.[*]`)} -> ${dotString(node.initial)};`);
-    for (const transition of node.transitions) {
-      const target = transition.target ?? node.id;
-      const text = dotString(transitionLabel(transition));
-      edges.push(`  ${dotString(node.id)} -> ${dotString(target)} [${labelled ? 'label' : 'tooltip'}=${text}];`);
-    }
+    for (const arrow of arrowsOf(node)) edges.push(edge(arrow, labelled));
   }
   const lines = [
     `digraph ${dotString(chart.key)} {`,
-    `  graph [rankdir=${options.direction ?? 'LR'}, fontname="Helvetica", newrank=true, nodesep=0.25, ranksep=0.5];`,
+    `  graph [rankdir=${direction}, fontname="Helvetica", newrank=true, nodesep=0.25, ranksep=0.5];`,
     '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#333333", fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=8, color="#444444"];',
-    ...cluster(chart, '  '),
+    ...cluster(chart, '  ', direction),
     ...edges,
     '}',
   ];

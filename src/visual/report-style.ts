@@ -1,4 +1,4 @@
-import { VERDICT_MARKS } from '../replay/verdict-marks.ts';
+import { verdictCss } from './verdict-marks.ts';
 
 /** The report's stylesheet, inlined (and hashed into the Content-Security-Policy). */
 export const REPORT_CSS = `
@@ -21,7 +21,7 @@ code, pre, .mono { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consola
 .grid { display: grid; grid-template-columns: minmax(380px, 1fr) minmax(420px, 1.1fr); gap: 20px; align-items: start; }
 @media (max-width: 1000px) { .grid { grid-template-columns: 1fr; } }
 .panel { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px 14px; }
-.panel h3 { margin: 0 0 6px; font-size: 15px; }
+.panel h2 { margin: 0 0 6px; font-size: 15px; border: 0; padding: 0; }
 #step-event { font-weight: bold; }
 #event-fields { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 6px 0 0; }
 #event-fields dt { color: var(--muted); }
@@ -29,13 +29,7 @@ code, pre, .mono { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consola
 #step-findings { list-style: none; padding: 0; margin: 8px 0 0; }
 #step-findings li { padding: 4px 0; border-top: 1px dotted var(--line); }
 .verdict { display: inline-block; min-width: 6.5em; font-weight: bold; }
-.verdict-breach { color: var(--breach); }
-.verdict-breach::before { content: "${VERDICT_MARKS.breach.symbol} "; }
-.verdict-permitted { color: var(--ok); }
-.verdict-permitted::before { content: "${VERDICT_MARKS.permitted.symbol} "; }
-.verdict-undetermined { color: var(--open); font-style: italic; }
-.verdict-undetermined::before { content: "${VERDICT_MARKS.undetermined.symbol} "; }
-.verdict-info::before { content: "${VERDICT_MARKS.info.symbol} "; }
+${verdictCss()}
 table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: #f0f0f0; font-weight: 600; }

@@ -124,7 +124,7 @@ function breaches(input: ReportInput): string {
   if (found.length === 0) return '<p>No breach in this future.</p>';
   const shown = found.slice(0, 200);
   const items = shown.map(
-    ([line, , clause, reason]) => `<li>line ${line}: <strong>${clause}</strong> ${escapeMarkup(reason)}</li>`,
+    ([ref, , clause, reason]) => `<li>${escapeMarkup(ref)}: <strong>${clause}</strong> ${escapeMarkup(reason)}</li>`,
   );
   const more = found.length > shown.length ? `<p>…and ${found.length - shown.length} more.</p>` : '';
   return `<ul>${items.join('')}</ul>${more}`;
@@ -160,10 +160,10 @@ ${input.history === undefined ? '' : `<p><strong>${escapeMarkup(input.history)}<
 </header>
 <div class="controls" role="region" aria-label="Stepper">
 <div class="bar">
-<button type="button" id="step-first" aria-label="first step">« first</button>
-<button type="button" id="step-prev" aria-label="previous step">‹ back</button>
-<button type="button" id="step-next" aria-label="next step">next ›</button>
-<button type="button" id="step-last" aria-label="last step">last »</button>
+<button type="button" id="step-first"><span aria-hidden="true">« </span>first step</button>
+<button type="button" id="step-prev"><span aria-hidden="true">‹ </span>previous step</button>
+<button type="button" id="step-next">next step<span aria-hidden="true"> ›</span></button>
+<button type="button" id="step-last">last step<span aria-hidden="true"> »</span></button>
 <input type="range" id="step-slider" min="0" max="${steps.length - 1}" value="0" step="1" aria-label="step through the log">
 <span id="step-count" aria-live="polite"></span>
 </div>
@@ -171,14 +171,14 @@ ${input.history === undefined ? '' : `<p><strong>${escapeMarkup(input.history)}<
 <main>
 <div class="grid">
 <section class="panel" aria-labelledby="step-heading">
-<h3 id="step-heading">This step: <span id="step-date"></span></h3>
+<h2 id="step-heading">This step: <span id="step-date"></span></h2>
 <div id="step-event"></div>
 <dl id="event-fields"></dl>
 <ul id="step-findings" aria-label="findings"></ul>
 <p id="no-findings" class="hint">No finding at this step.</p>
 </section>
 <section aria-labelledby="terms-heading">
-<h3 id="terms-heading" class="sr-only">Terms</h3>
+<h2 id="terms-heading" class="sr-only">Terms</h2>
 ${termsTable()}
 </section>
 </div>

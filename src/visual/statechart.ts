@@ -5,6 +5,9 @@
  */
 import type { AnyStateNode } from 'xstate';
 import { dealMachine } from '../../machines/deal.machine.ts';
+import { chartTransition } from '../coverage/chart.ts';
+import { reachableTransitions } from '../coverage/reachable.ts';
+import { type AmendmentCatalog, BUILT_IN_AMENDMENTS } from '../domain/amendments.ts';
 
 /** One transition of a state, as the machine defines it. */
 export interface ChartTransition {
@@ -13,6 +16,13 @@ export interface ChartTransition {
   readonly target: string | null;
   readonly guard: ChartGuard | null;
   readonly actions: readonly string[];
+  /** Its coverage ID (src/coverage/chart.ts) when it is one of `dealMachine`'s; null for another machine's. */
+  readonly rule: string | null;
+  /**
+   * Whether the built-in rules (and the amendments the picture is drawn for) can fire it at all;
+   * false for a branch only a user's hypothetical amendment could reach. See {@link picturedChart}.
+   */
+  readonly firable: boolean;
 }
 
 export interface ChartGuard {
@@ -66,6 +76,8 @@ function nodeOf(state: AnyStateNode): ChartNode {
         target: transition.target?.[0]?.id ?? null,
         guard: guardOf(transition.guard),
         actions: (transition.actions as readonly unknown[]).map(actionName),
+        rule: chartTransition(transition)?.id ?? null,
+        firable: true,
       });
     }
   }
@@ -90,6 +102,64 @@ export function chartOf(root: AnyStateNode): ChartNode {
 /** The partnership's statechart, walked from `dealMachine.root`. */
 export function dealChart(): ChartNode {
   return chartOf(dealMachine.root as AnyStateNode);
+}
+
+export interface PictureOptions {
+  /**
+   * The amendments the picture is drawn for: the built-in ones (default), plus those of a user's
+   * file that a log applies. Their guards decide which transitions can fire.
+   */
+  readonly amendments?: AmendmentCatalog;
+  /** Keep the transitions no rule can fire (marked `firable: false`) instead of dropping them. */
+  readonly all?: boolean;
+}
+
+/**
+ * The chart as the pictures draw it (issue 10): each transition marked with whether the rules
+ * can fire it, asked of the chart's own guards by src/coverage/reachable.ts. By default only
+ * those that can fire are kept, and the states they no longer reach are dropped; with `all` every
+ * transition stays, the others marked for drawing dashed.
+ */
+export function picturedChart(chart: ChartNode, options: PictureOptions = {}): ChartNode {
+  const firable = reachableTransitions({ ...BUILT_IN_AMENDMENTS, ...options.amendments });
+  const marked = markFirable(chart, (transition) => transition.rule === null || firable.has(transition.rule));
+  return options.all ? marked : withoutUnfirable(marked);
+}
+
+function markFirable(node: ChartNode, fires: (transition: ChartTransition) => boolean): ChartNode {
+  return {
+    ...node,
+    transitions: node.transitions.map((transition) => ({ ...transition, firable: fires(transition) })),
+    children: node.children.map((child) => markFirable(child, fires)),
+  };
+}
+
+/** Drops the transitions that cannot fire, then the states no initial state reaches without them. */
+function withoutUnfirable(chart: ChartNode): ChartNode {
+  const reached = new Set<string>();
+  const visit = (node: ChartNode): void => {
+    if (node.initial) reached.add(node.initial);
+    node.children.forEach(visit);
+  };
+  visit(chart);
+  const leaves = new Map(leafStates(chart).map((leaf) => [leaf.id, leaf]));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const id of [...reached]) {
+      for (const transition of leaves.get(id)?.transitions ?? []) {
+        if (transition.firable && transition.target !== null && !reached.has(transition.target)) {
+          reached.add(transition.target);
+          grew = true;
+        }
+      }
+    }
+  }
+  const prune = (node: ChartNode): ChartNode => ({
+    ...node,
+    transitions: node.transitions.filter((transition) => transition.firable),
+    children: node.children.filter((child) => child.children.length > 0 || reached.has(child.id)).map(prune),
+  });
+  return prune(chart);
 }
 
 /** `endsOnVerification(term=research-ip)`; a guard without params is just its name. */

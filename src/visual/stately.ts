@@ -64,3 +64,12 @@ function stateOf(node: ChartNode, root: boolean): StatelyState {
 export function toStatelyJson(chart: ChartNode): StatelyState {
   return stateOf(chart, true);
 }
+
+/**
+ * The machine config as the JavaScript module Stately's editor imports (its importer reads a
+ * `createMachine({...})` call, not bare JSON). Guards and actions are named, as in `setup`.
+ */
+export function toStatelyModule(chart: ChartNode): string {
+  const config = JSON.stringify(toStatelyJson(chart), null, 2);
+  return `import { createMachine } from 'xstate';\n\nexport const machine = createMachine(${config});\n`;
+}

@@ -52,8 +52,8 @@ export type CompactStep = readonly [string, number, string, string, number, numb
 export interface ReportSteps {
   readonly replayed: Replayed;
   readonly steps: readonly CompactStep[];
-  /** Every finding, in step order: `[line, verdict, clause, reason]`. */
-  readonly findings: readonly (readonly [number, string, string, string])[];
+  /** Every finding, in step order: `[line reference (`line 4`, `history:4`), verdict, clause, reason]`. */
+  readonly findings: readonly (readonly [string, string, string, string])[];
 }
 
 function stateCodes(regions: readonly RegionInfo[], value: Record<string, string>): string {
@@ -77,15 +77,16 @@ export function collectSteps<S>(
   engine: Engine<S> = xstateEngine as unknown as Engine<S>,
 ): ReportSteps {
   const regions = regionsOf(chart);
+  // History lines and the user's are numbered apart (`history:4`, `line 4`): key them by reference.
   const indexByLine = new Map(events.map((logged, index) => [lineRef(logged.line, logged.origin), index]));
   const initial = engine.stateValue(engine.start(input));
   const steps: CompactStep[] = [
     [EFFECTIVE_DATE, -1, 'the agreement takes effect (S1)', stateCodes(regions, initial), 0, 0],
   ];
-  const findings: [number, string, string, string][] = [];
+  let recorded = 0;
   const onStep = (step: ReplayStep) => {
-    const first = findings.length;
-    for (const finding of step.findings) findings.push(compactFinding(finding));
+    const first = recorded;
+    recorded += step.findings.length;
     const index = step.cause.line === null ? -1 : (indexByLine.get(lineRef(step.cause.line, step.cause.origin)) ?? -1);
     steps.push([
       step.cause.date,
@@ -97,9 +98,14 @@ export function collectSteps<S>(
     ]);
   };
   const replayed = replay(events, input, { engine, onStep });
-  return { replayed, steps, findings };
+  // A step's findings are as judged on its day; the replay's own list has the same findings in the
+  // same order with what only the end knows filled in (the date a released model's rights end).
+  if (replayed.findings.length !== recorded) {
+    throw new TypeError(`the replay returned ${replayed.findings.length} findings for ${recorded} judged`);
+  }
+  return { replayed, steps, findings: replayed.findings.map(compactFinding) };
 }
 
-function compactFinding(finding: Finding): [number, string, string, string] {
-  return [finding.line, finding.verdict, finding.clause, finding.reason];
+function compactFinding(finding: Finding): [string, string, string, string] {
+  return [lineRef(finding.line, finding.origin), finding.verdict, finding.clause, finding.reason];
 }

@@ -8,10 +8,12 @@
 import { EFFECTIVE_DATE, type IsoDate, isoDate, toDayNumber } from '../domain/dates.ts';
 import { TERM_IDS, TERMS, type TermId } from '../domain/terms.ts';
 import { type LoggedEvent, lineRef } from '../log/parse.ts';
+import type { Verdict } from '../replay/findings.ts';
 import { describeCause, type Interval } from '../replay/intervals.ts';
 import type { Replayed } from '../replay/replay.ts';
 import { eventKind, eventLabel } from './event-label.ts';
 import { escapeMarkup } from './markup.ts';
+import { MARKED_VERDICTS, VERDICT_MARKS } from './verdict-marks.ts';
 
 /** One future to draw: its label (file and assumptions), its replay and its log. */
 export interface TimelineSide {
@@ -24,8 +26,8 @@ export interface TimelineOptions {
   readonly title?: string;
   /** Draws a movable cursor line (`id="timeline-cursor"`), for the report's stepper. */
   readonly cursor?: boolean;
-  /** Labels at most this many events per side (the AGI process, amendments and breaches first). */
-  readonly maxLabels?: number;
+  /** Lists at most this many events per side below the chart (the AGI process, amendments and marked verdicts first). */
+  readonly maxListed?: number;
 }
 
 /** Sunsets every future has: "through 2030" and "through 2032" (CLAUSES.md). */
@@ -72,7 +74,9 @@ export function differences(a: readonly Interval[], b: readonly Interval[], end:
 interface Marker {
   readonly x: number;
   readonly logged: LoggedEvent;
-  readonly breach: boolean;
+  /** The strongest verdict of its findings that gets a marker of its own (a breach), if any. */
+  readonly verdict: Verdict | null;
+  /** 0: the AGI process or an amendment; 1: a marked verdict; 2: other conduct. */
   readonly priority: number;
 }
 
@@ -94,7 +98,29 @@ export function renderTimeline(sides: readonly TimelineSide[], options: Timeline
   const rowsTop = top + eventBand * sides.length;
   const rowsBottom = rowsTop + rowHeight * TERM_IDS.length;
   const legendTop = rowsBottom + 66;
-  const height = legendTop + (two ? 118 : 96);
+  const markersOf = (side: TimelineSide): Marker[] => {
+    const marked = new Map<string, Verdict>();
+    for (const verdict of [...MARKED_VERDICTS].reverse()) {
+      for (const finding of side.replayed.findings) {
+        if (finding.verdict === verdict) marked.set(lineRef(finding.line, finding.origin), verdict);
+      }
+    }
+    return side.events.map((logged) => {
+      const kind = eventKind(logged.event);
+      const verdict = marked.get(lineRef(logged.line, logged.origin)) ?? null;
+      return {
+        x: x(logged.event.date),
+        logged,
+        verdict,
+        priority: kind === 'agi' || kind === 'amendment' ? 0 : verdict !== null ? 1 : 2,
+      };
+    });
+  };
+  const allMarkers = sides.map(markersOf);
+  const listTop = legendTop + (two ? 118 : 96);
+  const listed = allMarkers.map((markers) => listedEvents(markers, options.maxListed ?? 90));
+  const listHeight = listed.reduce((sum, list) => sum + listBlockHeight(list), 0);
+  const height = listTop + listHeight + 10;
 
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="timeline-title" font-family="${FONT}" font-size="12" data-day0="${day0}" data-px-per-day="${pxPerDay}" data-left="${LEFT}" data-right="${LEFT + PLOT}">`,
@@ -177,25 +203,11 @@ export function renderTimeline(sides: readonly TimelineSide[], options: Timeline
       `<text x="12" y="${base - 12}" font-size="10.5" fill="#444444">${side.events.length} log event${side.events.length === 1 ? '' : 's'}</text>`,
       `<line x1="${LEFT}" y1="${base}" x2="${LEFT + PLOT}" y2="${base}" stroke="#999999"/>`,
     );
-    const breaches = new Set(
-      side.replayed.findings
-        .filter((finding) => finding.verdict === 'breach')
-        .map((finding) => lineRef(finding.line, finding.origin)),
-    );
-    const markers: Marker[] = side.events.map((logged) => {
-      const kind = eventKind(logged.event);
-      const breach = breaches.has(lineRef(logged.line, logged.origin));
-      return {
-        x: x(logged.event.date),
-        logged,
-        breach,
-        priority: kind === 'agi' || kind === 'amendment' ? 0 : breach ? 1 : 2,
-      };
-    });
-    // A line down through the rows for each breach, unless there are so many that they would hide the bars.
-    const breachLines = breaches.size <= 40;
-    for (const marker of markers) out.push(markerSvg(marker, base, rowsBottom, breachLines, px));
-    for (const label of labels(markers, base, options.maxLabels ?? 60, px)) out.push(label);
+    const markers = allMarkers[index] as Marker[];
+    // A line down through the rows for each marked verdict, unless so many would hide the bars.
+    const verdictLines = markers.filter((marker) => marker.verdict !== null).length <= 40;
+    for (const marker of markers) out.push(markerSvg(marker, base, rowsBottom, verdictLines, px));
+    out.push(...labels(markers, base, px));
   });
 
   if (options.cursor) {
@@ -204,6 +216,11 @@ export function renderTimeline(sides: readonly TimelineSide[], options: Timeline
     );
   }
   out.push(...legend(sides, legendTop, two));
+  let listY = listTop;
+  sides.forEach((side, index) => {
+    out.push(...eventList(listed[index] as Listed, side, listY, two ? `${'AB'[index]}: ` : ''));
+    listY += listBlockHeight(listed[index] as Listed);
+  });
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }
@@ -240,18 +257,22 @@ function markerSvg(
   breachLine: boolean,
   px: (value: number) => string,
 ): string {
-  const { x, logged, breach } = marker;
+  const { x, logged, verdict } = marker;
   const cx = px(x);
   const tip = escapeMarkup(
-    `${lineRef(logged.line, logged.origin)}, ${logged.event.date}: ${logged.event.type}, ${eventLabel(logged.event)}${breach ? ' (breach)' : ''}${logged.event.note ? ` (${logged.event.note})` : ''}; ${logged.event.status ?? 'hypothetical'}${logged.event.source ? `, source ${logged.event.source}` : ''}`,
+    `${lineRef(logged.line, logged.origin)}, ${logged.event.date}: ${logged.event.type}, ${eventLabel(logged.event)}${verdict ? ` (${verdict})` : ''}${logged.event.note ? ` (${logged.event.note})` : ''}; ${logged.event.status ?? 'hypothetical'}${logged.event.source ? `, source ${logged.event.source}` : ''}`,
   );
   const kind = eventKind(logged.event);
   let shape: string;
-  if (breach) {
+  if (verdict !== null) {
+    const { colour, symbol } = VERDICT_MARKS[verdict];
     const line = breachLine
-      ? `<line x1="${cx}" y1="${base}" x2="${cx}" y2="${rowsBottom}" stroke="${BREACH}" stroke-width="1" stroke-dasharray="2 2"/>`
+      ? `<line x1="${cx}" y1="${base}" x2="${cx}" y2="${rowsBottom}" stroke="${colour}" stroke-width="1" stroke-dasharray="2 2"/>`
       : '';
-    shape = `${line}<path d="M${px(x - 5)} ${base - 5}L${px(x + 5)} ${base + 5}M${px(x + 5)} ${base - 5}L${px(x - 5)} ${base + 5}" stroke="${BREACH}" stroke-width="3"/>`;
+    shape =
+      verdict === 'breach'
+        ? `${line}<path d="M${px(x - 5)} ${base - 5}L${px(x + 5)} ${base + 5}M${px(x + 5)} ${base - 5}L${px(x - 5)} ${base + 5}" stroke="${colour}" stroke-width="3"/>`
+        : `${line}<text x="${cx}" y="${base + 5}" text-anchor="middle" font-size="14" font-weight="bold" fill="${colour}">${symbol}</text>`;
   } else if (kind === 'agi') {
     shape = `<path d="M${cx} ${base - 6}L${px(x + 6)} ${base}L${cx} ${base + 6}L${px(x - 6)} ${base}Z" fill="${INK}"/>`;
   } else if (kind === 'amendment') {
@@ -265,46 +286,138 @@ function markerSvg(
 /** Horizontal room one rotated label needs so that it does not touch its neighbour. */
 const LABEL_SPACING = 22;
 
+/** Markers this close together share one number label (a range of log lines). */
+const GROUP_PX = 6;
+
 /**
- * Rotated labels. The AGI process and amendments are always labelled, nudged sideways with a
- * leader line when they crowd each other; other events are labelled where there is room,
- * breaches first.
+ * Markers in groups of neighbours, each group a run of consecutive log lines (a log is in date
+ * order), widened until every group can have a label of its own on the plot.
  */
-function labels(markers: readonly Marker[], base: number, max: number, px: (value: number) => string): string[] {
-  const capacity = Math.min(max, Math.floor(PLOT / LABEL_SPACING));
-  const ordered = [...markers].sort((a, b) => a.priority - b.priority || a.x - b.x);
-  const chosen: Marker[] = [];
-  for (const marker of ordered) {
-    if (chosen.length >= capacity) break;
-    if (marker.priority > 0 && chosen.some((other) => Math.abs(other.x - marker.x) < LABEL_SPACING)) continue;
-    chosen.push(marker);
+function markerGroups(markers: readonly Marker[]): Marker[][] {
+  const capacity = Math.floor(PLOT / LABEL_SPACING);
+  for (let reach = GROUP_PX; ; reach *= 2) {
+    const groups: Marker[][] = [];
+    for (const marker of markers) {
+      const group = groups.at(-1);
+      if (group && marker.x - (group[0] as Marker).x < reach) group.push(marker);
+      else groups.push([marker]);
+    }
+    if (groups.length <= capacity || reach > PLOT) return groups;
   }
-  chosen.sort((a, b) => a.x - b.x);
+}
+
+/** A marker's number: its log line, `h4` for line 4 of the history the future branches from. */
+export function markerNumber(logged: LoggedEvent): string {
+  return `${logged.origin === undefined ? '' : 'h'}${logged.line}`;
+}
+
+/**
+ * `4`, `4–7`, `h8–h9, 1–2`: the lines a group of markers stands for, one range per run of lines
+ * from the same file (history lines and the user's interleave by date); past two runs, the first
+ * and the last with an ellipsis between.
+ */
+function linesOf(group: readonly Marker[]): string {
+  const runs: Marker[][] = [];
+  for (const marker of group) {
+    const run = runs.at(-1);
+    if (run && (run[0] as Marker).logged.origin === marker.logged.origin) run.push(marker);
+    else runs.push([marker]);
+  }
+  const range = (run: readonly Marker[]) => {
+    const first = markerNumber((run[0] as Marker).logged);
+    const last = markerNumber((run.at(-1) as Marker).logged);
+    return first === last ? first : `${first}–${last}`;
+  };
+  if (runs.length <= 2) return runs.map(range).join(', ');
+  return `${markerNumber((group[0] as Marker).logged)} … ${markerNumber((group.at(-1) as Marker).logged)}`;
+}
+
+/**
+ * Every marker is numbered with its log line (neighbours share a range, 12–40), in rotated labels
+ * nudged sideways with a leader line when they crowd; an AGI step, an amendment or a marked
+ * verdict alone in its group also gets its short name. The list below the chart says what each
+ * number is, so the chart reads on paper.
+ */
+function labels(markers: readonly Marker[], base: number, px: (value: number) => string): string[] {
+  const groups = markerGroups(markers);
   // Spread crowded labels: push right past the previous one, then back left from the plot's end.
-  const at = chosen.map((marker) => marker.x);
+  const at = groups.map((group) => (group[0] as Marker).x);
   for (let i = 1; i < at.length; i++) at[i] = Math.max(at[i] as number, (at[i - 1] as number) + LABEL_SPACING);
   if (at.length > 0) at[at.length - 1] = Math.min(at.at(-1) as number, LEFT + PLOT);
   for (let i = at.length - 2; i >= 0; i--) at[i] = Math.min(at[i] as number, (at[i + 1] as number) - LABEL_SPACING);
   const out: string[] = [];
-  chosen.forEach((marker, i) => {
+  groups.forEach((group, i) => {
     const x = at[i] as number;
-    const text = `${marker.logged.event.date} ${eventLabel(marker.logged.event)}`;
-    const short = text.length > 32 ? `${text.slice(0, 31)}…` : text;
-    const weight = marker.priority < 2 ? ' font-weight="bold"' : '';
-    const colour = marker.breach ? BREACH : '#333333';
-    if (Math.abs(x - marker.x) > 0.5) {
+    const first = group[0] as Marker;
+    const alone = group.length === 1 && first.priority < 2;
+    const name = alone ? ` ${eventLabel(first.logged.event)}` : '';
+    const text = `${linesOf(group)}${name.length > 28 ? `${name.slice(0, 27)}…` : name}`;
+    const verdict = group.find((marker) => marker.verdict !== null)?.verdict ?? null;
+    const weight = group.some((marker) => marker.priority < 2) ? ' font-weight="bold"' : '';
+    const colour = verdict ? VERDICT_MARKS[verdict].colour : '#333333';
+    if (Math.abs(x - first.x) > 0.5) {
       out.push(
-        `<line x1="${px(marker.x)}" y1="${base - 7}" x2="${px(x)}" y2="${base - 16}" stroke="#888888" stroke-width="0.8"/>`,
+        `<line x1="${px(first.x)}" y1="${base - 7}" x2="${px(x)}" y2="${base - 16}" stroke="#888888" stroke-width="0.8"/>`,
       );
     }
     out.push(
-      `<text x="${px(x + 2)}" y="${base - 18}" transform="rotate(-40 ${px(x + 2)} ${base - 18})" font-size="10"${weight} fill="${colour}">${escapeMarkup(marker.breach ? `✕ ${short}` : short)}</text>`,
+      `<text class="marker-number" x="${px(x + 2)}" y="${base - 18}" transform="rotate(-40 ${px(x + 2)} ${base - 18})" font-size="10"${weight} fill="${colour}">${escapeMarkup(text)}</text>`,
     );
   });
-  const unlabelled = markers.length - chosen.length;
-  if (unlabelled > 0) {
+  return out;
+}
+
+/** What the list below the chart shows of one side: the events, and how many it leaves out. */
+interface Listed {
+  readonly markers: readonly Marker[];
+  readonly left: number;
+}
+
+const LIST_COLUMNS = 3;
+const LIST_ROW = 16;
+
+/** Every event when they fit in `max`; else the AGI steps, amendments and marked verdicts first. */
+function listedEvents(markers: readonly Marker[], max: number): Listed {
+  if (markers.length <= max) return { markers, left: 0 };
+  const order = new Map(markers.map((marker, index) => [marker, index]));
+  const at = (marker: Marker) => order.get(marker) as number;
+  const kept = [...markers]
+    .sort((a, b) => a.priority - b.priority || at(a) - at(b))
+    .slice(0, max)
+    .sort((a, b) => at(a) - at(b));
+  return { markers: kept, left: markers.length - kept.length };
+}
+
+function listBlockHeight(listed: Listed): number {
+  const rows = Math.ceil(listed.markers.length / LIST_COLUMNS);
+  return 28 + rows * LIST_ROW + (listed.left > 0 ? LIST_ROW : 0) + 8;
+}
+
+/** The numbered events below the chart, in columns: `4  2028-09-01  AGI verified`. */
+function eventList(listed: Listed, side: TimelineSide, y: number, prefix: string): string[] {
+  const out = [
+    `<text x="16" y="${y + 14}" font-weight="bold" fill="${INK}">${escapeMarkup(`${prefix}Events by log line (the numbers on the markers; h: a line of the history the future branches from)`)}</text>`,
+  ];
+  const rows = Math.ceil(listed.markers.length / LIST_COLUMNS);
+  const columnWidth = (WIDTH - 32) / LIST_COLUMNS;
+  listed.markers.forEach((marker, i) => {
+    const column = Math.floor(i / Math.max(1, rows));
+    const row = i % Math.max(1, rows);
+    const tx = 16 + column * columnWidth;
+    const ty = y + 28 + (row + 1) * LIST_ROW - 4;
+    const { logged, verdict } = marker;
+    const mark = verdict ? `${VERDICT_MARKS[verdict].symbol} ${verdict}: ` : '';
+    const label = eventLabel(logged.event);
+    const text = `${logged.event.date}  ${mark}${label.length > 44 ? `${label.slice(0, 43)}…` : label}`;
+    const colour = verdict ? VERDICT_MARKS[verdict].colour : INK;
     out.push(
-      `<text x="${LEFT + PLOT}" y="${base + 14}" text-anchor="end" font-size="10" fill="#666666">${unlabelled} more event${unlabelled === 1 ? '' : 's'} unlabelled (hover a marker)</text>`,
+      `<text class="event-listed" data-marker="${markerNumber(logged)}" x="${tx.toFixed(1)}" y="${ty}" font-size="11" fill="${colour}"><tspan font-weight="bold">${markerNumber(logged)}</tspan><tspan x="${(tx + 40).toFixed(1)}">${escapeMarkup(text)}</tspan></text>`,
+    );
+  });
+  if (listed.left > 0) {
+    const ty = y + 28 + (rows + 1) * LIST_ROW - 4;
+    out.push(
+      `<text x="16" y="${ty}" font-size="11" fill="#444444">${escapeMarkup(`…and ${listed.left} more event${listed.left === 1 ? '' : 's'} of ${side.label}, numbered on the chart: dealsim simulate lists every line.`)}</text>`,
     );
   }
   return out;
@@ -331,10 +444,22 @@ function legend(sides: readonly TimelineSide[], y: number, two: boolean): string
   const items = [
     `<path d="M22 ${row - 10}L28 ${row - 4}L22 ${row + 2}L16 ${row - 4}Z" fill="${INK}"/><text x="36" y="${row}" fill="${INK}">AGI process (C2)</text>`,
     `<rect x="176" y="${row - 9}" width="10" height="10" fill="#ffffff" stroke="${INK}" stroke-width="2"/><text x="194" y="${row}" fill="${INK}">amendment (agreement.amended)</text>`,
-    `<path d="M416 ${row - 9}L426 ${row + 1}M426 ${row - 9}L416 ${row + 1}" stroke="${BREACH}" stroke-width="3"/><text x="434" y="${row}" fill="${INK}">breach</text>`,
-    `<circle cx="520" cy="${row - 4}" r="3" fill="#ffffff" stroke="${INK}" stroke-width="1.2"/><text x="530" y="${row}" fill="${INK}">other conduct</text>`,
-    `<line x1="650" y1="${row - 10}" x2="650" y2="${row + 2}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="6 3"/><text x="658" y="${row}" fill="${INK}">sunset</text>`,
+    `<circle cx="420" cy="${row - 4}" r="3" fill="#ffffff" stroke="${INK}" stroke-width="1.2"/><text x="430" y="${row}" fill="${INK}">other conduct</text>`,
+    `<line x1="550" y1="${row - 10}" x2="550" y2="${row + 2}" stroke="${INK}" stroke-width="1.5" stroke-dasharray="6 3"/><text x="558" y="${row}" fill="${INK}">sunset</text>`,
   ];
-  for (const item of items) out.push(item);
+  // One item per verdict that marks an event (verdict-marks.ts), after the fixed ones.
+  MARKED_VERDICTS.forEach((verdict, i) => {
+    const { colour, symbol } = VERDICT_MARKS[verdict];
+    const vx = 640 + i * 130;
+    items.push(
+      verdict === 'breach'
+        ? `<path d="M${vx} ${row - 9}L${vx + 10} ${row + 1}M${vx + 10} ${row - 9}L${vx} ${row + 1}" stroke="${colour}" stroke-width="3"/><text x="${vx + 18}" y="${row}" fill="${INK}">${verdict}</text>`
+        : `<text x="${vx + 5}" y="${row + 1}" text-anchor="middle" font-size="14" font-weight="bold" fill="${colour}">${symbol}</text><text x="${vx + 18}" y="${row}" fill="${INK}">${verdict}</text>`,
+    );
+  });
+  out.push(
+    ...items,
+    `<text x="16" y="${row + 22}" fill="#444444">Numbers above the markers are log lines (h4: line 4 of the history; a range for neighbours), listed below.</text>`,
+  );
   return out;
 }

@@ -6,7 +6,8 @@
  * holding markup shows as text, and a step touches only a handful of DOM nodes.
  * Without /usr/bin/chromium these tests are skipped loudly; under CI=true they fail instead.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -23,6 +24,8 @@ const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const WHY = `the browser tests need Debian's chromium at ${CHROMIUM} (install it with: apt-get install -y chromium)`;
 const FIXTURE = 'test/visual/fixtures/escaped-note.jsonl';
 const NOTE = '<img src=x onerror=alert(1)>';
+/** axe-core's browser build, evaluated in the page (the report's CSP admits no script tag). */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 if (!HAVE_CHROMIUM && process.env.CI !== 'true') {
   console.warn(`\n${'!'.repeat(78)}\n!! SKIPPED test/e2e: ${WHY}\n${'!'.repeat(78)}\n`);
@@ -68,15 +71,19 @@ describe.skipIf(!HAVE_CHROMIUM)('dealsim report in chromium', () => {
     rmSync(profile, { recursive: true, force: true });
   });
 
-  async function open(log: string, assume: readonly string[] = []): Promise<Watched & { url: string }> {
-    const file = join(out, `${log.replace(/\W+/g, '-')}.html`);
-    // The stepper is checked against a replay of the log alone: on the deal as signed.
+  /** Opens the report of `log`; on the deal as signed unless `history` says otherwise, as `expected` replays it. */
+  async function open(
+    log: string,
+    assume: readonly string[] = [],
+    history = 'none',
+  ): Promise<Watched & { url: string }> {
+    const file = join(out, `${log.replace(/\W+/g, '-')}-${history}.html`);
     const { code, err } = await dealsim(
       'report',
       log,
-      ...assume.flatMap((pair) => ['--assume', pair]),
       '--history',
-      'none',
+      history,
+      ...assume.flatMap((pair) => ['--assume', pair]),
       '-o',
       file,
     );
@@ -223,6 +230,36 @@ describe.skipIf(!HAVE_CHROMIUM)('dealsim report in chromium', () => {
     await atStep(page, 2);
     // The top of the page: stepper, step panel, terms and the whole statechart.
     writeFileSync(shot, await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width: 1440, height: 1060 } }));
+    await page.close();
+  });
+
+  it('passes axe-core with no serious or critical violation, at the first and a later step', async () => {
+    // On today's deal: the real history's lines are steps too, named history:N.
+    const { page, problems } = await open('simulations/rejected-then-redeclared-verified.jsonl', [], 'builtin');
+    await page.evaluate(AXE);
+    const audit = () =>
+      page.evaluate<{ id: string; impact: string; help: string; nodes: string[] }[]>(`(async () => {
+        const results = await axe.run(document, { resultTypes: ['violations'] });
+        return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.html) }));
+      })()`);
+    const serious = (found: Awaited<ReturnType<typeof audit>>) =>
+      found.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(serious(await audit())).toEqual([]);
+    await page.keyboard.press('ArrowRight');
+    await atStep(page, 1);
+    expect(await page.locator('#step-event').textContent()).toMatch(/^history:1: /);
+    await page.keyboard.press('End');
+    await page.waitForSelector('body:not([data-step="0"])');
+    expect(serious(await audit())).toEqual([]);
+    // The buttons are named by what they show; the headings go h1, h2 without a gap.
+    for (const name of ['first step', 'previous step', 'next step', 'last step']) {
+      expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
+    }
+    const levels = await page.evaluate<number[]>(
+      `[...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName.slice(1)))`,
+    );
+    levels.forEach((level, i) => expect(level - (levels[i - 1] ?? 0)).toBeLessThanOrEqual(1));
+    expect(problems).toEqual([]);
     await page.close();
   });
 

@@ -5,7 +5,7 @@
  * C4/C3 sunsets), and each term's `dealsim explain` text with its clause. test/e2e drives it.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,7 +61,8 @@ describe('C2 and the calendar: one step per log event and deadline', () => {
   it('steps through every log event and every calendar deadline, the initial state first', async () => {
     const path = 'simulations/as-signed/declaration-lapses-panel-deadline.jsonl';
     const future = allFutures().find((candidate) => candidate.path === path);
-    const html = await report(path, ...assumeArgs(future ?? { path, history: 'none', assume: [] }));
+    expect(future?.history).toBe('none');
+    const html = await report(path, ...assumeArgs(future ?? { path, assume: [], history: 'none' }));
     const data = dataOf(html);
     const causes: string[] = [];
     replay(
@@ -87,6 +88,48 @@ describe('C2 and the calendar: one step per log event and deadline', () => {
       { key: 'ended', id: 'deal.ip-exclusivity.ended', status: 'ended' },
     ]);
     expect(data.regions.find((region) => region.key === 'agi')?.term).toBeNull();
+  });
+});
+
+/** The tooltips of the statechart's arrows from one state to another, as Graphviz writes them. */
+function arrowTips(html: string, from: string, to: string): string[] {
+  const entity = (id: string) => id.replace(/-/g, '&#45;');
+  const title = `<title>${entity(from)}&#45;&gt;${entity(to)}</title>`;
+  return html
+    .split(title)
+    .slice(1)
+    .map((rest) =>
+      (/xlink:title="([^"]*)"/.exec(rest.slice(0, rest.indexOf('</g>')))?.[1] ?? '').replace(/&#45;/g, '-'),
+    );
+}
+
+describe('issue 10: the report’s statechart draws only what the rules of its future can fire', () => {
+  it('model-product-ip ends by its sunset only; no suspension ends back in holding on verification', async () => {
+    const html = await report('simulations/declared-2028-verified-2028.jsonl');
+    expect(arrowTips(html, 'deal.model-product-ip.holding', 'deal.model-product-ip.ended')).toEqual([
+      'calendar.sunset, on its own sunset date',
+    ]);
+    expect(arrowTips(html, 'deal.azure-commitment.holding', 'deal.azure-commitment.fulfilled')).toEqual([
+      'azure.purchased, if the total reaches $250B: adds to the total',
+    ]);
+    expect(arrowTips(html, 'deal.ip-exclusivity.suspended', 'deal.ip-exclusivity.holding')).toEqual([
+      'panel.rejected&#10;panel.lapsed',
+    ]);
+    expect(html).not.toContain('only under a user amendment');
+  });
+
+  it('adds what an amendment the log applies can fire (compute-threshold-dropped ends C8’s cap)', async () => {
+    const amendments = 'simulations/amendments/agi-clause-returns.json';
+    const log = join(tmp, 'dropped.jsonl');
+    const applies = '{"type":"agreement.amended","date":"2027-01-01","amendment":"compute-threshold-dropped"}\n';
+    const tips = (html: string) =>
+      arrowTips(html, 'deal.compute-threshold.holding', 'deal.compute-threshold.ended').join(' | ');
+    writeFileSync(log, '{"type":"agi.declared","date":"2026-06-01"}\n');
+    expect(tips(await report(log, '--amendments', amendments))).not.toContain('agreement.amended');
+    writeFileSync(log, applies);
+    expect(tips(await report(log, '--amendments', amendments))).toContain(
+      'agreement.amended, if the amendment ends it',
+    );
   });
 });
 

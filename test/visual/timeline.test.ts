@@ -4,7 +4,7 @@
  * a marker per log event with breaches and amendments (S4) marked, and with --vs the rows that
  * differ between two futures marked. Checked on every shipped future and the visual fixtures.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,8 @@ import { branchFrom } from '../../src/history/history.ts';
 import { replay } from '../../src/replay/replay.ts';
 import { readHistory } from '../../src/store/history-file.ts';
 import { readLog } from '../../src/store/log-file.ts';
-import { axisRange, differences, renderTimeline } from '../../src/visual/timeline.ts';
+import { axisRange, differences, markerNumber, renderTimeline } from '../../src/visual/timeline.ts';
+import { bigFuture } from './fixtures/big-future.ts';
 import { allFutures, assumeArgs, dealsim } from './run-cli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'timeline-'));
@@ -27,14 +28,33 @@ const interval = (from: string, until: string | null) => ({
   endedBy: null,
 });
 
-/** The timeline of a log replayed after `history` (none, the deal as signed, unless given). */
-function timelineOf(path: string, assume: readonly string[] = [], history: 'builtin' | 'none' = 'none') {
-  const events = [...branchFrom(readHistory(history), readLog(path))];
+/** What the timeline replays for a log: its history's lines and its own, merged by date. */
+const eventsOf = (path: string, history = 'none') => [...branchFrom(readHistory(history), readLog(path))];
+
+function timelineOf(path: string, assume: readonly string[] = [], history = 'none') {
+  const events = eventsOf(path, history);
   const replayed = replay(events, { assumptions: parseAssumptions(assume) });
   return { events, replayed, svg: renderTimeline([{ label: path, replayed, events }]) };
 }
 
 const count = (text: string, pattern: RegExp) => (text.match(pattern) ?? []).length;
+
+/**
+ * The marker numbers each label above the markers stands for (`4`, `12–40`, `h8–h9, 1–2`,
+ * `h3 … 5`), read against the events in the order drawn: a label covers a run of them.
+ */
+function numbered(svg: string, events: readonly { line: number; origin?: string }[]): string[] {
+  const order = events.map((logged) => markerNumber(logged as Parameters<typeof markerNumber>[0]));
+  return [...svg.matchAll(/<text class="marker-number"[^>]*>(h?\d+(?:(?:–|, | … )h?\d+)*)/g)].flatMap((match) => {
+    const tokens = (match[1] ?? '').split(/–|, | … /);
+    const first = order.indexOf(tokens[0] ?? '');
+    const last = order.indexOf(tokens.at(-1) ?? '', first);
+    return first < 0 || last < 0 ? [`unknown ${match[1]}`] : order.slice(first, last + 1);
+  });
+}
+
+/** The marker numbers the list below the chart names, in order. */
+const listed = (svg: string) => [...svg.matchAll(/class="event-listed" data-marker="(h?\d+)"/g)].map((m) => m[1]);
 
 describe('the rights timeline of every shipped future', () => {
   for (const future of allFutures()) {
@@ -52,11 +72,55 @@ describe('the rights timeline of every shipped future', () => {
       }
       expect(count(svg, /<g class="event"/g)).toBe(events.length);
       const breaches = new Set(
-        replayed.findings.filter((f) => f.verdict === 'breach').map((f) => `${f.origin ?? ''}:${f.line}`),
+        replayed.findings.filter((f) => f.verdict === 'breach').map((f) => `${f.origin ?? ''}${f.line}`),
       );
       expect(count(svg, /\(breach\)/g)).toBe(breaches.size);
+      // Issue 13: every marker is numbered with its log line, and the list below says what it is.
+      const numbers = events.map(markerNumber);
+      expect(numbered(svg, events)).toEqual(numbers);
+      expect(listed(svg)).toEqual(numbers);
+      expect(svg).not.toContain('unlabelled');
     });
   }
+});
+
+describe('issue 13: numbered markers, listed below the chart', () => {
+  it('names each event by line, date and what it was, breaches with their mark', () => {
+    const { svg } = timelineOf('test/visual/fixtures/amended-breaches.jsonl');
+    expect(svg).toMatch(
+      /data-marker="2"[^>]*><tspan font-weight="bold">2<\/tspan><tspan[^>]*>2026-04-27 {2}amended 2026-04-27</,
+    );
+    expect(svg).toMatch(
+      /data-marker="1"[^>]*fill="#b00020"><tspan font-weight="bold">1<\/tspan><tspan[^>]*>2026-01-15 {2}✕ breach: /,
+    );
+  });
+
+  it('numbers the lines of the history a future branches from apart from its own: h4, 4', () => {
+    const { svg, events } = timelineOf('simulations/declared-2028-verified-2028.jsonl', [], 'builtin');
+    const history = events.filter((logged) => logged.origin !== undefined);
+    expect(history.length).toBeGreaterThan(0);
+    expect(listed(svg)).toEqual(events.map(markerNumber));
+    expect(listed(svg)).toContain(`h${history[0]?.line}`);
+    expect(listed(svg)).toContain('1');
+    expect(numbered(svg, events)).toEqual(events.map(markerNumber));
+  });
+
+  it('numbers every marker of a 2,000-event log in ranges, and lists the AGI steps and amendments first', () => {
+    const log = join(tmp, 'big.jsonl');
+    writeFileSync(log, bigFuture(2000));
+    const events = readLog(log);
+    const svg = renderTimeline([{ label: log, replayed: replay(events), events }]);
+    expect(numbered(svg, events)).toEqual(events.map(markerNumber));
+    expect(count(svg, /class="marker-number"/g)).toBeLessThanOrEqual(Math.floor(936 / 22));
+    const shown = listed(svg);
+    expect(shown).toHaveLength(90);
+    for (const logged of events) {
+      if (['agi.declared', 'panel.rejected', 'panel.verified', 'agreement.amended'].includes(logged.event.type)) {
+        expect(shown).toContain(markerNumber(logged));
+      }
+    }
+    expect(svg).toContain(`…and ${2000 - 90} more events of ${log}, numbered on the chart`);
+  });
 });
 
 describe('C4 and C3 sunsets on the calendar axis', () => {
@@ -119,8 +183,8 @@ describe('C1 readings compared with --vs and --vs-assume', () => {
     const { code } = await dealsim('timeline', left, '--vs', right, '--history', 'none', '-o', output);
     expect(code).toBe(0);
     const svg = readFileSync(output, 'utf8');
-    const a = replay(readLog(left));
-    const b = replay(readLog(right));
+    const a = replay(eventsOf(left));
+    const b = replay(eventsOf(right));
     for (const term of TERM_IDS) {
       const differs = JSON.stringify(a.timelines[term]) !== JSON.stringify(b.timelines[term]);
       expect(svg.includes(`>${term} ≠</text>`), term).toBe(differs);

@@ -1,9 +1,10 @@
+import { BUILT_IN_AMENDMENTS } from '../../domain/amendments.ts';
 import { InputError } from '../../domain/errors.ts';
 import { TERM_IDS, type TermId } from '../../domain/terms.ts';
 import { describeHistory, historyTag, historyUsed } from '../../history/history.ts';
 import { toDot } from '../../visual/dot.ts';
 import { renderReport } from '../../visual/report.ts';
-import { dealChart } from '../../visual/statechart.ts';
+import { dealChart, picturedChart } from '../../visual/statechart.ts';
 import { collectSteps } from '../../visual/steps.ts';
 import { renderTimeline } from '../../visual/timeline.ts';
 import { ASSUME_HELP, ASSUME_OPTION, COMMON_OPTIONS, type Command, listOption, stringOption } from '../command.ts';
@@ -84,7 +85,15 @@ Example:
     const explanations = {} as Record<TermId, string | null>;
     const explain = future.events.length <= limit;
     for (const term of TERM_IDS) explanations[term] = explain ? await explainText(file, term, at, args, io) : null;
-    const chartSvg = await renderSvg(toDot(chart, { direction: 'TB', edgeLabels: false }));
+    // The statechart draws what the rules of this future can fire: the built-in ones and the
+    // amendments its log applies (issue 10), never a branch only another amendment could take.
+    const catalog = future.input.amendments ?? BUILT_IN_AMENDMENTS;
+    const applied = collected.replayed.context.applied.flatMap((id) => {
+      const amendment = catalog[id];
+      return amendment === undefined ? [] : [[id, amendment] as const];
+    });
+    const drawn = picturedChart(chart, { amendments: Object.fromEntries(applied) });
+    const chartSvg = await renderSvg(toDot(drawn, { direction: 'TB', edgeLabels: false }));
     const history = historyUsed(future.history);
     const assumed =
       listOption(args, 'assume').length === 0 ? file : `${file} (${listOption(args, 'assume').join(', ')})`;

@@ -13,8 +13,8 @@ import type { Verdict } from '../../replay/findings.ts';
 import { describeCause } from '../../replay/intervals.ts';
 import { type ReplayStep, replay } from '../../replay/replay.ts';
 import { type SimulationJson, toSimulationJson } from '../../replay/report.ts';
-import { VERDICT_MARKS } from '../../replay/verdict-marks.ts';
 import { streamLog } from '../../store/log-stream.ts';
+import { VERDICT_MARKS } from '../../visual/verdict-marks.ts';
 import {
   ASSUME_HELP,
   ASSUME_OPTION,

@@ -30,8 +30,10 @@ export const timeline: Command = {
 Draws the rights timeline of the future LOG as SVG: one row per term (holder and clause in the
 label), bars for the intervals in which it holds, on a calendar from 2025-10-28 to a few years
 past the last event; the 2031-01-01 and 2033-01-01 sunsets as dashed lines; each log event as
-a marker (AGI process ◆, amendment □, breach ✕), with a legend. Bars are solid for the first
-future and hatched for the second, so it prints in greyscale.
+a marker (AGI process ◆, amendment □, breach ✕), with a legend. Each marker is numbered with
+its log line (neighbours share a range, 12–40) and the events are listed by number below the
+chart, so it reads on paper. Bars are solid for the first future and hatched for the second,
+so it prints in greyscale.
 
 Comparing two futures: --vs LOG2 draws LOG2 against LOG. --assume applies to both sides;
 --vs-assume applies to the second side only, on top of --assume. With --vs-assume and no --vs,
