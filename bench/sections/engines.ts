@@ -16,7 +16,7 @@ import { futureArbitrary, type GeneratedFuture } from '../../src/fuzz/arbitrarie
 import { kernelEngine } from '../../src/kernel/engine.ts';
 import { foldEvents } from '../../src/kernel/fold.ts';
 import { sampleFuture, samplerFor } from '../../src/montecarlo/sample.ts';
-import { parseSpec } from '../../src/montecarlo/spec.ts';
+import { readSpecFile } from '../../src/montecarlo/spec-file.ts';
 import { runMonteCarlo } from '../../src/montecarlo/workers.ts';
 import { actorEngine, xstateEngine } from '../../src/replay/engine.ts';
 import { replay } from '../../src/replay/replay.ts';
@@ -100,7 +100,7 @@ async function monteCarloRate(
   specFile: string,
   futures: number,
 ): Promise<{ rate: number; events: number; warmUpSeconds: number }> {
-  const spec = parseSpec(JSON.parse(readFileSync(resolve('simulations/montecarlo', specFile), 'utf8')));
+  const spec = readSpecFile(resolve('simulations/montecarlo', specFile));
   const sampler = samplerFor(spec);
   let events = 0;
   for (let i = 0; i < 1000; i++) events += sampleFuture(sampler, 1, i).events.length;

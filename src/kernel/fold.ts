@@ -152,10 +152,44 @@ export function startFold(input: DealInput, options: FoldOptions = {}): FoldStat
 }
 
 /**
- * Starts `fold` over on a new future of `input`, as {@link startFold} would, reusing its objects:
- * Monte Carlo folds millions of futures of a few events each, where set-up would dominate.
+ * A fold's state after a shared first part of many futures (the real history), to start each of
+ * them from without replaying that part again. Verdicts are not kept: a future started from a
+ * snapshot counts the findings of its own events.
  */
-export function restartFold(fold: FoldState, input: DealInput): void {
+export interface FoldSnapshot {
+  readonly config: number;
+  readonly context: DealContext;
+  readonly today: IsoDate;
+  readonly mask: number;
+  readonly tracks: readonly LeanTrack[];
+  readonly amended: ReadonlySet<string> | null;
+  readonly events: number;
+}
+
+/** The state of `fold` now, for {@link restartFold}; later steps of `fold` do not change it. */
+export function snapshotFold(fold: FoldState): FoldSnapshot {
+  return {
+    config: fold.config,
+    context: fold.context,
+    today: fold.today,
+    mask: fold.mask,
+    tracks: fold.tracks.map((track) => new LeanTrack(EFFECTIVE_DATE, false).copyFrom(track)),
+    amended: fold.amended === null ? null : new Set(fold.amended),
+    events: fold.events,
+  };
+}
+
+/**
+ * Starts `fold` over on a new future of `input`, as {@link startFold} would, reusing its objects:
+ * Monte Carlo folds millions of futures of a few events each, where set-up would dominate. With
+ * `from`, the future starts where the snapshot was taken (its context already holds `input`'s
+ * assumptions: take it from a fold of the same input).
+ */
+export function restartFold(fold: FoldState, input: DealInput, from?: FoldSnapshot): void {
+  if (from !== undefined) {
+    restartFromSnapshot(fold, from);
+    return;
+  }
   const config = DEAL_KERNEL.initialConfig;
   const mask = DEAL_KERNEL.holdingMask[config] as number;
   fold.config = config;
@@ -168,14 +202,35 @@ export function restartFold(fold: FoldState, input: DealInput): void {
   for (let t = 0; t < TERM_COUNT; t++) (fold.tracks[t] as LeanTrack).restart(EFFECTIVE_DATE, ((mask >> t) & 1) === 1);
   fold.mask = mask;
   fold.due = null;
+  resetVerdicts(fold);
+  fold.amended = null;
+  fold.events = 0;
+}
+
+/** Forgets every verdict counted, as a new fold has none (one place, so no count is left behind). */
+function resetVerdicts(fold: FoldState): void {
   fold.verdicts.permitted = 0;
   fold.verdicts.info = 0;
   if (fold.verdicts.breach > 0) fold.breaches = {};
   fold.verdicts.breach = 0;
   if (fold.verdicts.undetermined > 0) fold.undetermined = {};
   fold.verdicts.undetermined = 0;
-  fold.amended = null;
-  fold.events = 0;
+}
+
+function restartFromSnapshot(fold: FoldState, from: FoldSnapshot): void {
+  fold.config = from.config;
+  fold.context = from.context;
+  fold.dueConfig = -1;
+  fold.dueRules = null;
+  fold.dueAgi = null;
+  fold.maskBefore = from.mask;
+  fold.today = from.today;
+  for (let t = 0; t < TERM_COUNT; t++) (fold.tracks[t] as LeanTrack).copyFrom(from.tracks[t] as LeanTrack);
+  fold.mask = from.mask;
+  fold.due = null;
+  resetVerdicts(fold);
+  fold.amended = from.amended as Set<string> | null; // shared: folding an amendment replaces the set
+  fold.events = from.events;
 }
 
 /** Steps the kernel and records what changed; `line` is null for calendar events. */
@@ -247,7 +302,8 @@ export function foldLogEvent(fold: FoldState, event: LogEvent, line: number): vo
         hint: 'run "dealsim simulate" on the log for the full explanation',
       });
     }
-    (fold.amended ??= new Set()).add(event.amendment);
+    // A new set, never an added entry: snapshots share theirs with every future started from them.
+    fold.amended = new Set(fold.amended).add(event.amendment);
   }
   fold.maskBefore = fold.mask;
   apply(fold, event, line);

@@ -39,6 +39,16 @@ export class LeanTrack {
     this.isOpen = holds;
   }
 
+  /** Becomes a copy of `other` (its causes are shared: they are never changed), keeping this array. */
+  copyFrom(other: LeanTrack): this {
+    const data = this.data;
+    const source = other.data;
+    if (data.length !== source.length) data.length = source.length;
+    for (let i = 0; i < source.length; i++) data[i] = source[i] as IsoDate | Cause | null;
+    this.isOpen = other.isOpen;
+    return this;
+  }
+
   /** Number of intervals recorded. */
   get count(): number {
     return this.data.length / SLOTS;

@@ -10,6 +10,7 @@ import { type Assumptions, DEFAULT_ASSUMPTIONS } from '../domain/assumptions.ts'
 import { EFFECTIVE_DATE, fromDayNumber, type IsoDate, toDayNumber } from '../domain/dates.ts';
 import type { LogEvent } from '../domain/events.ts';
 import type { AssumptionDraw, DaysSpec, DeclarationSpec, MonteCarloSpec } from './spec.ts';
+import type { RunSpec } from './start.ts';
 
 export const EFFECTIVE_DAY = toDayNumber(EFFECTIVE_DATE);
 const DAYS_PER_YEAR = 365.25;
@@ -167,13 +168,16 @@ export interface SampledFuture {
 
 /** Precomputed per spec: amendment and revenue events are the same in every future. */
 export interface Sampler {
-  readonly spec: MonteCarloSpec;
+  readonly spec: RunSpec;
   readonly horizonDay: number;
+  /** The first day sampled events fall on (after the history, unless the spec says otherwise). */
+  readonly startDay: number;
   readonly fixed: readonly Dated[];
 }
 
-export function samplerFor(spec: MonteCarloSpec): Sampler {
+export function samplerFor(spec: RunSpec): Sampler {
   const horizonDay = toDayNumber(spec.horizon);
+  const startDay = spec.start.sampleFromDay;
   const fixed: Dated[] = [];
   for (const id of spec.amendments) {
     const day = toDayNumber(id as IsoDate);
@@ -185,12 +189,13 @@ export function samplerFor(spec: MonteCarloSpec): Sampler {
     for (let year = first; ; year++) {
       const day = toDayNumber(`${year}-12-31` as IsoDate);
       if (day >= horizonDay) break;
+      if (day < startDay) continue; // that year's revenue is in the past the futures start after
       const amountUsd = spec.revenue.firstYearUsd * (1 + spec.revenue.growthPerYear) ** (year - first);
       fixed.push({ day, order: ORDER.revenue, event: { type: 'revenue.recognized', date: isoOf(day), amountUsd } });
     }
   }
   fixed.sort(byDayThenOrder);
-  return { spec, horizonDay, fixed };
+  return { spec, horizonDay, startDay, fixed };
 }
 
 function byDayThenOrder(a: Dated, b: Dated): number {
@@ -202,16 +207,16 @@ const OFF_AZURE_API = { type: 'product.launched', name: 'API product', api: true
 /** Draws future `index` of the run seeded with `seed`. */
 export function sampleFuture(sampler: Sampler, seed: number, index: number): SampledFuture {
   const rng = rngFor(seed, index);
-  const { spec, horizonDay } = sampler;
+  const { spec, horizonDay, startDay } = sampler;
   const assumptions = sampleAssumptions(spec.assumptions, rng);
   const drawn: Dated[] = [];
-  drawAgiProcess(spec, assumptions, horizonDay, rng, drawn);
-  const span = horizonDay - EFFECTIVE_DAY;
-  for (const day of poisson(spec.conduct.offAzureApiLaunchesPerYear, span, rng)) {
+  drawAgiProcess(spec, assumptions, horizonDay, startDay, rng, drawn);
+  const span = horizonDay - startDay;
+  for (const day of poisson(spec.conduct.offAzureApiLaunchesPerYear, startDay, span, rng)) {
     drawn.push({ day, order: ORDER.conduct, event: { ...OFF_AZURE_API, date: isoOf(day) } });
   }
   const computeFlop = assumptions['compute-threshold-flop'] * 10;
-  for (const day of poisson(spec.conduct.trainingRunsOverThresholdPerYear, span, rng)) {
+  for (const day of poisson(spec.conduct.trainingRunsOverThresholdPerYear, startDay, span, rng)) {
     const event = { type: 'msft.training-run', date: isoOf(day), usesOpenAiIp: true, computeFlop } as const;
     drawn.push({ day, order: ORDER.conduct, event });
   }
@@ -237,8 +242,8 @@ function merge(a: readonly Dated[], b: readonly Dated[]): LogEvent[] {
   return events;
 }
 
-/** Days of a Poisson process with `perYear` arrivals a year, within `span` days of the effective date. */
-function poisson(perYear: number, span: number, rng: RandomGenerator): number[] {
+/** Days of a Poisson process with `perYear` arrivals a year, within `span` days from `startDay`. */
+function poisson(perYear: number, startDay: number, span: number, rng: RandomGenerator): number[] {
   const days: number[] = [];
   if (perYear <= 0) return days;
   const perDay = perYear / DAYS_PER_YEAR;
@@ -246,18 +251,35 @@ function poisson(perYear: number, span: number, rng: RandomGenerator): number[] 
   for (;;) {
     t += -Math.log(1 - uniform(rng)) / perDay;
     if (t >= span) return days;
-    days.push(EFFECTIVE_DAY + Math.floor(t));
+    days.push(startDay + Math.floor(t));
   }
+}
+
+/** Redraws allowed before a spec is taken for one that (almost) never declares after the start; start.ts refuses those. */
+const MAX_REDRAWS = 1_000_000;
+
+/**
+ * The first declaration given that none came before `startDay` (the history has none): draws
+ * that fall before it are drawn again, which conditions the spec's distribution on the past.
+ * Futures sampled from the effective date never redraw, as no declaration falls before it.
+ */
+function firstDeclaration(spec: DeclarationSpec, startDay: number, rng: RandomGenerator): number | null {
+  for (let i = 0; i < MAX_REDRAWS; i++) {
+    const day = sampleDeclaration(spec, rng);
+    if (day === null || day >= startDay) return day;
+  }
+  throw new Error(`declaration: no draw fell on or after day ${startDay} in ${MAX_REDRAWS} tries`);
 }
 
 function drawAgiProcess(
   spec: MonteCarloSpec,
   assumptions: Assumptions,
   horizonDay: number,
+  startDay: number,
   rng: RandomGenerator,
   out: Dated[],
 ): void {
-  const first = sampleDeclaration(spec.declaration, rng);
+  const first = firstDeclaration(spec.declaration, startDay, rng);
   if (first === null) return;
   const deadline = assumptions['panel-deadline-days'];
   const { panel } = spec;

@@ -99,6 +99,11 @@ const sampled = z
 const specSchema = z
   .object({
     $comment: z.string().optional(),
+    history: z
+      .string({ invalid_type_error: 'must be "builtin", "none" or the path of a history log' })
+      .min(1, 'must be "builtin", "none" or the path of a history log')
+      .default('builtin'),
+    sampleFrom: date.optional(),
     horizon: date.default('2045-01-01' as IsoDate),
     declaration,
     panel: z
@@ -145,6 +150,14 @@ export type AssumptionDraw<K extends AssumptionKey = AssumptionKey> =
 
 /** A validated spec, as plain data (it crosses to worker threads). */
 export interface MonteCarloSpec {
+  /**
+   * What every future starts from (issue 9): `builtin` (the real history: today's deal, the
+   * default), `none` (the deal as signed on 2025-10-28) or the path of a history log, relative to
+   * the spec's own directory.
+   */
+  readonly history: string;
+  /** The first day sampled events may fall on; null: the day after the history's last date. */
+  readonly sampleFrom: IsoDate | null;
   readonly horizon: IsoDate;
   readonly declaration: DeclarationSpec;
   readonly panel: {
@@ -215,6 +228,8 @@ export function parseSpec(json: unknown): MonteCarloSpec {
   if (panelDeadline !== undefined) entries.push(['panel-deadline-days', panelDeadline]);
   const assumptions = entries.map(([key, value]) => drawOf(key, value));
   return {
+    history: raw.history,
+    sampleFrom: raw.sampleFrom ?? null,
     horizon: raw.horizon,
     declaration: raw.declaration,
     panel: raw.panel,

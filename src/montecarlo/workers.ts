@@ -5,12 +5,14 @@
  * the unbroken prefix of finished futures counts, so an interrupted run is a smaller run.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { allocateOutcomes, type Outcomes, simulateRange } from './outcomes.ts';
+import { allocateOutcomes, copyOutcomes, type Outcomes, outcomeBuffers, simulateRange } from './outcomes.ts';
 import { type Sampler, samplerFor } from './sample.ts';
-import type { MonteCarloSpec } from './spec.ts';
+import type { RunSpec } from './start.ts';
 
 export interface RunOptions {
   readonly futures: number;
+  /** Index of the first future (a shard's slice starts there); default 0. */
+  readonly first?: number;
   readonly seed: number;
   readonly workers: number;
   /** Futures per chunk (default: about 1% of the run, between 1,000 and 20,000). */
@@ -22,8 +24,9 @@ export interface RunOptions {
 }
 
 export interface RunResult {
+  /** Slot k holds future `first + k`. */
   readonly outcomes: Outcomes;
-  /** Futures 0 … done − 1 are complete. */
+  /** Futures first … first + done − 1 are complete. */
   readonly done: number;
 }
 
@@ -36,38 +39,16 @@ type ChunkReply = ChunkRequest & { readonly outcomes: Outcomes };
 
 interface RunRequest {
   readonly run: number;
-  readonly spec: MonteCarloSpec;
+  readonly spec: RunSpec;
   readonly seed: number;
 }
 
 const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
-function copyInto(all: Outcomes, start: number, part: Outcomes): void {
-  const T = all.endDay.length / all.count;
-  all.endDay.set(part.endDay, start * T);
-  all.cause.set(part.cause, start * T);
-  all.revenueShareYears.set(part.revenueShareYears, start);
-  all.revenueShareUsd.set(part.revenueShareUsd, start);
-  all.breaches.set(part.breaches, start);
-  all.undetermined.set(part.undetermined, start);
-  all.agi.set(part.agi, start);
-}
-
-function transferList(outcomes: Outcomes): ArrayBuffer[] {
-  return [
-    outcomes.endDay.buffer,
-    outcomes.cause.buffer,
-    outcomes.revenueShareYears.buffer,
-    outcomes.revenueShareUsd.buffer,
-    outcomes.breaches.buffer,
-    outcomes.undetermined.buffer,
-    outcomes.agi.buffer,
-  ] as ArrayBuffer[];
-}
-
 /** Simulates `futures` futures of `spec`; resolves with what was done when stopped. */
-export async function runMonteCarlo(spec: MonteCarloSpec, options: RunOptions): Promise<RunResult> {
+export async function runMonteCarlo(spec: RunSpec, options: RunOptions): Promise<RunResult> {
   const { futures, seed } = options;
+  const first = options.first ?? 0;
   const outcomes = allocateOutcomes(futures);
   const chunk = options.chunk ?? Math.min(20_000, Math.max(1_000, Math.ceil(futures / 100)));
   const chunks: ChunkRequest[] = [];
@@ -81,7 +62,7 @@ export async function runMonteCarlo(spec: MonteCarloSpec, options: RunOptions): 
   };
   const record = (index: number, reply: Outcomes) => {
     const request = chunks[index] as ChunkRequest;
-    copyInto(outcomes, request.start, reply);
+    copyOutcomes(outcomes, request.start, reply);
     finished[index] = true;
     doneCount += request.count;
     options.onProgress?.(doneCount);
@@ -93,7 +74,7 @@ export async function runMonteCarlo(spec: MonteCarloSpec, options: RunOptions): 
     for (let i = 0; i < chunks.length && !stopped(); i++) {
       const { start, count } = chunks[i] as ChunkRequest;
       const part = allocateOutcomes(count);
-      simulateRange(sampler, seed, start, part);
+      simulateRange(sampler, seed, first + start, part);
       record(i, part);
       await new Promise((resolve) => setImmediate(resolve)); // let Ctrl-C and the progress bar in
     }
@@ -113,9 +94,11 @@ export async function runMonteCarlo(spec: MonteCarloSpec, options: RunOptions): 
           return;
         }
         const index = next++;
-        worker.postMessage({ run, index, ...chunks[index] });
+        const { start, count } = chunks[index] as ChunkRequest;
+        worker.postMessage({ run, index, start: first + start, count });
       };
       const onMessage = (reply: ChunkReply & { index: number }) => {
+        // The reply's start is the future's index; record() places it by the chunk's own slot.
         record(reply.index, reply.outcomes);
         feed();
       };
@@ -189,7 +172,7 @@ function serve(): void {
     const { index, start, count } = message;
     const outcomes = allocateOutcomes(count);
     simulateRange(sampler as Sampler, seed, start, outcomes);
-    parentPort?.postMessage({ index, start, count, outcomes }, transferList(outcomes));
+    parentPort?.postMessage({ index, start, count, outcomes }, outcomeBuffers(outcomes));
   });
 }
 

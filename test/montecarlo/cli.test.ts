@@ -46,6 +46,7 @@ describe('C2 dealsim montecarlo', () => {
         'endedByEventFraction',
         'endedByCalendarFraction',
         'neverEndsFraction',
+        'endedByEventType',
         'until',
       ]);
       expect(Object.keys(term.until)).toEqual(['p5', 'p25', 'p50', 'p75', 'p95']);
@@ -55,7 +56,11 @@ describe('C2 dealsim montecarlo', () => {
     // Sampled launches do not say whether they shipped first on Azure: after S4 they are undetermined, never breaches.
     expect(Object.keys(json.undetermined)).toEqual(['C6', 'C8', 'C12', 'S4']);
     expect(JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8'))).toEqual(json);
-    expect(readFileSync(join(dir, 'results.csv'), 'utf8').split('\n')[0]).toBe(
+    const csv = readFileSync(join(dir, 'results.csv'), 'utf8').split('\n');
+    expect(csv[0]).toBe(
+      '# Deal as of 2026-06-01: real history, 9 events, amendments S3 and S4 applied; futures sampled from 2026-06-02 to 2045-01-01; 3000 futures, seed 5',
+    );
+    expect(csv[1]).toBe(
       'term,endedByEventFraction,endedByCalendarFraction,neverEndsFraction,until_p5,until_p25,until_p50,until_p75,until_p95',
     );
     const svgs = readdirSync(dir).filter((name) => name.endsWith('.svg'));

@@ -6,17 +6,21 @@
  * with one worker or two (C0 determinism of the tool).
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, toDayNumber } from '../../src/domain/dates.ts';
+import { addDays, fromDayNumber, toDayNumber } from '../../src/domain/dates.ts';
 import { aggregate } from '../../src/montecarlo/aggregate.ts';
-import { parseSpec } from '../../src/montecarlo/spec.ts';
+import { runSpecOf } from '../../src/montecarlo/spec-file.ts';
+import { emptyTally, tallyOutcomes } from '../../src/montecarlo/tally.ts';
 import { runMonteCarlo } from '../../src/montecarlo/workers.ts';
 
 const day = (iso: string) => toDayNumber(iso as never);
 
 async function simulate(json: unknown, futures: number, workers = 1, seed = 3) {
-  const spec = parseSpec(json);
+  const spec = runSpecOf(json);
   const run = await runMonteCarlo(spec, { futures, seed, workers });
-  return aggregate(run.outcomes, { seed, horizon: spec.horizon, requested: futures }, run.done);
+  const tally = tallyOutcomes(emptyTally(), run.outcomes, run.done);
+  const { history } = spec.start;
+  const sampleFrom = fromDayNumber(spec.start.sampleFromDay);
+  return aggregate(tally, { seed, specSha256: 'test', horizon: spec.horizon, history, sampleFrom, requested: futures });
 }
 
 describe('C4 research IP in Monte Carlo', () => {
@@ -28,6 +32,7 @@ describe('C4 research IP in Monte Carlo', () => {
     const futures = 20_000;
     const result = await simulate(
       {
+        history: 'none', // the deal as signed: the revenue share still ends on verification
         declaration: { kind: 'uniform', from, to, never },
         panel: { lagDays: { kind: 'fixed', days: lag }, verifyProbability: 1 },
       },
@@ -52,6 +57,7 @@ describe('C4 research IP in Monte Carlo', () => {
   it('C2 with panel-deadline-days: a panel slower than the deadline never verifies, so research IP ends with 2030', async () => {
     const result = await simulate(
       {
+        history: 'none',
         declaration: { kind: 'uniform', from: '2027-01-01', to: '2028-12-31' },
         panel: { lagDays: { kind: 'fixed', days: 120 }, verifyProbability: 1, 'panel-deadline-days': 90 },
       },

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { toDayNumber } from '../../src/domain/dates.ts';
 import { rngFor, sampleDays, sampleDeclaration, sampleFuture, samplerFor } from '../../src/montecarlo/sample.ts';
 import { parseSpec } from '../../src/montecarlo/spec.ts';
+import { runSpecOf } from '../../src/montecarlo/spec-file.ts';
 
 const N = 20_000;
 const day = (iso: string) => toDayNumber(iso as never);
@@ -59,7 +60,7 @@ describe('C2 declaration date distributions', () => {
   });
 
   it('draws the same future for the same (seed, index), whatever was drawn before', () => {
-    const spec = parseSpec({
+    const spec = runSpecOf({
       declaration: { kind: 'uniform', from: '2027-01-01', to: '2035-12-31' },
       panel: {
         lagDays: { kind: 'uniform', min: 0, max: 400 },

@@ -6,15 +6,19 @@
  */
 import { SPECS } from 'studio:examples';
 import WORKER_SOURCE from 'studio:worker';
-import { toDayNumber } from '../../domain/dates.ts';
-import { DealsimError } from '../../domain/errors.ts';
+import { fromDayNumber, toDayNumber } from '../../domain/dates.ts';
+import { DealsimError, InputError } from '../../domain/errors.ts';
 import { formatUsd } from '../../domain/money.ts';
 import { TERM_IDS } from '../../domain/terms.ts';
-import { aggregate, type MonteCarloJson, QUANTILES, sortedEndDays } from '../../montecarlo/aggregate.ts';
+import { describeHistory, type History, NO_HISTORY } from '../../history/history.ts';
+import HISTORY_TEXT from '../../history/real-history.jsonl';
+import { aggregate, type MonteCarloJson, QUANTILES } from '../../montecarlo/aggregate.ts';
 import { cdfChart, researchIpHistogram } from '../../montecarlo/charts.ts';
-import { allocateOutcomes, type Outcomes } from '../../montecarlo/outcomes.ts';
-import { type MonteCarloSpec, parseSpec } from '../../montecarlo/spec.ts';
-import { sentence } from '../simulation.ts';
+import { allocateOutcomes } from '../../montecarlo/outcomes.ts';
+import { parseSpec } from '../../montecarlo/spec.ts';
+import { type RunSpec, startFrom, startTag } from '../../montecarlo/start.ts';
+import { emptyTally, type Tally, tallyOutcomes } from '../../montecarlo/tally.ts';
+import { builtinHistory, sentence } from '../simulation.ts';
 import { byId, el, say, showSvg } from './dom.ts';
 import { copyInto, type FromWorker } from './montecarlo-protocol.ts';
 
@@ -64,9 +68,10 @@ export class MonteCarloPanel {
         `The spec is not valid JSON (${(error as Error).message}). Fix: a spec is one JSON object; pick a shipped one to start from.`,
       );
     }
-    let spec: MonteCarloSpec;
+    let spec: RunSpec;
     try {
-      spec = parseSpec(json);
+      const parsed = parseSpec(json);
+      spec = startFrom(parsed, historyOf(parsed.history));
     } catch (error) {
       if (!(error instanceof DealsimError)) throw error;
       return this.fail(`The spec: ${sentence(error)}`);
@@ -110,11 +115,14 @@ export class MonteCarloPanel {
         `${done.toLocaleString('en-US')} of ${futures.toLocaleString('en-US')} futures (${Math.round(done / Math.max(seconds, 1e-3)).toLocaleString('en-US')}/s)`;
       if (done < futures && !this.stopped) return ask();
       this.finish(worker);
+      const tally = tallyOutcomes(emptyTally(), outcomes, done);
+      const { history } = spec.start;
+      const sampleFrom = fromDayNumber(spec.start.sampleFromDay);
       this.show(
-        aggregate(outcomes, { seed, horizon: spec.horizon, requested: futures }, done),
-        outcomes,
-        done,
+        aggregate(tally, { seed, horizon: spec.horizon, history, sampleFrom, requested: futures }),
+        tally,
         toDayNumber(spec.horizon),
+        `${startTag(spec.start)}; ${done.toLocaleString('en-US')} futures, seed ${seed}`,
       );
       byId('mc-status').textContent =
         done < futures
@@ -126,7 +134,7 @@ export class MonteCarloPanel {
       this.finish(worker);
       this.fail(`The worker failed: ${event.message}`);
     };
-    worker.postMessage({ kind: 'start', run, spec: json, seed });
+    worker.postMessage({ kind: 'start', run, spec, seed }); // plain data: the history's events go along
     ask();
   }
 
@@ -142,13 +150,17 @@ export class MonteCarloPanel {
     byId<HTMLButtonElement>('mc-run').disabled = false;
   }
 
-  private show(result: MonteCarloJson, outcomes: Outcomes, done: number, horizonDay: number): void {
+  private show(result: MonteCarloJson, tally: Tally, horizonDay: number, subtitle: string): void {
     const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
     const head = ['term', 'ended by an event', 'by the calendar', 'never', ...QUANTILES.map((q) => `p${q} end`)];
     const table = el(
       'table',
       { id: 'mc-table' },
-      el('caption', {}, `${result.futures.toLocaleString('en-US')} futures, seed ${result.seed}, to ${result.horizon}`),
+      el(
+        'caption',
+        {},
+        `${describeHistory(result.history)}. ${result.futures.toLocaleString('en-US')} futures, seed ${result.seed}, sampled from ${result.sampleFrom} to ${result.horizon}`,
+      ),
       el('thead', {}, el('tr', {}, ...head.map((text) => el('th', { scope: 'col' }, text)))),
       el(
         'tbody',
@@ -184,17 +196,28 @@ export class MonteCarloPanel {
       showSvg(host, svg);
       charts.append(host);
     };
-    add(researchIpHistogram(outcomes, done, horizonDay), 'research-ip end dates by cause');
-    TERM_IDS.forEach((term, t) =>
-      add(
-        cdfChart(term, sortedEndDays(outcomes, t, done), horizonDay),
-        `${term}: fraction of futures in which it has ended`,
-      ),
-    );
+    add(researchIpHistogram(tally, horizonDay, subtitle), 'research-ip end dates by cause');
+    for (const term of TERM_IDS) {
+      add(cdfChart(term, tally, horizonDay, subtitle), `${term}: fraction of futures in which it has ended`);
+    }
     byId('mc-results').replaceChildren(
       el('section', { class: 'scroll', tabindex: '0', 'aria-label': 'Monte Carlo results' }, table),
       summary,
       charts,
     );
   }
+}
+
+let realHistory: History | undefined;
+
+/** The history a spec names, as the studio has it: the real history or none (no files in a browser). */
+function historyOf(choice: string): History {
+  if (choice === 'none') return NO_HISTORY;
+  if (choice === 'builtin') {
+    realHistory ??= builtinHistory(HISTORY_TEXT);
+    return realHistory;
+  }
+  throw new InputError(`history: the studio cannot read the history file "${choice}"`, {
+    hint: 'set "history" to "builtin" (the real history) or "none", or run the spec with "dealsim montecarlo"',
+  });
 }

@@ -3,7 +3,7 @@
  * futures at a time, so stopping is simply not asking for the next one; each future has its own
  * seeded generator, so the results do not depend on the chunking.
  */
-import type { Outcomes } from '../../montecarlo/outcomes.ts';
+import { copyOutcomes, type Outcomes, outcomeBuffers } from '../../montecarlo/outcomes.ts';
 
 export type ToWorker =
   | { readonly kind: 'start'; readonly run: number; readonly spec: unknown; readonly seed: number }
@@ -20,24 +20,7 @@ export type FromWorker =
   | { readonly kind: 'error'; readonly run: number; readonly message: string };
 
 /** The flat arrays of `outcomes`, which cross to the page without a copy. */
-export function transferList(outcomes: Outcomes): ArrayBuffer[] {
-  return [
-    outcomes.endDay.buffer,
-    outcomes.cause.buffer,
-    outcomes.revenueShareYears.buffer,
-    outcomes.revenueShareUsd.buffer,
-    outcomes.breaches.buffer,
-    outcomes.agi.buffer,
-  ] as ArrayBuffer[];
-}
+export const transferList = outcomeBuffers;
 
 /** Copies a chunk's outcomes into the run's, at future `start`. */
-export function copyInto(all: Outcomes, start: number, part: Outcomes): void {
-  const perFuture = all.endDay.length / all.count;
-  all.endDay.set(part.endDay, start * perFuture);
-  all.cause.set(part.cause, start * perFuture);
-  all.revenueShareYears.set(part.revenueShareYears, start);
-  all.revenueShareUsd.set(part.revenueShareUsd, start);
-  all.breaches.set(part.breaches, start);
-  all.agi.set(part.agi, start);
-}
+export const copyInto = copyOutcomes;

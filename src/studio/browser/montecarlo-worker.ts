@@ -1,10 +1,11 @@
 /**
- * The studio's Monte Carlo worker, started from a blob: URL: the spec is parsed and sampled by
- * the same src/montecarlo code as `dealsim montecarlo`, one chunk of futures per request.
+ * The studio's Monte Carlo worker, started from a blob: URL: the spec (parsed and joined to its
+ * history on the page) is sampled by the same src/montecarlo code as `dealsim montecarlo`, one
+ * chunk of futures per request.
  */
 import { allocateOutcomes, simulateRange } from '../../montecarlo/outcomes.ts';
 import { type Sampler, samplerFor } from '../../montecarlo/sample.ts';
-import { parseSpec } from '../../montecarlo/spec.ts';
+import type { RunSpec } from '../../montecarlo/start.ts';
 import { type FromWorker, type ToWorker, transferList } from './montecarlo-protocol.ts';
 
 interface WorkerScope {
@@ -21,7 +22,7 @@ scope.onmessage = ({ data }) => {
   try {
     if (data.kind === 'start') {
       run = data.run;
-      sampler = samplerFor(parseSpec(data.spec));
+      sampler = samplerFor(data.spec as RunSpec); // parsed and joined to its history on the page
       seed = data.seed;
       return;
     }
