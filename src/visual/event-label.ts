@@ -1,6 +1,8 @@
 /** Short names for events on timelines and in the report's stepper; long text stays in tooltips. */
+
 import type { DealEvent } from '../domain/events.ts';
 import { formatUsd } from '../domain/money.ts';
+import { formatNumber } from '../domain/numbers.ts';
 
 /** What kind of marker an event gets: the AGI process, an amendment, conduct or the calendar. */
 export type EventKind = 'agi' | 'amendment' | 'conduct' | 'calendar';
@@ -55,7 +57,7 @@ export function eventLabel(event: DealEvent): string {
     case 'compute.contracted':
       return `compute from ${event.provider}`;
     case 'msft.training-run':
-      return `MSFT run ${event.computeFlop.toExponential()} FLOP`;
+      return `MSFT run ${formatNumber(event.computeFlop)} FLOP`;
     case 'azure.purchased':
       return `Azure ${formatUsd(event.amountUsd)}`;
     case 'revenue.recognized':

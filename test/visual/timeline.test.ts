@@ -154,7 +154,10 @@ describe('S4 amendments and breaches as markers', () => {
     expect(svg).toMatch(
       /<title>line 2, 2026-04-27: agreement.amended, amended 2026-04-27; hypothetical, source https:\/\/example.com\/s4\?a=1&amp;b=&lt;2&gt;<\/title><rect/,
     );
-    for (const line of [1, 3, 4, 7]) expect(svg).toMatch(new RegExp(`<title>line ${line}, [^<]*\\(breach\\)`));
+    for (const line of [1, 3, 7]) expect(svg).toMatch(new RegExp(`<title>line ${line}, [^<]*\\(breach\\)`));
+    // S4 on line 2: a launch off Azure without azureFirst is undetermined, not a breach (issue 10).
+    expect(svg).toMatch(/<title>line 4, [^<]*\(undetermined\)/);
+    expect(svg).toContain('MSFT run 3e28 FLOP');
     expect(svg).toContain('open &lt;model&gt;');
     expect(svg).not.toContain('open <model>');
   });
