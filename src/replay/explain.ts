@@ -1,26 +1,62 @@
 /**
- * `dealsim explain`: whether a term holds on a date, since when, what changed it last, the
- * clause text, and which assumptions mattered: those whose other readings would change the
- * answer, found by replaying the same future under each of them.
+ * `dealsim explain`: whether a term holds on a date, since when, what changed it last (with the
+ * status and source of that line), the rule in force on that date, the clause text, and which
+ * readings mattered: the categorical assumptions whose other values change this answer (one
+ * replay per value, shared by every term asked about), and for the numeric ones the range of
+ * values over which the answer stays the same, found by search over replays.
  */
 import type { DealInput } from '../../machines/deal.machine.ts';
-import { type Amendment, amendmentsOf } from '../domain/amendments.ts';
-import { ASSUMPTION_KEYS, ASSUMPTIONS, type Assumptions, formatAssumption } from '../domain/assumptions.ts';
+import { type Amendment, amendmentsOf, retimingsOf } from '../domain/amendments.ts';
+import {
+  ASSUMPTION_KEYS,
+  ASSUMPTIONS,
+  type AssumptionKey,
+  type Assumptions,
+  formatAssumption,
+} from '../domain/assumptions.ts';
 import { type Clause, clauseById } from '../domain/clauses.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import { DealsimError } from '../domain/errors.ts';
 import type { EventStatus } from '../domain/events.ts';
-import { TERMS, type TermId, type TermSpec } from '../domain/terms.ts';
+import { TERM_IDS, TERMS, type TermId, type TermSpec } from '../domain/terms.ts';
+import { kernelEngine } from '../kernel/engine.ts';
 import type { LoggedEvent } from '../log/parse.ts';
+import type { Engine } from './engine.ts';
 import { type Cause, describeCause, type Interval, intervalOn } from './intervals.ts';
-import { replay } from './replay.ts';
+import { type Replayed, replay } from './replay.ts';
+import {
+  NUMERIC_READINGS,
+  type NumericRange,
+  type NumericReading,
+  type RangeEdge,
+  searchRange,
+} from './sensitivity.ts';
+
+export type { NumericRange } from './sensitivity.ts';
 
 export interface AssumptionEffect {
-  readonly key: keyof Assumptions;
+  readonly key: AssumptionKey;
   readonly value: string;
   /** What the answer would be under this other value. */
-  readonly wouldHold: boolean | 'invalid future';
+  readonly wouldHold: boolean;
   readonly wouldUntil?: IsoDate | null;
+}
+
+/** A reading under which this future is not valid at all: said once, never as a change of one term. */
+export interface InvalidReading {
+  readonly key: AssumptionKey;
+  readonly value: string;
+  readonly error: string;
+}
+
+/** The rule that decides the term's end on the date: the October 2025 terms, or the amendment that changed them. */
+export interface RuleInForce {
+  /** `base` or the amendment's ID. */
+  readonly by: string;
+  /** Its CLAUSES.md source: `S1` for the base terms, `S3`/`S4` (or a URL) for an amendment. */
+  readonly source: string;
+  /** How the term ends under it, in one sentence. */
+  readonly ends: string;
 }
 
 export interface Explanation {
@@ -41,34 +77,175 @@ export interface Explanation {
     readonly status: EventStatus | null;
     readonly source: string | null;
   } | null;
+  readonly rule: RuleInForce;
   readonly clauses: readonly Clause[];
   readonly assumptions: Readonly<Partial<Assumptions>>;
-  /** Other readings that would change the answer on this date. */
+  /** Other categorical readings that would change the answer on this date, with the answer under each. */
   readonly mattered: readonly AssumptionEffect[];
-  /** Amendments applied by the date that end or re-time the term (its October 2025 ending no longer applies). */
+  /** For each numeric reading that bears on this answer: the values over which it stays the same. */
+  readonly ranges: readonly NumericRange[];
+  /** Readings under which the future is invalid (the same for every term). */
+  readonly invalidUnder: readonly InvalidReading[];
+  /** Amendments applied by the date that end or re-time the term. */
   readonly amendedBy: readonly Amendment[];
 }
 
-export function explain(events: readonly LoggedEvent[], input: DealInput, term: TermId, date: IsoDate): Explanation {
-  const replayed = replay(events, input, { until: date });
-  const timeline = replayed.timelines[term];
-  const current = intervalOn(timeline, date);
-  const previous = timeline.filter((interval) => interval.from <= date).at(-1) ?? null;
-  const changes: Cause[] = timeline.flatMap((interval) =>
-    [interval.startedBy, interval.endedBy].filter((cause): cause is Cause => cause !== null && cause.date <= date),
+export interface ExplainOptions {
+  /** Search the numeric readings for their ranges (a few dozen replays each); default true. */
+  readonly ranges?: boolean;
+  readonly engine?: Engine<unknown>;
+}
+
+/** The answer a replay gives for a term on a date: whether it holds, and until when. */
+interface Answer {
+  readonly holds: boolean;
+  readonly until: IsoDate | null;
+}
+
+function answerOf(replayed: Replayed, term: TermId, date: IsoDate): Answer {
+  const interval = intervalOn(replayed.timelines[term], date);
+  return { holds: interval !== undefined, until: interval?.until ?? null };
+}
+
+const sameAnswer = (a: Answer, b: Answer) => a.holds === b.holds && a.until === b.until;
+
+/** Explains one term on one date. Throws the replay's `InputError` for an invalid future. */
+export function explain(
+  events: readonly LoggedEvent[],
+  input: DealInput,
+  term: TermId,
+  date: IsoDate,
+  options: ExplainOptions = {},
+): Explanation {
+  return explainTerms(events, input, [term], date, options)[0] as Explanation;
+}
+
+/**
+ * Explains several terms on one date with one replay per assumption value tried, shared by all
+ * of them (the report asks for every term). Numeric ranges, when asked for, are searched per term.
+ */
+export function explainTerms(
+  events: readonly LoggedEvent[],
+  input: DealInput,
+  terms: readonly TermId[],
+  date: IsoDate,
+  options: ExplainOptions = {},
+): Explanation[] {
+  const engine = options.engine ?? (kernelEngine as Engine<unknown>);
+  const run = (assumptions: Assumptions) => replay(events, { ...input, assumptions }, { until: date, engine });
+  const replayed = run(input.assumptions);
+  const others = categoricalReplays(input.assumptions, run);
+  const invalidUnder: InvalidReading[] = others.flatMap(({ key, value, result }) =>
+    'error' in result ? [{ key, value, error: result.error }] : [],
   );
-  const last = changes.at(-1);
-  return {
-    term: TERMS[term],
-    date,
-    holds: current !== undefined,
-    interval: current ?? previous,
-    lastChange: last ? { date: last.date, by: describeCause(last), ...provenance(events, last) } : null,
-    clauses: TERMS[term].clauses.map(clauseById),
-    assumptions: input.assumptions,
-    mattered: alternatives(events, input, term, date, current),
-    amendedBy: amendmentsOf(term, replayed.context.applied, replayed.context.amendments),
+  // Where a numeric reading makes the whole future invalid is said once, for the future; each
+  // term's range is then searched among the values that keep it valid.
+  const readings =
+    options.ranges === false
+      ? []
+      : NUMERIC_READINGS.map((reading) => validPart(reading, input.assumptions, run, invalidUnder));
+  return terms.map((term) => {
+    const timeline = replayed.timelines[term];
+    const current = intervalOn(timeline, date);
+    const previous = timeline.filter((interval) => interval.from <= date).at(-1) ?? null;
+    const changes: Cause[] = timeline.flatMap((interval) =>
+      [interval.startedBy, interval.endedBy].filter((cause): cause is Cause => cause !== null && cause.date <= date),
+    );
+    const last = changes.at(-1);
+    const answer = answerOf(replayed, term, date);
+    const mattered = others.flatMap(({ key, value, result }) => {
+      if ('error' in result) return [];
+      const other = answerOf(result.replayed, term, date);
+      return sameAnswer(other, answer) ? [] : [{ key, value, wouldHold: other.holds, wouldUntil: other.until }];
+    });
+    const amendedBy = amendmentsOf(term, replayed.context.applied, replayed.context.amendments);
+    const ranges =
+      options.ranges === false
+        ? []
+        : readings.flatMap((reading) => {
+            const range = searchRange(reading, input.assumptions, answer, (assumptions) => {
+              try {
+                return answerOf(run(assumptions), term, date);
+              } catch (error) {
+                if (error instanceof DealsimError) return null;
+                throw error;
+              }
+            });
+            return range ? [range] : [];
+          });
+    return {
+      term: TERMS[term],
+      date,
+      holds: current !== undefined,
+      interval: current ?? previous,
+      lastChange: last ? { date: last.date, by: describeCause(last), ...provenance(events, last) } : null,
+      rule: ruleInForce(term, amendedBy, input.assumptions),
+      clauses: TERMS[term].clauses.map(clauseById),
+      assumptions: input.assumptions,
+      mattered,
+      ranges,
+      invalidUnder,
+      amendedBy,
+    };
+  });
+}
+
+type Tried = { replayed: Replayed } | { error: string };
+
+/**
+ * The part of a numeric reading's values under which the future is valid; the values beyond
+ * are recorded in `invalid` with the error they give (e.g. a panel deadline that lapses a
+ * declaration before its ruling).
+ */
+function validPart(
+  reading: NumericReading,
+  assumptions: Assumptions,
+  run: (assumptions: Assumptions) => Replayed,
+  invalid: InvalidReading[],
+): NumericReading {
+  const errors = new Map<number, string>();
+  const valid = { holds: true, until: null };
+  const range = searchRange(reading, assumptions, valid, (tried) => {
+    try {
+      run(tried);
+      return valid;
+    } catch (error) {
+      if (!(error instanceof DealsimError)) throw error;
+      errors.set(tried[reading.key as keyof Assumptions] as number, error.describe());
+      return null;
+    }
+  });
+  if (!range) return reading;
+  const error = (edge: RangeEdge) => {
+    const near = [...errors.keys()].sort((a, b) => Math.abs(a - edge.value) - Math.abs(b - edge.value))[0];
+    return errors.get(near as number) ?? 'the future is invalid';
   };
+  if (range.below) invalid.push({ key: reading.key, value: `below ${range.below.shown}`, error: error(range.below) });
+  if (range.above) invalid.push({ key: reading.key, value: `above ${range.above.shown}`, error: error(range.above) });
+  return { ...reading, min: range.below?.value ?? reading.min, max: range.above?.value ?? reading.max };
+}
+
+/** One replay for each other value of each categorical reading (numeric ones are searched apart). */
+function categoricalReplays(
+  assumptions: Assumptions,
+  run: (assumptions: Assumptions) => Replayed,
+): { key: AssumptionKey; value: string; result: Tried }[] {
+  const numeric = new Set<string>(NUMERIC_READINGS.map((reading) => reading.key));
+  return ASSUMPTION_KEYS.filter((key) => !numeric.has(key)).flatMap((key) =>
+    (ASSUMPTIONS[key].enumerable ?? [])
+      .filter((value) => value !== assumptions[key])
+      .map((value) => {
+        const other = { ...assumptions, [key]: value } as Assumptions;
+        let result: Tried;
+        try {
+          result = { replayed: run(other) };
+        } catch (error) {
+          if (!(error instanceof DealsimError)) throw error;
+          result = { error: error.describe() };
+        }
+        return { key, value: formatAssumption(key, value as Assumptions[typeof key]), result };
+      }),
+  );
 }
 
 /** The line behind a change, its history and its provenance (all null for a calendar date). */
@@ -83,29 +260,32 @@ function provenance(events: readonly LoggedEvent[], cause: Cause) {
   };
 }
 
-function alternatives(
-  events: readonly LoggedEvent[],
-  input: DealInput,
-  term: TermId,
-  date: IsoDate,
-  current: Interval | undefined,
-): AssumptionEffect[] {
-  const effects: AssumptionEffect[] = [];
-  for (const key of ASSUMPTION_KEYS) {
-    for (const value of ASSUMPTIONS[key].enumerable ?? []) {
-      if (value === input.assumptions[key]) continue;
-      const assumptions = { ...input.assumptions, [key]: value } as Assumptions;
-      const shown = formatAssumption(key, value);
-      try {
-        const other = intervalOn(replay(events, { ...input, assumptions }, { until: date }).timelines[term], date);
-        if ((other === undefined) !== (current === undefined) || other?.until !== current?.until) {
-          effects.push({ key, value: shown, wouldHold: other !== undefined, wouldUntil: other?.until ?? null });
-        }
-      } catch (error) {
-        if (!(error instanceof DealsimError)) throw error;
-        effects.push({ key, value: shown, wouldHold: 'invalid future' });
-      }
-    }
+/**
+ * The rule in force on the date, stated once: the last applied amendment that ends or re-times
+ * the term replaces the October 2025 ending (a dated exception over the base rule), else the base.
+ */
+function ruleInForce(term: TermId, amendedBy: readonly Amendment[], assumptions: Assumptions): RuleInForce {
+  const amendment = amendedBy.at(-1);
+  if (!amendment) return { by: 'base', source: 'S1', ends: TERMS[term].ends };
+  if ((amendment.ends ?? []).includes(term)) {
+    return { by: amendment.id, source: amendment.source, ends: `ended by amendment ${amendment.id} on its date` };
   }
-  return effects;
+  const retiming = retimingsOf(amendment, assumptions)[term] ?? {};
+  const parts: string[] = [];
+  if (retiming.sunset) parts.push(`${retiming.sunset} (through ${Number(retiming.sunset.slice(0, 4)) - 1})`);
+  if (retiming.sunset === null) parts.push('no sunset');
+  if (retiming.capUsd !== undefined && retiming.capUsd !== null) {
+    parts.push('or earlier, when the accrued total reaches the cap (revenue-share-cap-usd)');
+  }
+  if (retiming.endsOnVerification === false) parts.push('whatever happens to AGI');
+  if (retiming.endsOnVerification === true) parts.push('or on AGI verification');
+  if (retiming.suspendsOnDeclaration === false) parts.push('never suspended by a declaration');
+  return {
+    by: amendment.id,
+    source: amendment.source,
+    ends: parts.length ? parts.join(', ') : `as re-timed by amendment ${amendment.id}`,
+  };
 }
+
+/** The terms in TERMS order, for callers that explain them all. */
+export const ALL_TERMS: readonly TermId[] = TERM_IDS;

@@ -3,7 +3,7 @@ import { didYouMean } from '../../domain/did-you-mean.ts';
 import { InputError } from '../../domain/errors.ts';
 import { TERM_IDS, type TermId } from '../../domain/terms.ts';
 import { describeHistory, historyUsed } from '../../history/history.ts';
-import { explain } from '../../replay/explain.ts';
+import { type Explanation, explain } from '../../replay/explain.ts';
 import { describeCause } from '../../replay/intervals.ts';
 import {
   ASSUME_HELP,
@@ -23,7 +23,7 @@ import {
   inFile,
   loadFuture,
 } from '../future-input.ts';
-import { styleFor } from '../render/style.ts';
+import { type Style, styleFor } from '../render/style.ts';
 import { visibleText } from '../render/terminal-text.ts';
 
 export const explainCommand: Command = {
@@ -85,55 +85,76 @@ Example:
         lastChange: result.lastChange,
         clauses: result.clauses,
         assumptions: result.assumptions,
+        rule: result.rule,
         mattered: result.mattered,
+        ranges: result.ranges,
+        invalidUnder: result.invalidUnder,
         amendedBy: result.amendedBy.map(({ id, source, summary }) => ({ id, source, summary })),
       });
       return 0;
     }
     const style = styleFor(io.color);
-    const { term, interval } = result;
-    const lines: string[] = [style.bold(describeHistory(history))];
-    const verdict = result.holds ? style.green('holds') : style.red('does not hold');
-    lines.push(
-      `${style.bold(term.id)} (${term.holder}, ${term.kind}, ${term.clauses.join(', ')}) ${verdict} on ${result.date}.`,
-    );
-    if (result.holds && interval) {
-      lines.push(
-        `  since ${interval.from}${interval.startedBy ? ` (${visibleText(describeCause(interval.startedBy))})` : ' (the effective date)'}`,
-      );
-      lines.push(
-        `  until ${interval.until ?? 'no end date in this future'}${interval.endedBy ? ` (${visibleText(describeCause(interval.endedBy))})` : ''}`,
-      );
-    } else if (interval) {
-      lines.push(
-        `  it held from ${interval.from} until ${interval.until}${interval.endedBy ? ` (${visibleText(describeCause(interval.endedBy))})` : ''}`,
-      );
-    } else {
-      lines.push('  it never held before this date');
-    }
-    lines.push(
-      `  last changed: ${result.lastChange ? `${result.lastChange.date}, ${visibleText(result.lastChange.by)}${result.lastChange.status ? ` (${result.lastChange.status}${result.lastChange.source ? `, source ${visibleText(result.lastChange.source)}` : ''})` : ''}` : 'never; it has stood since 2025-10-28'}`,
-    );
-    lines.push('', style.bold('What it is'), `  ${term.meaning}`, `  Ends: ${term.ends}.`);
-    for (const amendment of result.amendedBy) {
-      lines.push(visibleText(`  Amended by ${amendment.id} (${amendment.source}): ${amendment.summary}`));
-    }
-    lines.push('', style.bold('The clauses'));
-    for (const clause of result.clauses) lines.push(`  ${clause.id} (${clause.sources.join(', ')}): ${clause.text}`);
-    lines.push('', style.bold('Assumptions that mattered'));
-    if (result.mattered.length === 0) lines.push('  none: every other reading gives the same answer on this date');
-    for (const effect of result.mattered) {
-      const outcome =
-        effect.wouldHold === 'invalid future'
-          ? 'the future would be invalid'
-          : effect.wouldHold
-            ? `it would hold, until ${effect.wouldUntil ?? 'no end date'}`
-            : 'it would not hold';
-      lines.push(
-        `  with ${effect.key}=${effect.value} (now ${formatAssumption(effect.key, result.assumptions[effect.key] ?? null)}): ${outcome}`,
-      );
-    }
+    const lines = [style.bold(describeHistory(history)), ...explanationLines(result, style)];
     io.out(`${lines.join('\n')}\n`);
     return 0;
   },
 };
+
+/** An explanation as people read it (the report shows the same text, uncoloured). */
+export function explanationLines(result: Explanation, style: Style): string[] {
+  const { term, interval } = result;
+  const lines: string[] = [];
+  const verdict = result.holds ? style.green('holds') : style.red('does not hold');
+  lines.push(
+    `${style.bold(term.id)} (${term.holder}, ${term.kind}, ${term.clauses.join(', ')}) ${verdict} on ${result.date}.`,
+  );
+  if (result.holds && interval) {
+    lines.push(
+      `  since ${interval.from}${interval.startedBy ? ` (${visibleText(describeCause(interval.startedBy))})` : ' (the effective date)'}`,
+    );
+    lines.push(
+      `  until ${interval.until ?? 'no end date in this future'}${interval.endedBy ? ` (${visibleText(describeCause(interval.endedBy))})` : ''}`,
+    );
+  } else if (interval) {
+    lines.push(
+      `  it held from ${interval.from} until ${interval.until}${interval.endedBy ? ` (${visibleText(describeCause(interval.endedBy))})` : ''}`,
+    );
+  } else {
+    lines.push('  it never held before this date');
+  }
+  lines.push(
+    `  last changed: ${result.lastChange ? `${result.lastChange.date}, ${visibleText(result.lastChange.by)}${result.lastChange.status ? ` (${result.lastChange.status}${result.lastChange.source ? `, source ${visibleText(result.lastChange.source)}` : ''})` : ''}` : 'never; it has stood since 2025-10-28'}`,
+  );
+  const rule = result.rule;
+  const ruleSource = rule.by === 'base' ? 'the October 2025 terms, S1' : `amendment ${rule.by}, ${rule.source}`;
+  lines.push(
+    '',
+    style.bold('What it is'),
+    `  ${term.meaning}`,
+    visibleText(`  Ends, by the rule in force on ${result.date} (${ruleSource}): ${rule.ends}.`),
+  );
+  lines.push('', style.bold('The clauses'));
+  for (const clause of result.clauses) lines.push(`  ${clause.id} (${clause.sources.join(', ')}): ${clause.text}`);
+  lines.push('', style.bold('Readings that change this answer'));
+  if (result.mattered.length === 0) lines.push('  none: every other reading gives the same answer on this date');
+  for (const effect of result.mattered) {
+    const outcome = effect.wouldHold
+      ? `it would hold, until ${effect.wouldUntil ?? 'no end date'}`
+      : 'it would not hold';
+    lines.push(
+      `  with ${effect.key}=${effect.value} (now ${formatAssumption(effect.key, result.assumptions[effect.key] ?? null)}): ${outcome}`,
+    );
+  }
+  lines.push('', style.bold('Undisclosed figures: the values that keep this answer'));
+  if (result.ranges.length === 0)
+    lines.push('  none of the cap, rate, threshold or panel deadline changes this answer');
+  for (const range of result.ranges) lines.push(`  ${range.sentence} (now ${range.current}; ${range.replays} replays)`);
+  for (const invalid of result.invalidUnder) {
+    lines.push(
+      '',
+      style.bold(`Under ${invalid.key}=${invalid.value} this future is invalid:`),
+      `  ${visibleText(invalid.error)}`,
+    );
+  }
+  return lines;
+}

@@ -2,6 +2,7 @@ import { BUILT_IN_AMENDMENTS } from '../../domain/amendments.ts';
 import { InputError } from '../../domain/errors.ts';
 import { TERM_IDS, type TermId } from '../../domain/terms.ts';
 import { describeHistory, historyTag, historyUsed } from '../../history/history.ts';
+import { explainTerms } from '../../replay/explain.ts';
 import { toDot } from '../../visual/dot.ts';
 import { renderReport } from '../../visual/report.ts';
 import { dealChart, picturedChart } from '../../visual/statechart.ts';
@@ -17,26 +18,14 @@ import {
   loadFuture,
 } from '../future-input.ts';
 import type { Io } from '../io.ts';
+import { styleFor } from '../render/style.ts';
 import { renderSvg, requiredOutput, writeOutput } from './chart.ts';
-import { explainCommand } from './explain.ts';
+import { explanationLines } from './explain.ts';
 
-const DEFAULT_EXPLAIN_LIMIT = 500;
+/** Explanations cost one replay per reading tried, shared by every term: a 10,000-event log is well within it. */
+const DEFAULT_EXPLAIN_LIMIT = 100_000;
 
 /** What `dealsim explain LOG TERM --at DATE` prints, captured without colour. */
-async function explainText(
-  file: string,
-  term: TermId,
-  at: string,
-  args: Parameters<Command['run']>[0],
-  io: Io,
-): Promise<string> {
-  let text = '';
-  const captured: Io = { ...io, out: (chunk) => void (text += chunk), color: false, stdoutIsTty: false };
-  const values = { ...args.values, at, json: false };
-  await explainCommand.run({ values, positionals: [file, term] }, captured);
-  return text.trimEnd();
-}
-
 export const report: Command = {
   name: 'report',
   summary: 'write a self-contained HTML report to step through a future like a debugger',
@@ -84,7 +73,11 @@ Example:
     const at = collected.replayed.lastEventDate;
     const explanations = {} as Record<TermId, string | null>;
     const explain = future.events.length <= limit;
-    for (const term of TERM_IDS) explanations[term] = explain ? await explainText(file, term, at, args, io) : null;
+    // One replay per reading tried, shared by every term; numeric ranges are left to `dealsim explain`.
+    if (explain) {
+      const all = inFile(file, () => explainTerms(future.events, future.input, TERM_IDS, at, { ranges: false }));
+      for (const result of all) explanations[result.term.id] = explanationLines(result, styleFor(false)).join('\n');
+    }
     // The statechart draws what the rules of this future can fire: the built-in ones and the
     // amendments its log applies (issue 10), never a branch only another amendment could take.
     const catalog = future.input.amendments ?? BUILT_IN_AMENDMENTS;

@@ -473,12 +473,11 @@ function renderExplain(): void {
         ? `${answer.lastChange.date}: ${answer.lastChange.by.replace(/^line (\d+):/, 'your line $1:').replace(/^([\w-]+):(\d+):/, '$1 $2:')}`
         : 'none: it has stood since 2025-10-28',
     ],
-    ['meaning', `${answer.term.meaning} Ends: ${answer.term.ends}.`],
+    [
+      'meaning',
+      `${answer.term.meaning} Ends, by the rule in force on ${answer.date} (${answer.rule.by === 'base' ? 'the October 2025 terms, S1' : `amendment ${answer.rule.by}, ${answer.rule.source}`}): ${answer.rule.ends}.`,
+    ],
     ...answer.clauses.map((clause): [string, string] => [clause.id, `${clause.text} (${clause.sources.join(', ')})`]),
-    ...answer.amendedBy.map((amendment): [string, string] => [
-      `amended ${amendment.id}`,
-      `${amendment.title} (${amendment.source}): ${amendment.summary}`,
-    ]),
     [
       'readings that matter',
       answer.mattered.length === 0
@@ -486,22 +485,20 @@ function renderExplain(): void {
         : answer.mattered
             .map(
               (effect) =>
-                `${effect.key}=${effect.value}: ${effect.wouldHold === 'invalid future' ? 'the future would be invalid' : effect.wouldHold ? `would hold${effect.wouldUntil ? ` until ${effect.wouldUntil}` : ''}` : 'would not hold'}`,
+                `${effect.key}=${effect.value}: ${effect.wouldHold ? `would hold${effect.wouldUntil ? ` until ${effect.wouldUntil}` : ''}` : 'would not hold'}`,
             )
             .join('; '),
     ],
-    ['numeric readings', numericReadings(simulation)],
+    [
+      'undisclosed figures',
+      answer.ranges.length === 0
+        ? 'none of the cap, rate, threshold or panel deadline changes this answer'
+        : answer.ranges.map((range) => `${range.sentence} (now ${range.current})`).join('; '),
+    ],
   ];
   out.replaceChildren(
     el('dl', { class: 'explain' }, ...rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, value)])),
   );
-}
-
-/** The open-ended figures used, with the range each may take. */
-function numericReadings(simulation: Simulation): string {
-  return (['compute-threshold-flop', 'revenue-share-rate', 'revenue-share-cap-usd', 'panel-deadline-days'] as const)
-    .map((key) => `${key} = ${simulation.assumptions[key] ?? 'none'} (${ASSUMPTIONS[key].values.slice(1).join(', ')})`)
-    .join('; ');
 }
 
 function renderCompare(): void {
