@@ -15,6 +15,7 @@ import type { LoggedEvent } from '../log/parse.ts';
 import { type Cause, describeCause, type Interval, intervalOn } from './intervals.ts';
 import { replay } from './replay.ts';
 
+/** Whether another reading of one assumption would change the answer of {@link explain}. */
 export interface AssumptionEffect {
   readonly key: keyof Assumptions;
   readonly value: string;
@@ -23,6 +24,10 @@ export interface AssumptionEffect {
   readonly wouldUntil?: IsoDate | null;
 }
 
+/**
+ * Why a term holds or not on a date: since when, what changed it last, the clauses, and the
+ * assumptions that mattered.
+ */
 export interface Explanation {
   readonly term: TermSpec;
   readonly date: IsoDate;
@@ -49,6 +54,11 @@ export interface Explanation {
   readonly amendedBy: readonly Amendment[];
 }
 
+/**
+ * Explains `term` on `date` for the future `events` (replayed up to `date`): the interval, the last
+ * change and its cause, the clause texts, the amendments that re-timed it, and which other
+ * assumption values would change the answer. Throws an {@link InputError} for an invalid future.
+ */
 export function explain(events: readonly LoggedEvent[], input: DealInput, term: TermId, date: IsoDate): Explanation {
   const replayed = replay(events, input, { until: date });
   const timeline = replayed.timelines[term];
