@@ -11,7 +11,7 @@
  * suite's global setup uses it, so the processes it spawns run the code under test).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,12 +57,19 @@ function compile() {
   }
 }
 
+/**
+ * Copies the data files, each only when it changed and through a rename, so a dealsim process
+ * reading dist/ meanwhile (the tests run some while `npm pack` rebuilds) never sees half a file.
+ */
 function copyData() {
   for (const file of sourceFiles()) {
     if (!DATA.test(file)) continue;
     const target = join(DIST, relative(ROOT, file));
+    const content = readFileSync(file);
+    if (existsSync(target) && readFileSync(target).equals(content)) continue;
     mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(file, target);
+    writeFileSync(`${target}.tmp`, content);
+    renameSync(`${target}.tmp`, target);
   }
 }
 
