@@ -5,7 +5,9 @@ try {
   ({ main } = await import('../dist/src/cli/main.js'));
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist')) throw error;
-  process.stderr.write('dealsim: the compiled code (dist/) is missing. Fix: run "npm run build" in the dealsim folder.\n');
+  process.stderr.write(
+    'dealsim: the compiled code (dist/) is missing. Fix: run "npm run build" in the dealsim folder.\n',
+  );
   process.exit(70);
 }
 process.exitCode = await main(process.argv.slice(2));

@@ -36,9 +36,7 @@ function* walk(dir) {
 }
 
 function sourceFiles() {
-  return SOURCES.flatMap((dir) => [...walk(join(ROOT, dir))]).filter(
-    (file) => !NOT_DATA.has(relative(ROOT, file)),
-  );
+  return SOURCES.flatMap((dir) => [...walk(join(ROOT, dir))]).filter((file) => !NOT_DATA.has(relative(ROOT, file)));
 }
 
 function isStale() {
@@ -52,7 +50,9 @@ function compile() {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   const result = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (result.status !== 0) {
-    process.stderr.write('dealsim build: tsc failed (above). Fix: correct the type errors, then run "npm run build".\n');
+    process.stderr.write(
+      'dealsim build: tsc failed (above). Fix: correct the type errors, then run "npm run build".\n',
+    );
     process.exit(result.status ?? 1);
   }
 }
