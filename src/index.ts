@@ -20,9 +20,10 @@
  */
 
 export type { AgiRecord, DealContext, DealInput } from '../machines/deal.machine.ts';
-export type { Amendment, AmendmentCatalog, TermRetiming } from './domain/amendments.ts';
+export { type Amendment, type AmendmentCatalog, retimingsOf, type TermRetiming } from './domain/amendments.ts';
 export {
   ASSUMPTIONS,
+  type AssumptionBearing,
   type AssumptionKey,
   type AssumptionSpec,
   type Assumptions,
@@ -72,7 +73,14 @@ export {
 export { type RunOptions, type RunResult, runMonteCarlo } from './montecarlo/workers.ts';
 export type { AgiStatus, Engine, TermStatus } from './replay/engine.ts';
 export { type AssumptionEffect, type Explanation, explain } from './replay/explain.ts';
-export type { Citation, Finding, Verdict } from './replay/findings.ts';
+export {
+  type Citation,
+  type Finding,
+  type MissingFact,
+  type Outcome,
+  VERDICTS,
+  type Verdict,
+} from './replay/findings.ts';
 export type { Cause, Interval } from './replay/intervals.ts';
 export { type Replayed, type ReplayOptions, type ReplayStep, replay } from './replay/replay.ts';
 export {

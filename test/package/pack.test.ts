@@ -141,6 +141,11 @@ describe('the npm package: installs from its tarball alone and works there', () 
     expect((JSON.parse(json) as { futures: number }).futures).toBe(2000);
   });
 
+  it('the studio bundles from the installed package (its compiled modules, not the TypeScript)', () => {
+    run('npx', ['--no-install', 'dealsim', 'studio', '-o', 'studio.html'], consumer);
+    expect(readFileSync(join(consumer, 'studio.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+  });
+
   it("a TypeScript script importing 'dealsim' type-checks against the shipped types and runs", () => {
     writeFileSync(join(consumer, 'check.ts'), TYPED_SCRIPT);
     writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify(TSCONFIG));
