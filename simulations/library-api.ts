@@ -9,7 +9,6 @@
  */
 import { readFileSync } from 'node:fs';
 import {
-  aggregate,
   branchFrom,
   builtinHistory,
   describeHistory,
@@ -17,6 +16,7 @@ import {
   historyUsed,
   holdingOn,
   InputError,
+  monteCarlo,
   NO_HISTORY,
   parseAssumptions,
   parseIsoDate,
@@ -24,7 +24,7 @@ import {
   parseSpec,
   replay,
   replay$,
-  runMonteCarlo,
+  startFrom,
   toSimulationJson,
 } from 'dealsim';
 import { from } from 'rxjs';
@@ -88,12 +88,14 @@ replay$(from(events), input).subscribe((notification) => {
   if (notification.kind === 'done') console.log(`stream done: agi ${notification.replayed.agi}`);
 });
 
-// 7. Monte Carlo: a spec (JSON, as `dealsim montecarlo` reads) → seeded futures on worker threads
-//    → per-term probabilities and end-date quantiles. The same seed gives the same numbers.
-const spec = parseSpec(JSON.parse(readFileSync('simulations/montecarlo/uniform-2027-2035.json', 'utf8')));
-const futures = 2_000;
-const run = await runMonteCarlo(spec, { futures, seed: 1, workers: 2 });
-const result = aggregate(run.outcomes, { seed: 1, horizon: spec.horizon, requested: futures }, run.done);
+// 7. Monte Carlo: a spec (JSON, as `dealsim montecarlo` reads), joined to the history its futures
+//    start from → seeded futures on worker threads → per-term probabilities and end-date
+//    quantiles. The same seed gives the same numbers.
+const spec = startFrom(
+  parseSpec(JSON.parse(readFileSync('simulations/montecarlo/uniform-2027-2035.json', 'utf8'))),
+  history,
+);
+const result = await monteCarlo(spec, { futures: 2_000, seed: 1, workers: 2 });
 const research = result.terms.find((term) => term.id === 'research-ip');
 console.log(
   `Monte Carlo, ${result.futures} futures: research-ip ended by an event in ${research?.endedByEventFraction} of them, median end ${research?.until.p50}`,

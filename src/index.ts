@@ -9,10 +9,10 @@
  *    arrive with {@link replay$};
  * 4. ask what holds on a date ({@link holdingOn}, {@link toSimulationJson}) and why
  *    ({@link explain});
- * 5. run a Monte Carlo spec: {@link parseSpec}, {@link runMonteCarlo}, {@link aggregate}.
+ * 5. run a Monte Carlo spec: {@link parseSpec}, {@link startFrom} (its history), {@link monteCarlo}.
  *
  * The core is pure: it takes text and dates as data and reads no clock; only
- * {@link builtinHistory}, {@link readHistory} and {@link runMonteCarlo} (worker threads) touch
+ * {@link builtinHistory}, {@link readHistory} and {@link monteCarlo} (worker threads) touch
  * the machine. Bad input throws an {@link InputError} that names the line and says how to fix it.
  * Term IDs, clause IDs (`C1`–`C12`) and assumption keys are those of CLAUSES.md.
  *
@@ -57,12 +57,11 @@ export {
 } from './history/history.ts';
 export { type LoggedEvent, parseLog } from './log/parse.ts';
 export {
-  aggregate,
   type MonteCarloJson,
   type Spread,
   type TermResult,
 } from './montecarlo/aggregate.ts';
-export { BREACH_CLAUSES, NEVER, type Outcomes } from './montecarlo/outcomes.ts';
+export { monteCarlo } from './montecarlo/run.ts';
 export {
   type AssumptionDraw,
   type DaysSpec,
@@ -70,7 +69,8 @@ export {
   type MonteCarloSpec,
   parseSpec,
 } from './montecarlo/spec.ts';
-export { type RunOptions, type RunResult, runMonteCarlo } from './montecarlo/workers.ts';
+export { type FutureStart, type RunSpec, startFrom } from './montecarlo/start.ts';
+export type { RunOptions } from './montecarlo/workers.ts';
 export type { AgiStatus, Engine, TermStatus } from './replay/engine.ts';
 export { type AssumptionEffect, type Explanation, explain } from './replay/explain.ts';
 export {

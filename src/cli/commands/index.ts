@@ -69,7 +69,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'chart',
-    summary: 'draw the statechart, derived from the machine: Mermaid, DOT, SVG or Stately JSON',
+    summary: 'draw the statechart, derived from the machine: Mermaid, Markdown, DOT, SVG or for Stately',
     load: async () => (await import('./chart.ts')).chart,
   },
   {
