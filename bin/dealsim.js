@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// The `dealsim` command: runs the TypeScript sources through tsx, so no build step is needed.
-import { register } from 'tsx/esm/api';
-
-register();
-const { main } = await import('../src/cli/main.ts');
+// The `dealsim` command: runs the compiled code in dist/, which `npm install` builds (`npm run build`).
+let main;
+try {
+  ({ main } = await import('../dist/src/cli/main.js'));
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist')) throw error;
+  process.stderr.write(
+    'dealsim: the compiled code (dist/) is missing. Fix: run "npm run build" in the dealsim folder.\n',
+  );
+  process.exit(70);
+}
 process.exitCode = await main(process.argv.slice(2));

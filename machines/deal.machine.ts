@@ -44,6 +44,10 @@ export interface AgiRecord {
   readonly lapsedOn: IsoDate | null;
 }
 
+/**
+ * The statechart's context: the readings, the rules in force, the AGI process and the ledger, as
+ * replayed so far.
+ */
 export interface DealContext {
   readonly assumptions: Assumptions;
   /** The rules in force: base terms plus the amendments applied so far. */
@@ -55,6 +59,10 @@ export interface DealContext {
   readonly ledger: Ledger;
 }
 
+/**
+ * What a replay starts from: the assumptions (readings of ambiguous clauses) and, optionally, a
+ * catalogue of amendments beyond the built-in ones.
+ */
 export interface DealInput {
   readonly assumptions: Assumptions;
   readonly amendments?: AmendmentCatalog;

@@ -1,27 +1,48 @@
 /**
- * dealsim as a library, in five steps: parse a log, replay it, ask what holds on a date,
- * explain one term, and follow a stream of events. Run it with `node --import tsx simulations/library-api.ts`.
- * The core is pure: it takes text and dates as data, so the only file read is the first line.
+ * dealsim as a library, as a user's script would use it: everything comes from `import … from
+ * 'dealsim'` (the package's public entry, dist/src/index.js with its types). Six steps: parse a
+ * log, branch it from the real history, replay it under assumptions, ask what holds on a date,
+ * explain one term, follow a stream of events, and run a Monte Carlo spec.
+ * Run it with `node --import tsx simulations/library-api.ts` after `npm install` (which builds dist/).
+ * The core is pure: it takes text and dates as data, so the only files read are the log, the
+ * built-in history and the spec.
  */
 import { readFileSync } from 'node:fs';
+import {
+  branchFrom,
+  builtinHistory,
+  describeHistory,
+  explain,
+  historyUsed,
+  holdingOn,
+  InputError,
+  monteCarlo,
+  NO_HISTORY,
+  parseAssumptions,
+  parseIsoDate,
+  parseLog,
+  parseSpec,
+  replay,
+  replay$,
+  startFrom,
+  toSimulationJson,
+} from 'dealsim';
 import { from } from 'rxjs';
-import { parseAssumptions } from '../src/domain/assumptions.ts';
-import { parseIsoDate } from '../src/domain/dates.ts';
-import { InputError } from '../src/domain/errors.ts';
-import { parseLog } from '../src/log/parse.ts';
-import { explain } from '../src/replay/explain.ts';
-import { replay } from '../src/replay/replay.ts';
-import { holdingOn, toSimulationJson } from '../src/replay/report.ts';
-import { replay$ } from '../src/replay/streams.ts';
 
 const file = 'simulations/declared-2028-verified-2028.jsonl';
 
 // 1. Parse: JSON Lines text → validated events, each with its 1-based line number. Naming the
 //    file lets every error say `file:line`.
-const events = parseLog(readFileSync(file, 'utf8'), file);
-console.log(`${file}: ${events.length} events, the first a ${events[0]?.event.type} on ${events[0]?.event.date}`);
+const own = parseLog(readFileSync(file, 'utf8'), file);
+console.log(`${file}: ${own.length} events, the first a ${own[0]?.event.type} on ${own[0]?.event.date}`);
 
-// 2. Replay: fold the events (and the calendar sunsets) through the statechart. Assumptions
+// 2. Branch from the real history (amendments and conduct since 2025-10-28, shipped with dealsim):
+//    the future is the history's lines and the user's, merged by date. NO_HISTORY is the deal as signed.
+const history = builtinHistory();
+const events = [...branchFrom(history, own)];
+console.log(describeHistory(historyUsed(history)));
+
+// 3. Replay: fold the events (and the calendar sunsets) through the statechart. Assumptions
 //    are readings of ambiguous clauses; parse them from the same KEY=VALUE text as --assume.
 const input = { assumptions: parseAssumptions(['agi-ends-exclusivity=verification']) };
 const replayed = replay(events, input);
@@ -29,8 +50,10 @@ console.log(`AGI: ${replayed.agi}; research-ip ends ${replayed.timelines['resear
 for (const finding of replayed.findings) {
   console.log(`  line ${finding.line}: ${finding.verdict} (${finding.clause}) ${finding.reason}`);
 }
+const asSigned = replay(own, input);
+console.log(`on the deal as signed (${NO_HISTORY.label}): AGI ${asSigned.agi}`);
 
-// 3. What holds on a date. Dates are branded ISO strings: parse them, never build them by hand.
+// 4. What holds on a date. Dates are branded ISO strings: parse them, never build them by hand.
 const date = parseIsoDate('2028-06-01');
 if (!date) throw new Error('not a date');
 console.log(`holding on ${date}: ${holdingOn(replayed, date).join(', ')}`);
@@ -38,7 +61,7 @@ console.log(`holding on ${date}: ${holdingOn(replayed, date).join(', ')}`);
 const asJson = toSimulationJson(replay(events, input, { until: date }), date);
 console.log(`as JSON: agi ${asJson.agi.status}, ${asJson.holding?.length} terms holding`);
 
-// 4. Explain one term on a date: since when, what changed it last, the clause text, and which
+// 5. Explain one term on a date: since when, what changed it last, the clause text, and which
 //    other readings (assumptions) would change the answer.
 const after = parseIsoDate('2028-10-01');
 if (!after) throw new Error('not a date');
@@ -56,7 +79,7 @@ try {
   console.log(`refused: line ${error.line}: ${error.message}. Fix: ${error.hint}`);
 }
 
-// 5. Events as they happen: replay$ folds an rxjs stream and reports each step (calendar
+// 6. Events as they happen: replay$ folds an rxjs stream and reports each step (calendar
 //    deadlines included) as it goes, then the same answer as replay().
 replay$(from(events), input).subscribe((notification) => {
   if (notification.kind === 'step' && notification.step.findings.some((f) => f.verdict === 'breach')) {
@@ -64,3 +87,16 @@ replay$(from(events), input).subscribe((notification) => {
   }
   if (notification.kind === 'done') console.log(`stream done: agi ${notification.replayed.agi}`);
 });
+
+// 7. Monte Carlo: a spec (JSON, as `dealsim montecarlo` reads), joined to the history its futures
+//    start from → seeded futures on worker threads → per-term probabilities and end-date
+//    quantiles. The same seed gives the same numbers.
+const spec = startFrom(
+  parseSpec(JSON.parse(readFileSync('simulations/montecarlo/uniform-2027-2035.json', 'utf8'))),
+  history,
+);
+const result = await monteCarlo(spec, { futures: 2_000, seed: 1, workers: 2 });
+const research = result.terms.find((term) => term.id === 'research-ip');
+console.log(
+  `Monte Carlo, ${result.futures} futures: research-ip ended by an event in ${research?.endedByEventFraction} of them, median end ${research?.until.p50}`,
+);

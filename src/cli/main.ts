@@ -43,8 +43,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       io.out(`dealsim ${VERSION}\n`);
       return 0;
     }
-    const command = COMMANDS.find((candidate) => candidate.name === name);
-    if (!command) {
+    const entry = COMMANDS.find((candidate) => candidate.name === name);
+    if (!entry) {
       throw new InputError(
         `unknown command "${name}"${didYouMean(
           name,
@@ -55,6 +55,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
         },
       );
     }
+    const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
       io.out(`${command.help}\n`);
       return 0;

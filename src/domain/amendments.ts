@@ -20,6 +20,10 @@ export interface TermRetiming {
   readonly capUsd?: Usd | null | 'assumed';
 }
 
+/**
+ * A dated overlay on the base rules (an `agreement.amended` line applies it): terms it ends, terms
+ * it re-times, and how off-Azure launches are judged from its date.
+ */
 export interface Amendment {
   readonly id: string;
   readonly title: string;
@@ -39,6 +43,7 @@ export interface Amendment {
   readonly agiClause?: 'assumed';
 }
 
+/** Amendments by ID: the built-in ones (S3, S4 of CLAUSES.md) and any a user's file adds. */
 export type AmendmentCatalog = Readonly<Record<string, Amendment>>;
 
 /**

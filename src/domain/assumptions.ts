@@ -10,6 +10,10 @@ import { InputError } from './errors.ts';
 import { formatUsd, MAX_USD } from './money.ts';
 import { formatNumber } from './numbers.ts';
 
+/**
+ * One reading of every ambiguous clause (CLAUSES.md, "Assumptions"); a replay runs under exactly
+ * one.
+ */
 export interface Assumptions {
   /** C1: does exclusivity end on verification, or is it suspended from each declaration? */
   readonly 'agi-ends-exclusivity': 'verification' | 'declaration';
@@ -39,6 +43,7 @@ export interface Assumptions {
   readonly 's4-agi-clause': 'revenue-share-only' | 'removed';
 }
 
+/** An assumption's key as typed after `--assume`, e.g. `agi-ends-exclusivity`. */
 export type AssumptionKey = keyof Assumptions;
 
 /**
@@ -49,6 +54,7 @@ export type AssumptionKey = keyof Assumptions;
  */
 export type AssumptionBearing = 'agi-process' | 'conduct' | 'ledger';
 
+/** One assumption: the clause it reads, its values and default, its meaning and its parser. */
 export interface AssumptionSpec<K extends AssumptionKey = AssumptionKey> {
   readonly key: K;
   /** The clause or amendment it reads (CLAUSES.md, "Assumptions"). */
@@ -92,6 +98,10 @@ function positiveNumber(what: string, max = Number.POSITIVE_INFINITY) {
   };
 }
 
+/**
+ * Every assumption of CLAUSES.md by key: the clause it reads, its values (default first), what each
+ * means, and how to parse it.
+ */
 export const ASSUMPTIONS: { readonly [K in AssumptionKey]: AssumptionSpec<K> } = {
   'agi-ends-exclusivity': {
     key: 'agi-ends-exclusivity',
@@ -241,6 +251,7 @@ export const ASSUMPTIONS: { readonly [K in AssumptionKey]: AssumptionSpec<K> } =
 
 export const ASSUMPTION_KEYS = Object.keys(ASSUMPTIONS) as AssumptionKey[];
 
+/** The default reading of every assumption, as `dealsim assumptions` lists them. */
 export const DEFAULT_ASSUMPTIONS: Assumptions = Object.fromEntries(
   ASSUMPTION_KEYS.map((key) => [key, ASSUMPTIONS[key].default]),
 ) as unknown as Assumptions;

@@ -5,6 +5,7 @@
 
 export type SourceId = 'S1' | 'S2' | 'S3' | 'S4' | 'R1';
 
+/** One public source: title, date, how official it is, and where to read it. */
 export interface Source {
   readonly id: SourceId;
   readonly title: string;
@@ -13,6 +14,7 @@ export interface Source {
   readonly where: string;
 }
 
+/** The public sources of CLAUSES.md (S1–S4, R1) that the clauses and amendments cite. */
 export const SOURCES: readonly Source[] = [
   {
     id: 'S1',
@@ -51,6 +53,7 @@ export const SOURCES: readonly Source[] = [
   },
 ];
 
+/** A clause's stable ID in CLAUSES.md, cited by every finding and term. */
 export type ClauseId = 'C0' | 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | 'C6' | 'C7' | 'C8' | 'C9' | 'C10' | 'C11' | 'C12';
 
 /** Whether a citation names a clause of the agreement (C0–C12) rather than a source (S3, S4). */
@@ -58,6 +61,9 @@ export function isClauseId(citation: string): citation is ClauseId {
   return /^C(?:[0-9]|1[0-2])$/.test(citation);
 }
 
+/**
+ * One clause of the agreement: who it favours, what kind it is, a paraphrase and its sources.
+ */
 export interface Clause {
   readonly id: ClauseId;
   readonly who: string;
@@ -66,6 +72,7 @@ export interface Clause {
   readonly sources: readonly SourceId[];
 }
 
+/** The clause catalogue C0–C12 of CLAUSES.md, each paraphrased with the sources it rests on. */
 export const CLAUSES: readonly Clause[] = [
   {
     id: 'C0',

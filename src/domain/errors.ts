@@ -11,6 +11,10 @@ export interface ErrorPlace {
   readonly hint?: string;
 }
 
+/**
+ * An error for people: what is wrong, where (`file`, `line`) and how to fix it (`hint`); `exitCode`
+ * is the command's exit code. `describe()` gives the one paragraph the CLI prints.
+ */
 export abstract class DealsimError extends Error {
   abstract readonly exitCode: number;
   readonly file: string | undefined;

@@ -17,6 +17,7 @@ const usdAmount = positiveAmount.max(MAX_USD, 'must be at most 1e15 (a thousand 
  * user's own future; the default when a line gives none).
  */
 export const EVENT_STATUSES = ['official', 'reported', 'hypothetical'] as const;
+/** How far the public record supports an event: `official`, `reported` or `hypothetical`. */
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 /** An http(s) URL: the only kind of `source` a finding may cite or a page may link to. */
@@ -214,7 +215,9 @@ export const RETIRED_FIELDS: Readonly<Record<string, string>> = {
     'S4\'s exception has two facts: write "azureCannotSupport":true and/or "azureChoosesNotToSupport":true (assumption s4-exception reads whether both are needed)',
 };
 
+/** An event type a log may hold (dotted past tense, e.g. `agi.declared`). */
 export type LogEventType = keyof typeof EVENT_SCHEMAS;
+/** Every event type a log may hold, e.g. `agi.declared`, `panel.verified`. */
 export const LOG_EVENT_TYPES = Object.keys(EVENT_SCHEMAS) as LogEventType[];
 
 type Parsed<T extends LogEventType> = Omit<z.infer<(typeof EVENT_SCHEMAS)[T]>, 'date'> & { readonly date: IsoDate };

@@ -4,6 +4,10 @@
  */
 import { AZURE_COMMITMENT_USD, type Usd } from './money.ts';
 
+/**
+ * Money so far, in US dollars: Azure purchased against the commitment (C10), revenue recognised and
+ * the revenue share accrued to Microsoft (C9).
+ */
 export interface Ledger {
   readonly azurePurchasedUsd: Usd;
   readonly azureCommitmentUsd: Usd;

@@ -8,6 +8,10 @@ import { dayAfterYear, type IsoDate } from './dates.ts';
 import type { Usd } from './money.ts';
 import { TERM_IDS, type TermId } from './terms.ts';
 
+/**
+ * How one term ends: a calendar sunset, verification of AGI, suspension by a pending declaration,
+ * or a cap.
+ */
 export interface TermRule {
   /** First day the term no longer holds by the calendar ("through 2030" → 2031-01-01); null for none. */
   readonly sunset: IsoDate | null;
@@ -30,8 +34,13 @@ export interface TermRule {
  */
 export const PRODUCT_LAUNCH_RULES = ['azure-api-exclusivity', 'first-party-on-azure', 'azure-first'] as const;
 
+/** Which rule judges an off-Azure `product.launched` (one of {@link PRODUCT_LAUNCH_RULES}). */
 export type ProductLaunchRule = (typeof PRODUCT_LAUNCH_RULES)[number];
 
+/**
+ * The rules in force: how each term ends, and how off-Azure launches are judged; the base terms
+ * with the amendments applied so far.
+ */
 export interface Rules {
   readonly terms: { readonly [T in TermId]: TermRule };
   readonly productLaunch: ProductLaunchRule;

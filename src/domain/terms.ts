@@ -5,6 +5,7 @@
  */
 import type { ClauseId, SourceId } from './clauses.ts';
 
+/** The terms the statechart tracks, one region each, by their CLAUSES.md IDs. */
 export const TERM_IDS = [
   'research-ip',
   'model-product-ip',
@@ -16,10 +17,13 @@ export const TERM_IDS = [
   'azure-commitment',
 ] as const;
 
+/** A term's ID in CLAUSES.md, e.g. `research-ip`. */
 export type TermId = (typeof TERM_IDS)[number];
 
+/** A party to the agreement. */
 export type Party = 'microsoft' | 'openai';
 
+/** One term of the agreement as CLAUSES.md describes it. */
 export interface TermSpec {
   readonly id: TermId;
   readonly holder: Party;
@@ -34,6 +38,10 @@ export interface TermSpec {
   readonly ends: string;
 }
 
+/**
+ * Every term by ID: holder, kind, governing clauses and sources, meaning, and how it ends under the
+ * October 2025 terms.
+ */
 export const TERMS: { readonly [T in TermId]: TermSpec } = {
   'research-ip': {
     id: 'research-ip',

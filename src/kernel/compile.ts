@@ -44,9 +44,14 @@ export interface Kernel {
   /** Number of possible ids: the product of the regions' state counts. */
   readonly idSpace: number;
   readonly initialConfig: number;
-  /** Reachable configuration ids, initial first, in breadth-first order. */
+  /**
+   * Each region's candidates in configuration `config` for event type number `event`;
+   * undefined when nothing can happen. Built when first asked for, then kept.
+   */
+  entry(config: number, event: number): TableEntry | undefined;
+  /** Reachable configuration ids, initial first, in breadth-first order (searched on first read). */
   readonly reachable: readonly number[];
-  /** `table[config * eventTypes.length + event]`; undefined when nothing can happen. */
+  /** `table[config * eventTypes.length + event]` for every reachable configuration (built on first read). */
   readonly table: readonly (TableEntry | undefined)[];
   /** Bit i set when term i of `terms` holds in the configuration (indexed by id). */
   readonly holdingMask: Uint16Array;
@@ -60,6 +65,59 @@ export const STATUS_CODES: readonly TermStatus[] = ['holding', 'suspended', 'end
 
 /** Shared by every region that has nothing to do on an event. */
 const NO_CANDIDATES: readonly CompiledTransition[] = [];
+
+/** `lists[region][event][state]`: a region's candidates in one of its states for one event type. */
+type CandidateLists = readonly (readonly (readonly (readonly CompiledTransition[])[])[])[];
+
+/** The moves a region's candidates allow (none when it can only stay): a guarded list may also stay. */
+function movesOf(candidates: readonly CompiledTransition[]): readonly number[] {
+  const set = new Set(candidates.map((t) => t.delta));
+  if (candidates.every((t) => t.guard !== null)) set.add(0);
+  return set.size === 1 && set.has(0) ? [] : [...set];
+}
+
+/**
+ * The configurations reachable from the initial one, breadth first. Guards depend on context, so
+ * every candidate (or none, when all are guarded) may be taken: the search follows the product of
+ * the regions' moves. Plain loops over reused arrays, as the product runs into the hundreds per
+ * entry (building it with nested arrays made compiling take a third of a second, issue 5).
+ */
+function reachableConfigs(
+  initialConfig: number,
+  idSpace: number,
+  regions: readonly CompiledRegion[],
+  lists: CandidateLists,
+): number[] {
+  const E = lists[0]?.length ?? 0;
+  const moves = lists.map((byEvent) => byEvent.map((byState) => byState.map(movesOf)));
+  const reachable: number[] = [initialConfig];
+  const seen = new Uint8Array(idSpace);
+  seen[initialConfig] = 1;
+  let next: number[] = [];
+  let spare: number[] = [];
+  for (let i = 0; i < reachable.length; i++) {
+    const id = reachable[i] as number;
+    for (let e = 0; e < E; e++) {
+      next.length = 0;
+      next.push(id);
+      for (let r = 0; r < regions.length; r++) {
+        const region = regions[r] as CompiledRegion;
+        const deltas = moves[r]?.[e]?.[Math.floor(id / region.stride) % region.states.length] as readonly number[];
+        if (deltas.length === 0) continue;
+        spare.length = 0;
+        for (const base of next) for (const delta of deltas) spare.push(base + delta);
+        [next, spare] = [spare, next];
+      }
+      for (const n of next) {
+        if (seen[n] === 0) {
+          seen[n] = 1;
+          reachable.push(n);
+        }
+      }
+    }
+  }
+  return reachable;
+}
 
 interface TransitionLike {
   readonly guard?: unknown;
@@ -139,7 +197,13 @@ function checkSupported(node: AnyStateNode): void {
   if (node.history) throw new TypeError(`kernel: ${node.id} is a history state`);
 }
 
-/** Compiles `machine` (a parallel root of compound regions with atomic states) into a kernel. */
+/**
+ * Compiles `machine` (a parallel root of compound regions with atomic states) into a kernel.
+ * Compiling is cheap (each region state's candidates per event type, and the term status of
+ * every configuration); the table's entries are built as configurations are met, and the
+ * search for the reachable ones runs only when asked, so a command that replays a handful of
+ * events does not pay for the whole table at start.
+ */
 export function compileKernel(machine: AnyStateMachine, terms: readonly TermId[]): Kernel {
   const root = machine.root;
   if (root.type !== 'parallel') throw new TypeError('kernel: the root must be a parallel state');
@@ -199,58 +263,36 @@ export function compileKernel(machine: AnyStateMachine, terms: readonly TermId[]
   );
   const eventIndex = new Map(eventTypes.map((type, index) => [type, index]));
   const E = eventTypes.length;
+  /** `lists[r][e][s]`: region r's candidates in its state s for event type e. */
+  const lists = regions.map((region, r) =>
+    eventTypes.map((eventType) => region.states.map((_, s) => perState[r]?.[s]?.get(eventType) ?? NO_CANDIDATES)),
+  );
 
   const decode = (id: number, r: number) => {
     const region = regions[r] as CompiledRegion;
     return Math.floor(id / region.stride) % region.states.length;
   };
   const initialConfig = regions.reduce((id, region) => id + region.initial * region.stride, 0);
-  const table: (TableEntry | undefined)[] = new Array(idSpace * E);
-  const reachable: number[] = [initialConfig];
-  const seen = new Uint8Array(idSpace);
-  seen[initialConfig] = 1;
-  let next: number[] = [];
-  let spare: number[] = [];
-  /** The moves a region's candidates allow (none when it can only stay), computed once per list. */
-  const choices = new Map<readonly CompiledTransition[], readonly number[]>();
-  const choicesOf = (candidates: readonly CompiledTransition[]): readonly number[] => {
-    let deltas = choices.get(candidates);
-    if (deltas === undefined) {
-      const set = new Set(candidates.map((t) => t.delta));
-      if (candidates.every((t) => t.guard !== null)) set.add(0);
-      deltas = set.size === 1 && set.has(0) ? [] : [...set];
-      choices.set(candidates, deltas);
+  const R = regions.length;
+  /** Built entries by `config * E + event`; null until asked for. */
+  const entries = new Array<TableEntry | undefined | null>(idSpace * E).fill(null);
+  const entry = (config: number, event: number): TableEntry | undefined => {
+    const key = config * E + event;
+    const known = entries[key];
+    if (known !== null) return known;
+    let built: (readonly CompiledTransition[])[] | undefined = new Array(R);
+    let any = false;
+    for (let r = 0; r < R; r++) {
+      const candidates = lists[r]?.[event]?.[decode(config, r)] ?? NO_CANDIDATES;
+      built[r] = candidates;
+      if (candidates.length > 0) any = true;
     }
-    return deltas;
+    if (!any) built = undefined;
+    entries[key] = built;
+    return built;
   };
-  for (let i = 0; i < reachable.length; i++) {
-    const id = reachable[i] as number;
-    for (let e = 0; e < E; e++) {
-      const eventType = eventTypes[e] as string;
-      const entry = regions.map((_, r) => perState[r]?.[decode(id, r)]?.get(eventType) ?? NO_CANDIDATES);
-      if (entry.every((candidates) => candidates.length === 0)) continue;
-      table[id * E + e] = entry;
-      // Guards depend on context, so every candidate (or none, when all are guarded) may be taken.
-      // Plain loops over reused arrays: the product of the regions' choices runs into the
-      // hundreds per entry, and building it with nested arrays made compiling the deal chart
-      // take a third of a second in every Monte Carlo worker (issue 5).
-      next.length = 0;
-      next.push(id);
-      for (const candidates of entry) {
-        const deltas = choicesOf(candidates);
-        if (deltas.length === 0) continue;
-        spare.length = 0;
-        for (const base of next) for (const delta of deltas) spare.push(base + delta);
-        [next, spare] = [spare, next];
-      }
-      for (const n of next) {
-        if (seen[n] === 0) {
-          seen[n] = 1;
-          reachable.push(n);
-        }
-      }
-    }
-  }
+  let reachable: readonly number[] | undefined;
+  let table: readonly (TableEntry | undefined)[] | undefined;
 
   const holdingMask = new Uint16Array(idSpace);
   const termStatusCode = new Uint8Array(idSpace * terms.length);
@@ -266,13 +308,15 @@ export function compileKernel(machine: AnyStateMachine, terms: readonly TermId[]
     });
     return { r, codes };
   });
-  for (const id of reachable) {
+  // Every id, reachable or not: a plain pass over a few thousand ids is cheaper than the search.
+  for (let id = 0; id < idSpace; id++) {
     let mask = 0;
-    termRegions.forEach(({ r, codes }, t) => {
+    for (let t = 0; t < termRegions.length; t++) {
+      const { r, codes } = termRegions[t] as { r: number; codes: number[] };
       const code = codes[decode(id, r)] as number;
       termStatusCode[id * terms.length + t] = code;
       if (code === 0) mask |= 1 << t;
-    });
+    }
     holdingMask[id] = mask;
   }
   return {
@@ -282,8 +326,18 @@ export function compileKernel(machine: AnyStateMachine, terms: readonly TermId[]
     eventIndex,
     idSpace,
     initialConfig,
-    reachable,
-    table,
+    entry,
+    get reachable() {
+      return (reachable ??= reachableConfigs(initialConfig, idSpace, regions, lists));
+    },
+    get table() {
+      if (table === undefined) {
+        const full = new Array<TableEntry | undefined>(idSpace * E);
+        for (const config of this.reachable) for (let e = 0; e < E; e++) full[config * E + e] = entry(config, e);
+        table = full;
+      }
+      return table;
+    },
     holdingMask,
     terms,
     termStatusCode,

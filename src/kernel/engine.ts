@@ -25,13 +25,23 @@ const EVENT_COUNT = DEAL_KERNEL.eventTypes.length;
 /** Scratch for the chosen transition of each region; steps never nest, so one buffer serves all. */
 const chosen: (CompiledTransition | undefined)[] = new Array(REGION_COUNT);
 
+type BusyEntry = readonly (readonly CompiledTransition[])[];
+
 /**
  * The table with each entry cut down to the regions that have candidates, in region order (so
  * actions still run in document order): most events concern two or three of the ten regions.
+ * Filled as configurations are met (null: not met yet), so starting costs nothing.
  */
-const BUSY: readonly (readonly (readonly CompiledTransition[])[] | undefined)[] = DEAL_KERNEL.table.map((entry) =>
-  entry?.filter((candidates) => candidates.length > 0),
-);
+const BUSY: (BusyEntry | null)[] = new Array(DEAL_KERNEL.idSpace * EVENT_COUNT).fill(null);
+
+/** Nothing can happen. */
+const IDLE: BusyEntry = [];
+
+function busyEntry(config: number, e: number): BusyEntry {
+  const entry = DEAL_KERNEL.entry(config, e)?.filter((candidates) => candidates.length > 0) ?? IDLE;
+  BUSY[config * EVENT_COUNT + e] = entry;
+  return entry;
+}
 
 /** Where {@link kernelMove} leaves the configuration and context it moved to; read it at once. */
 export const moved: { config: number; context: DealContext } = {
@@ -47,8 +57,8 @@ export const moved: { config: number; context: DealContext } = {
 export function kernelMove(config: number, before: DealContext, event: DealEvent): boolean {
   const e = DEAL_KERNEL.eventIndex.get(event.type);
   if (e === undefined) return false;
-  const entry = BUSY[config * EVENT_COUNT + e];
-  if (entry === undefined) return false;
+  const entry = BUSY[config * EVENT_COUNT + e] ?? busyEntry(config, e);
+  if (entry.length === 0) return false;
   let any = false;
   for (let r = 0; r < entry.length; r++) {
     chosen[r] = undefined;

@@ -18,6 +18,10 @@ const DAYS_PER_YEAR = 365.25;
 export const QUANTILES = [5, 25, 50, 75, 95] as const;
 type QuantileKey = `p${(typeof QUANTILES)[number]}`;
 
+/**
+ * One term over a Monte Carlo run: the fraction of futures in which an event ends it, the calendar
+ * ends it, or it never ends by the horizon, and its end-date quantiles.
+ */
 export interface TermResult {
   readonly id: TermId;
   readonly endedByEventFraction: number;
@@ -29,6 +33,7 @@ export interface TermResult {
   readonly until: Readonly<Record<QuantileKey, IsoDate | null>>;
 }
 
+/** The mean and quantiles (5th to 95th percentile) of a quantity over the futures of a run. */
 export interface Spread {
   readonly mean: number;
   readonly p5: number;
@@ -38,6 +43,10 @@ export interface Spread {
   readonly p95: number;
 }
 
+/**
+ * The result of a Monte Carlo run, as `dealsim montecarlo --json` prints it: per-term outcomes,
+ * breach probabilities per clause, the revenue share's spread and the AGI statuses at the horizon.
+ */
 export interface MonteCarloJson {
   readonly futures: number;
   readonly seed: number;

@@ -33,6 +33,10 @@ export const BREACH_CLAUSES: readonly Citation[] = ['C6', 'C8', 'C12', 'S4'];
 
 export const AGI_CODES: readonly AgiStatus[] = ['none', 'pending', 'verified', 'rejected'];
 
+/**
+ * What each simulated future came to, in typed arrays indexed by future (and term): end day and
+ * cause per term, revenue share, breaches, AGI status.
+ */
 export interface Outcomes {
   readonly count: number;
   /** `endDay[future * TERM_IDS.length + term]`, {@link NEVER} when it holds at the end. */

@@ -37,6 +37,7 @@ const days = z
     if (d.kind === 'uniform' && d.max < d.min)
       ctx.addIssue({ code: 'custom', path: ['max'], message: `must be at least min (${d.min})` });
   });
+/** A number of days, fixed or drawn (uniform or lognormal). */
 export type DaysSpec = z.infer<typeof days>;
 
 /** When OpenAI first declares AGI (C2). */
@@ -85,6 +86,10 @@ const declaration = z
       }
     });
   });
+/**
+ * When OpenAI first declares AGI (C2): a uniform, lognormal or piecewise distribution of dates,
+ * with a probability of never.
+ */
 export type DeclarationSpec = z.infer<typeof declaration>;
 
 const assumptionValue = z.union([z.string(), z.number(), z.null()]);

@@ -9,6 +9,10 @@ import { allocateOutcomes, copyOutcomes, type Outcomes, outcomeBuffers, simulate
 import { type Sampler, samplerFor } from './sample.ts';
 import type { RunSpec } from './start.ts';
 
+/**
+ * How many futures to simulate, from which seed, on how many worker threads, with optional progress
+ * and stop hooks.
+ */
 export interface RunOptions {
   readonly futures: number;
   /** Index of the first future (a shard's slice starts there); default 0. */
@@ -23,6 +27,9 @@ export interface RunOptions {
   readonly stop?: () => boolean;
 }
 
+/**
+ * The outcomes of a run; only futures `0 … done − 1` are complete (fewer than asked when stopped).
+ */
 export interface RunResult {
   /** Slot k holds future `first + k`. */
   readonly outcomes: Outcomes;

@@ -8,22 +8,36 @@ import { type DealContext, type DealInput, dealMachine } from '../../machines/de
 import type { DealEvent } from '../domain/events.ts';
 import type { TermId } from '../domain/terms.ts';
 
+/**
+ * Where the AGI process of C2 stands: no declaration, declared and pending, verified, or rejected.
+ */
 export type AgiStatus = 'none' | 'pending' | 'verified' | 'rejected';
 
 /** Where a term's region is: holding, suspended by a pending declaration, or ended for good. */
 export type TermStatus = 'holding' | 'suspended' | 'ended';
 
+/**
+ * One way of stepping a future through the statechart, with state `S`: XState's pure
+ * `transition` (the reference), a live actor, or the compiled kernel. The replay fold runs on any.
+ */
 export interface Engine<S> {
+  /** For reports and failures, e.g. `xstate-transition`. */
   readonly name: string;
+  /** The state on the effective date. */
   start(input: DealInput): S;
+  /** The state after `event`; the same state when the chart takes no transition. */
   step(state: S, event: DealEvent): S;
+  /** Whether `term` holds, is suspended or has ended in `state`. */
   termStatus(state: S, term: TermId): TermStatus;
+  /** Where the AGI process stands in `state`. */
   agiStatus(state: S): AgiStatus;
+  /** The machine's context in `state`. */
   context(state: S): DealContext;
   /** The state value as nested names, for reports and coverage. */
   stateValue(state: S): Record<string, string>;
   /** A JSON-safe copy of `state` that {@link restore} turns back into it. */
   persist(state: S): unknown;
+  /** The state {@link persist} wrote, for a replay under `input`. */
   restore(persisted: unknown, input: DealInput): S;
 }
 

@@ -34,6 +34,7 @@ import {
 
 export type { NumericRange } from './sensitivity.ts';
 
+/** A categorical reading whose other value changes the answer, and the answer under it. */
 export interface AssumptionEffect {
   readonly key: AssumptionKey;
   readonly value: string;
@@ -59,6 +60,10 @@ export interface RuleInForce {
   readonly ends: string;
 }
 
+/**
+ * Why a term holds or not on a date: since when, what changed it last, the rule in force, the
+ * clauses, and the readings and figures that matter.
+ */
 export interface Explanation {
   readonly term: TermSpec;
   readonly date: IsoDate;

@@ -13,6 +13,10 @@ import { formatUsd } from '../domain/money.ts';
 import { formatNumber } from '../domain/numbers.ts';
 import type { TermId } from '../domain/terms.ts';
 
+/**
+ * A finding's verdict: conduct `permitted` or in `breach` of a clause, `undetermined` when a fact
+ * it turns on is missing from the line, or `info` (a fact recorded, such as revenue accruing).
+ */
 export type Verdict = 'permitted' | 'breach' | 'undetermined' | 'info';
 
 /** Every verdict, in the order tables and counts list them. */
@@ -36,6 +40,10 @@ export interface Outcome {
 /** What decides a finding: a clause of the agreement, or the amendment (S3, S4) that changed it. */
 export type Citation = ClauseId | SourceId;
 
+/**
+ * A verdict on one log line: permitted, breach or info, the clause or source that decides it, and
+ * the reason in words.
+ */
 export interface Finding {
   readonly line: number;
   /** The history the line belongs to (`history` for the built-in one); absent for the user's own file. */

@@ -17,6 +17,10 @@ export interface Cause {
   readonly event: string;
 }
 
+/**
+ * A span of days in which a term holds: from its first day to the first day it no longer holds,
+ * with the causes at both ends.
+ */
 export interface Interval {
   readonly from: IsoDate;
   /** First day it no longer holds; null when nothing in the future ends it. */

@@ -43,6 +43,10 @@ export interface ReplayState<S> {
   readonly historyLines: number;
 }
 
+/**
+ * How to replay: the engine (the XState reference by default) and an observer called after every
+ * step.
+ */
 export interface ReplayOptions<S = unknown> {
   readonly engine?: Engine<S>;
   /** Called after every step, calendar steps included. */

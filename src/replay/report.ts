@@ -15,6 +15,7 @@ import type { Citation, MissingFact, Outcome, Verdict } from './findings.ts';
 import { describeCause, intervalOn } from './intervals.ts';
 import type { Replayed } from './replay.ts';
 
+/** One interval of a term in `--json` output, with what ended it. */
 export interface IntervalJson {
   readonly from: IsoDate;
   readonly until: IsoDate | null;
@@ -25,6 +26,7 @@ export interface IntervalJson {
   readonly endedByOrigin: string | null;
 }
 
+/** One term in `--json` output: holder, kind, clauses and its intervals. */
 export interface TermJson {
   readonly id: TermId;
   readonly holder: string;
@@ -34,6 +36,10 @@ export interface TermJson {
   readonly intervals: readonly IntervalJson[];
 }
 
+/**
+ * The answer of `dealsim simulate --json`: the history and assumptions used, the AGI process, every
+ * term's intervals, the findings, the ledger and, with a date, the terms holding on it.
+ */
 export interface SimulationJson {
   /** The history the future was replayed after, and up to which date (absent from library calls without one). */
   readonly history?: HistoryUsed;

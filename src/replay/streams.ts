@@ -9,6 +9,7 @@ import type { LoggedEvent } from '../log/parse.ts';
 import { type Engine, xstateEngine } from './engine.ts';
 import { finishReplay, type Replayed, type ReplayStep, replayEvent, startReplay } from './replay.ts';
 
+/** What {@link replay$} emits: each step as it is folded, then the finished replay. */
 export type ReplayNotification =
   | { readonly kind: 'step'; readonly step: ReplayStep }
   | { readonly kind: 'done'; readonly replayed: Replayed };

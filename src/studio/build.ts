@@ -4,7 +4,7 @@
  * runs), renders the statechart once with Graphviz, and writes one self-contained HTML page.
  * An edge: it reads the sources and the shipped examples from the repository.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { renderSvg } from '../cli/commands/chart.ts';
@@ -14,6 +14,15 @@ import { studioHtml } from './html.ts';
 import { STUDIO_CSS } from './style.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * A source to bundle, by its path from the sources: the TypeScript itself, or when dealsim runs
+ * compiled (ROOT is then dist/, where the build puts the data files beside the modules) the
+ * JavaScript tsc wrote for it.
+ */
+function entryPoint(path: string): string {
+  return existsSync(`${ROOT}${path}`) ? path : path.replace(/\.ts$/, '.js');
+}
 
 /** What the bundle must never contain: ways to run a string as code, which the CSP forbids. */
 const EVAL = /\bnew Function\s*\(|[^.\w]eval\s*\(/;
@@ -51,7 +60,7 @@ function virtualModules(modules: Readonly<Record<string, () => string>>): Plugin
 
 async function bundle(entry: string, plugins: Plugin[] = []): Promise<string> {
   const result = await build({
-    entryPoints: [`${ROOT}${entry}`],
+    entryPoints: [`${ROOT}${entryPoint(entry)}`],
     absWorkingDir: ROOT,
     bundle: true,
     write: false,

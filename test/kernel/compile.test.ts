@@ -4,10 +4,14 @@
  * and the deal kernel's snapshots persist and restore like XState's (invariant 7).
  */
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assign, setup } from 'xstate';
+import { dealMachine } from '../../machines/deal.machine.ts';
 import { DEFAULT_ASSUMPTIONS } from '../../src/domain/assumptions.ts';
 import type { IsoDate } from '../../src/domain/dates.ts';
+import { TERM_IDS } from '../../src/domain/terms.ts';
+import { futureArbitrary } from '../../src/fuzz/arbitraries/future.ts';
 import { compileKernel } from '../../src/kernel/compile.ts';
 import { DEAL_KERNEL, kernelEngine } from '../../src/kernel/engine.ts';
 
@@ -80,5 +84,66 @@ describe('C0 kernel compiled from the statechart', () => {
     const restored = kernelEngine.restore(kernelEngine.persist(state), { assumptions: DEFAULT_ASSUMPTIONS });
     expect(restored).toEqual(state);
     expect(kernelEngine.agiStatus(restored)).toBe('pending');
+  });
+});
+
+describe('C0 kernel table built as configurations are met', () => {
+  /** Each region's candidates as labels: what a table entry says, comparable across kernels. */
+  const labels = (entry: ReturnType<typeof DEAL_KERNEL.entry>) => entry?.map((list) => list.map((t) => t.label));
+
+  it('gives every entry the chart’s own candidates: each region’s transitions from its state on that event', () => {
+    const kernel = compileKernel(dealMachine, TERM_IDS);
+    const E = kernel.eventTypes.length;
+    let checked = 0;
+    for (const config of kernel.reachable) {
+      const value = Object.fromEntries(
+        kernel.regions.map((region) => [
+          region.key,
+          region.states[Math.floor(config / region.stride) % region.states.length],
+        ]),
+      );
+      for (let e = 0; e < E; e++) {
+        const eventType = kernel.eventTypes[e] as string;
+        // Straight from the machine's state nodes, in region (document) order.
+        const fromChart = kernel.regions.map((region) => {
+          const node = dealMachine.root.states[region.key]?.states[value[region.key] as string];
+          return (node?.transitions.get(eventType) ?? []).length;
+        });
+        const entry = kernel.entry(config, e);
+        if (fromChart.every((count) => count === 0)) expect(entry).toBeUndefined();
+        else expect(entry?.map((list) => list.length)).toEqual(fromChart);
+        checked++;
+      }
+    }
+    expect(checked).toBe(kernel.reachable.length * E);
+  });
+
+  it('answers the same whatever order entries are first asked for in', () => {
+    const inOrder = compileKernel(dealMachine, TERM_IDS);
+    const shuffled = compileKernel(dealMachine, TERM_IDS);
+    const E = inOrder.eventTypes.length;
+    const keys = inOrder.reachable.flatMap((config) => Array.from({ length: E }, (_, e) => [config, e] as const));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(keys, { minLength: 1, maxLength: 200 }), (sample) => {
+        for (const [config, e] of sample)
+          expect(labels(shuffled.entry(config, e))).toEqual(labels(inOrder.table[config * E + e]));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('never meets a configuration outside the searched reachable set while replaying valid futures', () => {
+    const reachable = new Set(DEAL_KERNEL.reachable);
+    fc.assert(
+      fc.property(futureArbitrary({ amendments: true, maxEvents: 14 }), (future) => {
+        let state = kernelEngine.start({ assumptions: future.assumptions });
+        expect(reachable.has(state.config)).toBe(true);
+        for (const { event } of future.events) {
+          state = kernelEngine.step(state, event);
+          expect(reachable.has(state.config)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -4,7 +4,7 @@
  * test suite's recording comes from `npm run coverage:tests` (test/coverage/record-steps.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadManifest } from '../../../simulations/run-all.ts';
 import { reachableTransitions } from '../../coverage/reachable.ts';
@@ -28,6 +28,14 @@ import { styleFor } from '../render/style.ts';
 import { table } from '../render/table.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/**
+ * The folder holding dealsim's package.json, where `npm run coverage:tests` writes its recording:
+ * ROOT itself from the sources, its parent when this runs compiled from dist/.
+ */
+const PACKAGE_ROOT = ((dir: string): string => {
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})(ROOT);
 const DEFAULT_RECORDING = 'reports/clause-coverage/tests';
 
 interface SourceCoverage extends CoverageReport {
@@ -184,7 +192,7 @@ ${HISTORY_HELP}
   run(args, io) {
     const given = stringOption(args, 'tests');
     const folder =
-      given === undefined ? join(ROOT, DEFAULT_RECORDING) : isAbsolute(given) ? given : join(io.cwd, given);
+      given === undefined ? join(PACKAGE_ROOT, DEFAULT_RECORDING) : isAbsolute(given) ? given : join(io.cwd, given);
     const reachable = reachableTransitions();
     const json: CoverageJson = {
       simulations: simulationsCoverage(
