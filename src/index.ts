@@ -72,7 +72,16 @@ export {
 export { type FutureStart, type RunSpec, startFrom } from './montecarlo/start.ts';
 export type { RunOptions } from './montecarlo/workers.ts';
 export type { AgiStatus, Engine, TermStatus } from './replay/engine.ts';
-export { type AssumptionEffect, type Explanation, explain } from './replay/explain.ts';
+export {
+  type AssumptionEffect,
+  type ExplainOptions,
+  type Explanation,
+  explain,
+  explainTerms,
+  type InvalidReading,
+  type NumericRange,
+  type RuleInForce,
+} from './replay/explain.ts';
 export {
   type Citation,
   type Finding,
@@ -90,5 +99,6 @@ export {
   type TermJson,
   toSimulationJson,
 } from './replay/report.ts';
+export type { RangeAnswer, RangeEdge } from './replay/sensitivity.ts';
 export { type ReplayNotification, replay$ } from './replay/streams.ts';
 export { builtinHistory, readHistory } from './store/history-file.ts';

@@ -95,6 +95,7 @@ export interface Explanation {
   readonly amendedBy: readonly Amendment[];
 }
 
+/** How much {@link explain} and {@link explainTerms} search, and on which engine. */
 export interface ExplainOptions {
   /** Search the numeric readings for their ranges (a few dozen replays each); default true. */
   readonly ranges?: boolean;
