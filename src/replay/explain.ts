@@ -87,8 +87,11 @@ export interface Explanation {
   readonly assumptions: Readonly<Partial<Assumptions>>;
   /** Other categorical readings that would change the answer on this date, with the answer under each. */
   readonly mattered: readonly AssumptionEffect[];
-  /** For each numeric reading that bears on this answer: the values over which it stays the same. */
-  readonly ranges: readonly NumericRange[];
+  /**
+   * For each numeric reading that bears on this answer: the values over which it stays the same;
+   * null when the ranges were not searched (`ranges: false`, as the report asks).
+   */
+  readonly ranges: readonly NumericRange[] | null;
   /** Readings under which the future is invalid (the same for every term). */
   readonly invalidUnder: readonly InvalidReading[];
   /** Amendments applied by the date that end or re-time the term. */
@@ -167,7 +170,7 @@ export function explainTerms(
     const amendedBy = amendmentsOf(term, replayed.context.applied, replayed.context.amendments);
     const ranges =
       options.ranges === false
-        ? []
+        ? null
         : readings.flatMap((reading) => {
             const range = searchRange(reading, input.assumptions, answer, (assumptions) => {
               try {

@@ -98,7 +98,11 @@ describe('S4 in dealsim explain', () => {
     expect(await amendedBy('revenue-share', '2026-03-01')).toEqual([]);
     expect(await amendedBy('research-ip', '2029-01-01')).toEqual([]);
     const text = await cli('explain', HISTORY_FILE, 'azure-api-exclusivity', '--at', '2027-01-01');
-    expect(text.out).toContain('Amended by 2026-04-27 (S4):');
+    // The rule in force is stated once: S4's, which ended it, not the October 2025 one.
+    expect(text.out).toContain(
+      'Ends, by the rule in force on 2027-01-01 (amendment 2026-04-27, S4): ended by amendment 2026-04-27 on its date.',
+    );
+    expect(text.out).not.toContain('until the panel verifies');
   });
 });
 

@@ -25,7 +25,7 @@ describe('S4 the revenue share: the cap that ended it is a range, not "nothing m
   });
 
   it('finds the cap above which it would still hold: the $40B accrued, to 0.1%', () => {
-    const cap = result.ranges.find((range) => range.key === 'revenue-share-cap-usd');
+    const cap = result.ranges?.find((range) => range.key === 'revenue-share-cap-usd');
     expect(cap?.above?.value).toBeGreaterThan(40e9 * 0.999);
     expect(cap?.above?.value).toBeLessThan(40e9);
     expect(cap?.above?.beyond).toEqual({ holds: true, until: '2031-01-01' });
@@ -66,8 +66,8 @@ describe('C2 the panel deadline bears only on terms an AGI event can change', ()
     expect(invalid?.error).toContain('panel.verified is not allowed here');
     expect(share?.invalidUnder).toEqual(research?.invalidUnder);
     // Among the deadlines that keep the future valid, none changes either answer.
-    expect(research?.ranges.map((range) => range.key)).not.toContain('panel-deadline-days');
-    expect(share?.ranges.map((range) => range.key)).not.toContain('panel-deadline-days');
+    expect(research?.ranges?.map((range) => range.key)).not.toContain('panel-deadline-days');
+    expect(share?.ranges?.map((range) => range.key)).not.toContain('panel-deadline-days');
   });
 });
 

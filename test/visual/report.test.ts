@@ -149,8 +149,16 @@ describe('each term explained with its clause text', () => {
     const html = await report(path);
     const last = readLog(path).at(-1)?.event.date ?? '';
     const { out } = await dealsim('explain', path, 'research-ip', '--at', last);
-    const escaped = out
-      .trimEnd()
+    // The report shows explain's answer without its first line (the deal, said once at the top)
+    // and leaves the numeric ranges to the command, saying so.
+    const [, ...answer] = out.trimEnd().split('\n');
+    const cut = answer.findIndex((line) => line.startsWith('Undisclosed figures'));
+    const shown = [
+      ...answer.slice(0, cut + 1),
+      `  not searched here: "dealsim explain LOG research-ip --at ${last}" gives the ranges`,
+    ];
+    const escaped = shown
+      .join('\n')
       .replace(/&/g, '&amp;')
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')

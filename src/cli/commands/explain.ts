@@ -146,9 +146,13 @@ export function explanationLines(result: Explanation, style: Style): string[] {
     );
   }
   lines.push('', style.bold('Undisclosed figures: the values that keep this answer'));
-  if (result.ranges.length === 0)
+  if (result.ranges === null) {
+    lines.push(`  not searched here: "dealsim explain LOG ${result.term.id} --at ${result.date}" gives the ranges`);
+  } else if (result.ranges.length === 0) {
     lines.push('  none of the cap, rate, threshold or panel deadline changes this answer');
-  for (const range of result.ranges) lines.push(`  ${range.sentence} (now ${range.current}; ${range.replays} replays)`);
+  }
+  for (const range of result.ranges ?? [])
+    lines.push(`  ${range.sentence} (now ${range.current}; ${range.replays} replays)`);
   for (const invalid of result.invalidUnder) {
     lines.push(
       '',

@@ -71,7 +71,7 @@ Example:
     const chart = dealChart();
     const collected = inFile(file, () => collectSteps(future.events, future.input, chart));
     const at = collected.replayed.lastEventDate;
-    const explanations = {} as Record<TermId, string | null>;
+    const explanations = Object.fromEntries(TERM_IDS.map((term) => [term, null])) as Record<TermId, string | null>;
     const explain = future.events.length <= limit;
     // One replay per reading tried, shared by every term; numeric ranges are left to `dealsim explain`.
     if (explain) {

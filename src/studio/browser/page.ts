@@ -491,7 +491,7 @@ function renderExplain(): void {
     ],
     [
       'undisclosed figures',
-      answer.ranges.length === 0
+      !answer.ranges || answer.ranges.length === 0
         ? 'none of the cap, rate, threshold or panel deadline changes this answer'
         : answer.ranges.map((range) => `${range.sentence} (now ${range.current})`).join('; '),
     ],
