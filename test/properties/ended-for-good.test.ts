@@ -8,6 +8,7 @@ import { endedForGood } from '../../src/invariants/ended-for-good.ts';
 import { checkFuture, withRules } from '../../src/invariants/index.ts';
 import { kernelEngine } from '../../src/kernel/engine.ts';
 import { replay } from '../../src/replay/replay.ts';
+import { logOf } from '../support/given.ts';
 import { assertInvariant, COMBINATIONS, log, REFERENCE } from './invariant-property.ts';
 
 describe('C8 and AGI-bound terms (invariant 5): nothing comes back after verification', () => {
@@ -59,13 +60,26 @@ describe('C8 and AGI-bound terms (invariant 5): nothing comes back after verific
   });
 
   it('s4-agi-clause=removed (S4, R2): from S4’s date no AGI event ends or suspends any term', () => {
+    // Lines of one day apply in log order: a first declaration above S4's line on its date ends the cap before S4 applies.
+    const sameDay = logOf([
+      { type: 'agi.declared', date: '2031-01-01' },
+      { type: 'agreement.amended', date: '2031-01-01', amendment: '2026-04-27' },
+    ]);
+    const assumed = {
+      ...DEFAULT_ASSUMPTIONS,
+      'compute-cap-lifts': 'first-declaration',
+      's4-agi-clause': 'removed',
+    } as const;
+    expect(replay(sameDay, { assumptions: assumed }).timelines['compute-threshold'].at(-1)?.until).toBe('2031-01-01');
     fc.assert(
       fc.property(futureArbitrary({ amendments: true, maxEvents: 12 }), ({ assumptions, events }) => {
         const s4 = events.find(({ event }) => event.type === 'agreement.amended' && event.amendment === '2026-04-27');
         const replayed = replay(events, { assumptions: { ...assumptions, 's4-agi-clause': 'removed' } });
         for (const intervals of Object.values(replayed.timelines)) {
           for (const { until, endedBy } of intervals) {
+            // Lines of one day apply in log order: an AGI line above S4's on S4's own date comes before it.
             if (s4 === undefined || until === null || until < s4.event.date) continue;
+            if (endedBy?.line != null && endedBy.line < s4.line) continue;
             expect((AGI_PROCESS_EVENTS as readonly string[]).includes(endedBy?.event ?? '')).toBe(false);
           }
         }
