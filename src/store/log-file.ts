@@ -183,13 +183,14 @@ export function checkLog(
       yield logged;
     }
   };
-  try {
-    withStreamedLog(file, (events) =>
-      foldEvents(branchFrom(history, counted(events)), input, { judge: NOTHING_TO_JUDGE }),
-    );
-  } catch (error) {
-    throw error instanceof InputError ? error.at({ file }) : error;
-  }
+  // Reading errors name the file themselves; the replay's are placed in it, as validateLog places them.
+  withStreamedLog(file, (events) => {
+    try {
+      foldEvents(branchFrom(history, counted(events)), input, { judge: NOTHING_TO_JUDGE });
+    } catch (error) {
+      throw error instanceof InputError ? error.at({ file }) : error;
+    }
+  });
   return own;
 }
 
@@ -199,6 +200,8 @@ export interface AppendOptions {
   readonly input: DealInput;
   /** The history the log's future branches from; the new event is validated after it too. */
   readonly history?: History;
+  /** The engine that replays the log with the new event (XState's pure transition unless given). */
+  readonly engine?: Engine<unknown>;
   /** The number of events the caller believes the log holds; a mismatch is refused. */
   readonly expectVersion?: number;
   /** How long to wait for another writer's lock, in milliseconds. */
@@ -293,7 +296,11 @@ function checkAppend(
     );
   }
   try {
-    replay(branchFrom(options.history ?? NO_HISTORY, [...events, { line, event }]), options.input);
+    replay(
+      branchFrom(options.history ?? NO_HISTORY, [...events, { line, event }]),
+      options.input,
+      options.engine && { engine: options.engine },
+    );
   } catch (error) {
     throw error instanceof InputError ? error.at({ file }) : error;
   }
