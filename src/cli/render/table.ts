@@ -131,12 +131,28 @@ export function tableRow(row: readonly string[], layout: TableLayout): string {
   return text;
 }
 
-/** Printable ASCII is one column a character; anything else (colour codes, wide characters) string-width measures. */
-function cellWidth(text: string): number {
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+/**
+ * A cell's width in columns, as string-width gives it. Text of printable ASCII and the few
+ * one-column characters dealsim's own words use (’ → ✓ ✕ ℹ ● —), with at most dealsim's own
+ * colour codes, is one column a character and measured without string-width's grapheme
+ * segmentation, which cost a long log's tables most of their time; anything else string-width
+ * measures.
+ */
+export function cellWidth(text: string): number {
+  if (NARROW_TEXT.test(text)) return text.length;
+  if (text.includes('\u001b')) {
+    const bare = text.replace(OWN_STYLES, '');
+    if (NARROW_TEXT.test(bare)) return bare.length;
+  }
+  return stringWidth(text);
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Characters besides printable ASCII that are one column wide, kept only if string-width agrees. */
+const NARROW_EXTRA = ['’', '‘', '“', '”', '→', '✓', '✕', 'ℹ', '●', '—', '–', '…', '×', '≤', '≥', '─'].filter(
+  (char) => stringWidth(char) === 1,
+);
+const NARROW_TEXT = new RegExp(`^[\\x20-\\x7e${NARROW_EXTRA.join('')}]*$`, 'u');
+const OWN_STYLES = /\u001b\[\d+m/g;
 
 /** Narrows the wrapping columns, widest first, until their sum with the others fits `room`. */
 function fit(widths: number[], wrap: ReadonlySet<number>, longest: readonly number[], room: number): void {
