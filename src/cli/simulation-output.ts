@@ -418,7 +418,12 @@ export class SimulationOutput implements FoldObserver {
           ...(finding.missingFacts && { missingFacts: finding.missingFacts }),
           ...(finding.outcomes && { outcomes: finding.outcomes }),
         };
-        out.write(`${first ? '' : ',\n'}    ${JSON.stringify(json, null, 2).replaceAll('\n', '\n    ')}`);
+        // The common finding (no openness) written by hand, as JSON.stringify(…, null, 2) lays it out.
+        const text =
+          json.missingFacts === undefined && json.outcomes === undefined
+            ? `{\n      "line": ${json.line},\n      "origin": ${JSON.stringify(json.origin)},\n      "date": ${JSON.stringify(json.date)},\n      "type": ${JSON.stringify(json.type)},\n      "verdict": ${JSON.stringify(json.verdict)},\n      "clause": ${JSON.stringify(json.clause)},\n      "reason": ${JSON.stringify(json.reason)},\n      "status": ${JSON.stringify(json.status)},\n      "source": ${JSON.stringify(json.source)}\n    }`
+            : JSON.stringify(json, null, 2).replaceAll('\n', '\n    ');
+        out.write(`${first ? '' : ',\n'}    ${text}`);
         first = false;
       });
       out.write('\n  ],\n');
