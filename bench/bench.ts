@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: runs every section in bench/sections/ in this one process, so each ratio
  * compares numbers measured in the same run, and prints a report, or with `-- --json` one object
- * merging every section's metrics.
+ * merging every section's metrics. The CLI section (child processes, bench/sections/cli.ts)
+ * comes first, then the in-process figures. `-- --only=NAME` runs one section, `-- --runs=N`
+ * sets the CLI section's runs per command.
  */
 import { readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -13,7 +15,8 @@ const dir = new URL('./sections/', import.meta.url);
 const files = readdirSync(dir)
   .filter((name) => name.endsWith('.ts'))
   .filter((name) => only === undefined || name === `${only}.ts`)
-  .sort();
+  // The CLI as users run it first; the in-process figures after it.
+  .sort((a, b) => Number(b === 'cli.ts') - Number(a === 'cli.ts') || a.localeCompare(b));
 const sections: BenchSection[] = [];
 for (const name of files) {
   const { measure } = (await import(new URL(name, dir).href)) as { measure: Measure };

@@ -6,11 +6,10 @@
  * peak RSS is the replay's own). Measured, never asserted.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { addDays, EFFECTIVE_DATE, type IsoDate } from '../../src/domain/dates.ts';
 import { TERM_IDS } from '../../src/domain/terms.ts';
 import { futureArbitrary, type GeneratedFuture } from '../../src/fuzz/arbitraries/future.ts';
 import { kernelEngine } from '../../src/kernel/engine.ts';
@@ -21,6 +20,7 @@ import { runMonteCarlo } from '../../src/montecarlo/workers.ts';
 import { actorEngine, xstateEngine } from '../../src/replay/engine.ts';
 import { replay } from '../../src/replay/replay.ts';
 import { handWrittenReplay } from '../hand-written-reducer.ts';
+import { writeLongLog } from '../long-log.ts';
 import type { BenchSection } from '../section.ts';
 
 const FUTURES = 2_000;
@@ -60,35 +60,6 @@ function sameAsKernel(future: GeneratedFuture): boolean {
     const flat = lean.timelines[term].flatMap((interval) => [interval.from, interval.until]);
     return JSON.stringify(flat) === JSON.stringify(hand.intervals[t]);
   });
-}
-
-/** A long valid log: conduct of every kind, one declaration and its verification midway. */
-function writeLongLog(file: string, count: number): void {
-  const fd = openSync(file, 'w');
-  const lines = [
-    (date: string) => `{"type":"revenue.recognized","date":"${date}","amountUsd":1000000}`,
-    (date: string) => `{"type":"azure.purchased","date":"${date}","amountUsd":100000}`,
-    (date: string) => `{"type":"product.launched","date":"${date}","name":"ChatGPT","api":false,"cloud":"azure"}`,
-    (date: string) => `{"type":"msft.training-run","date":"${date}","usesOpenAiIp":true,"computeFlop":1e26}`,
-    (date: string) =>
-      `{"type":"model.released","date":"${date}","name":"gpt-6","openWeights":true,"meetsCapabilityCriteria":true}`,
-    (date: string) => `{"type":"compute.contracted","date":"${date}","provider":"oracle"}`,
-  ];
-  const perDay = Math.ceil(count / 7000); // about 19 years of days
-  let buffer = '';
-  let date: IsoDate = EFFECTIVE_DATE;
-  for (let i = 0; i < count; i++) {
-    if (i > 0 && i % perDay === 0) date = addDays(date, 1);
-    if (i === Math.floor(count * 0.4)) buffer += `{"type":"agi.declared","date":"${date}"}\n`;
-    else if (i === Math.floor(count * 0.5)) buffer += `{"type":"panel.verified","date":"${date}"}\n`;
-    else buffer += `${(lines[i % lines.length] as (d: string) => string)(date)}\n`;
-    if (buffer.length > 1 << 20) {
-      writeSync(fd, buffer);
-      buffer = '';
-    }
-  }
-  writeSync(fd, buffer);
-  closeSync(fd);
 }
 
 /**

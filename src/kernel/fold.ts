@@ -7,16 +7,25 @@
  * `replay()` on the XState path.
  */
 import type { DealContext, DealInput } from '../../machines/deal.machine.ts';
-import { amendmentById } from '../domain/amendments.ts';
 import { EFFECTIVE_DATE, type IsoDate } from '../domain/dates.ts';
 import { InputError } from '../domain/errors.ts';
 import type { CalendarEvent, DealEvent, LogEvent, LogEventType } from '../domain/events.ts';
 import { TERM_IDS, type TermId } from '../domain/terms.ts';
 import type { LoggedEvent } from '../log/parse.ts';
+import { lineRef } from '../log/parse.ts';
 import { type CalendarView, nextCalendarEvent } from '../replay/calendar.ts';
 import type { AgiStatus, TermStatus } from '../replay/engine.ts';
-import { type Citation, type JudgeView, judgeEach, type Verdict } from '../replay/findings.ts';
-import type { Interval } from '../replay/intervals.ts';
+import {
+  type Citation,
+  type JudgeView,
+  judgeEach,
+  type MissingFact,
+  type Openness,
+  type Outcome,
+  type Verdict,
+} from '../replay/findings.ts';
+import type { Cause, Interval } from '../replay/intervals.ts';
+import { agiRefusal, amendmentRefusal, orAloneHint, placeOf } from '../replay/refusals.ts';
 import { STATUS_CODES } from './compile.ts';
 import { DEAL_KERNEL, initialContext, kernelAgiStatus, kernelMove, moved } from './engine.ts';
 import { LeanTrack } from './track.ts';
@@ -24,6 +33,43 @@ import { LeanTrack } from './track.ts';
 export interface FoldOptions {
   /** Event types to judge; the default judges every log event, as `replay()` does. */
   readonly judge?: ReadonlySet<LogEventType>;
+  /** Sees every step and finding, as `replay()`'s `onStep` does; the CLI's streamed output. */
+  readonly observer?: FoldObserver;
+}
+
+/**
+ * What a reader of the whole replay sees, step by step, without the fold keeping any of it:
+ * each finding as it is judged (its reason formatted, `{until}` left for the caller to fill
+ * once the covering term's timeline is final), then the step that produced it. Holding sets are
+ * bit masks: bit i is `TERM_IDS[i]`.
+ */
+export interface FoldObserver {
+  finding(finding: ObservedFinding): void;
+  /**
+   * After every step, calendar ones included: what caused it, the terms holding after it, how
+   * many findings it had and, for the breaches and undetermined verdicts among them, the
+   * findings themselves (in the order judged).
+   */
+  step(cause: Cause, holding: number, findings: number, marked: readonly ObservedFinding[]): void;
+}
+
+/**
+ * A finding as the fold reports it to an observer: `replay()`'s `Finding` with the same fields
+ * (`origin`, `status`, `source`, `missingFacts`, `outcomes`); reasons may hold `{until}`.
+ */
+export interface ObservedFinding {
+  readonly line: number;
+  readonly origin: string | undefined;
+  readonly date: IsoDate;
+  readonly type: LogEventType;
+  readonly verdict: Verdict;
+  readonly clause: Citation;
+  readonly reason: string;
+  readonly status: string;
+  readonly source: string | undefined;
+  readonly coveredBy: TermId | undefined;
+  readonly missingFacts: readonly MissingFact[] | undefined;
+  readonly outcomes: readonly Outcome[] | undefined;
 }
 
 export interface VerdictCounts {
@@ -69,10 +115,13 @@ export interface FoldState {
   readonly verdicts: { permitted: number; breach: number; undetermined: number; info: number };
   breaches: Partial<Record<Citation, number>>;
   undetermined: Partial<Record<Citation, number>>;
-  /** The amendments applied so far; null until the first. */
-  amended: Set<string> | null;
+  /** Where each amendment applied so far was applied (`line 3`, `history:7`); null until the first. */
+  amended: Map<string, string> | null;
   events: number;
+  /** How many history lines (see `LoggedEvent.origin`) the fold has taken so far. */
+  historyLines: number;
   readonly judgeTypes: ReadonlySet<LogEventType> | undefined;
+  readonly observer: FoldObserver | undefined;
 }
 
 const TERM_COUNT = TERM_IDS.length;
@@ -144,7 +193,9 @@ export function startFold(input: DealInput, options: FoldOptions = {}): FoldStat
     undetermined: {},
     amended: null,
     events: 0,
+    historyLines: 0,
     judgeTypes: options.judge,
+    observer: options.observer,
   } as FoldState;
   (fold as { calendarView: CalendarView }).calendarView = new FoldCalendarView(fold);
   (fold as { judgeView: FoldJudgeView }).judgeView = new FoldJudgeView(fold);
@@ -162,8 +213,9 @@ export interface FoldSnapshot {
   readonly today: IsoDate;
   readonly mask: number;
   readonly tracks: readonly LeanTrack[];
-  readonly amended: ReadonlySet<string> | null;
+  readonly amended: ReadonlyMap<string, string> | null;
   readonly events: number;
+  readonly historyLines: number;
 }
 
 /** The state of `fold` now, for {@link restartFold}; later steps of `fold` do not change it. */
@@ -174,8 +226,9 @@ export function snapshotFold(fold: FoldState): FoldSnapshot {
     today: fold.today,
     mask: fold.mask,
     tracks: fold.tracks.map((track) => new LeanTrack(EFFECTIVE_DATE, false).copyFrom(track)),
-    amended: fold.amended === null ? null : new Set(fold.amended),
+    amended: fold.amended === null ? null : new Map(fold.amended),
     events: fold.events,
+    historyLines: fold.historyLines,
   };
 }
 
@@ -205,6 +258,7 @@ export function restartFold(fold: FoldState, input: DealInput, from?: FoldSnapsh
   resetVerdicts(fold);
   fold.amended = null;
   fold.events = 0;
+  fold.historyLines = 0;
 }
 
 /** Forgets every verdict counted, as a new fold has none (one place, so no count is left behind). */
@@ -229,12 +283,13 @@ function restartFromSnapshot(fold: FoldState, from: FoldSnapshot): void {
   fold.mask = from.mask;
   fold.due = null;
   resetVerdicts(fold);
-  fold.amended = from.amended as Set<string> | null; // shared: folding an amendment replaces the set
+  fold.amended = from.amended as Map<string, string> | null; // shared: folding an amendment replaces the map
   fold.events = from.events;
+  fold.historyLines = from.historyLines;
 }
 
-/** Steps the kernel and records what changed; `line` is null for calendar events. */
-function apply(fold: FoldState, event: DealEvent, line: number | null): void {
+/** Steps the kernel and records what changed; `line` is null for calendar events, `origin` a history line's. */
+function apply(fold: FoldState, event: DealEvent, line: number | null, origin?: string): void {
   fold.today = event.date;
   if (!kernelMove(fold.config, fold.context, event)) return;
   const config = moved.config;
@@ -244,7 +299,10 @@ function apply(fold: FoldState, event: DealEvent, line: number | null): void {
   if (fold.dueConfig !== config || fold.dueRules !== context.rules || fold.dueAgi !== context.agi) fold.due = null;
   const mask = DEAL_KERNEL.holdingMask[config] as number;
   if (mask === fold.mask) return;
-  const cause = { date: event.date, line, event: event.type };
+  const cause: Cause =
+    origin === undefined
+      ? { date: event.date, line, event: event.type }
+      : { date: event.date, line, event: event.type, origin };
   const changed = mask ^ fold.mask;
   for (let t = 0; t < TERM_COUNT; t++) {
     if ((changed >> t) & 1) (fold.tracks[t] as LeanTrack).observe(((mask >> t) & 1) === 1, cause);
@@ -265,12 +323,13 @@ export function foldCalendar(fold: FoldState, date: IsoDate | undefined): void {
     if (due === undefined || (date !== undefined && due.date > date)) return;
     fold.due = null;
     apply(fold, due, null);
+    fold.observer?.step({ date: due.date, line: null, event: due.type }, fold.mask, 0, NO_FINDINGS);
   }
 }
 
 /** Folds one log event in, after the calendar deadlines due by its date. */
-export function foldEvent(fold: FoldState, { line, event }: LoggedEvent): void {
-  foldLogEvent(fold, event, line);
+export function foldEvent(fold: FoldState, { line, event, origin }: LoggedEvent): void {
+  foldLogEvent(fold, event, line, origin);
 }
 
 /** The fold whose verdicts {@link count} adds to; folds never interleave within one event. */
@@ -284,11 +343,14 @@ function count(verdict: Verdict, clause: Citation): void {
   else if (verdict === 'undetermined') fold.undetermined[clause] = (fold.undetermined[clause] ?? 0) + 1;
 }
 
-/** {@link foldEvent} without the wrapper object, for callers that generate events. */
-export function foldLogEvent(fold: FoldState, event: LogEvent, line: number): void {
+/**
+ * {@link foldEvent} without the wrapper object, for callers that generate events; `origin` names
+ * the history a line belongs to (see `LoggedEvent.origin`). Refusals are `replay()`'s, word for word.
+ */
+export function foldLogEvent(fold: FoldState, event: LogEvent, line: number, origin?: string): void {
   if (event.date < fold.today) {
     throw new InputError(`the event is dated ${event.date}, before ${fold.today} reached by earlier lines`, {
-      line,
+      ...placeOf(line, origin),
       hint: 'a log runs in date order: move the line up or correct its date',
     });
   }
@@ -296,28 +358,77 @@ export function foldLogEvent(fold: FoldState, event: LogEvent, line: number): vo
   const configBefore = fold.config;
   const contextBefore = fold.context;
   if (event.type === 'agreement.amended') {
-    if (!amendmentById(contextBefore.amendments, event.amendment) || fold.amended?.has(event.amendment)) {
-      throw new InputError(`amendment "${event.amendment}" is unknown or was already applied`, {
-        line,
-        hint: 'run "dealsim simulate" on the log for the full explanation',
-      });
-    }
-    // A new set, never an added entry: snapshots share theirs with every future started from them.
-    fold.amended = new Set(fold.amended).add(event.amendment);
+    const refused = amendmentRefusal(
+      event.amendment,
+      placeOf(line, origin),
+      contextBefore,
+      fold.amended?.get(event.amendment),
+      orAloneHint(fold.historyLines, origin),
+    );
+    if (refused) throw refused;
+    // A new map, never an added entry: snapshots share theirs with every future started from them.
+    fold.amended = new Map(fold.amended).set(event.amendment, lineRef(line, origin));
   }
   fold.maskBefore = fold.mask;
-  apply(fold, event, line);
+  apply(fold, event, line, origin);
   if (AGI_EVENTS.has(event.type) && kernelAgiStatus(fold.config) === kernelAgiStatus(configBefore)) {
-    throw new InputError(`${event.type} is not allowed here: AGI state is "${kernelAgiStatus(configBefore)}"`, {
-      line,
-      hint: 'run "dealsim simulate" on the log for the full explanation',
-    });
+    throw agiRefusal(
+      event,
+      placeOf(line, origin),
+      kernelAgiStatus(configBefore),
+      contextBefore,
+      orAloneHint(fold.historyLines, origin),
+    );
   }
   fold.events++;
-  if (fold.judgeTypes !== undefined && !fold.judgeTypes.has(event.type)) return;
+  if (origin !== undefined) fold.historyLines++;
   fold.judgeView.before = contextBefore;
+  if (fold.observer !== undefined) return observeLogEvent(fold, fold.observer, event, line, origin);
+  if (fold.judgeTypes !== undefined && !fold.judgeTypes.has(event.type)) return;
   counting = fold;
   judgeEach(event, fold.judgeView, count);
+}
+
+const NO_FINDINGS: readonly ObservedFinding[] = [];
+
+/** {@link foldLogEvent}'s judging when an observer watches: every finding, then the step. */
+function observeLogEvent(
+  fold: FoldState,
+  observer: FoldObserver,
+  event: LogEvent,
+  line: number,
+  origin: string | undefined,
+): void {
+  let findings = 0;
+  let marked: ObservedFinding[] | undefined;
+  judgeEach(event, fold.judgeView, (verdict, clause, reason, coveredBy, openness) => {
+    findings++;
+    fold.verdicts[verdict]++;
+    if (verdict === 'breach') fold.breaches[clause] = (fold.breaches[clause] ?? 0) + 1;
+    else if (verdict === 'undetermined') fold.undetermined[clause] = (fold.undetermined[clause] ?? 0) + 1;
+    const open: Openness | undefined = openness?.();
+    const finding: ObservedFinding = {
+      line,
+      origin,
+      date: event.date,
+      type: event.type,
+      verdict,
+      clause,
+      reason: reason(),
+      status: event.status ?? 'hypothetical',
+      source: event.source,
+      coveredBy,
+      missingFacts: open?.missingFacts,
+      outcomes: open?.outcomes,
+    };
+    observer.finding(finding);
+    if (verdict === 'breach' || verdict === 'undetermined') (marked ??= []).push(finding);
+  });
+  const cause: Cause =
+    origin === undefined
+      ? { date: event.date, line, event: event.type }
+      : { date: event.date, line, event: event.type, origin };
+  observer.step(cause, fold.mask, findings, marked ?? NO_FINDINGS);
 }
 
 /** Delivers every remaining deadline; the tracks are then final. */

@@ -5,10 +5,8 @@
  * term intervals. Nothing here reads a clock or a file.
  */
 import type { DealInput } from '../../machines/deal.machine.ts';
-import { amendmentById } from '../domain/amendments.ts';
 import { DEFAULT_ASSUMPTIONS } from '../domain/assumptions.ts';
 import { EFFECTIVE_DATE, type IsoDate } from '../domain/dates.ts';
-import { didYouMean } from '../domain/did-you-mean.ts';
 import { InputError } from '../domain/errors.ts';
 import type { DealEvent, LogEvent } from '../domain/events.ts';
 import { TERM_IDS, type TermId } from '../domain/terms.ts';
@@ -17,6 +15,7 @@ import { nextCalendarEvent } from './calendar.ts';
 import { type AgiStatus, type Engine, xstateEngine } from './engine.ts';
 import { type Finding, judge } from './findings.ts';
 import { type Cause, type Interval, intervalsOf, observe, openTrack, type Track } from './intervals.ts';
+import { agiRefusal, amendmentRefusal, orAloneHint, placeOf } from './refusals.ts';
 
 /** One step of the fold, for observers such as the report's stepper. */
 export interface ReplayStep {
@@ -71,7 +70,7 @@ export function replayEvent<S>(
   const { line, event, origin } = logged;
   if (event.date < state.today) {
     throw new InputError(`the event is dated ${event.date}, before ${state.today} reached by earlier lines`, {
-      ...placeOf(logged),
+      ...placeOf(logged.line, logged.origin),
       hint: 'a log runs in date order: move the line up or correct its date',
     });
   }
@@ -161,71 +160,21 @@ function record<S>(
  * (none → pending → verified | rejected → pending). One that leaves it where it was is refused.
  */
 function checkAccepted<S>(engine: Engine<S>, state: ReplayState<S>, logged: LoggedEvent): void {
-  const { event } = logged;
-  const place = placeOf(logged);
+  const { event, line, origin } = logged;
+  const place = placeOf(line, origin);
   // A user line the history contradicts can still be replayed on the deal as signed: say how.
-  const orAlone =
-    state.historyLines > 0 && logged.origin === undefined
-      ? '; or replay your future alone, on the deal as signed, with --history none'
-      : '';
+  const orAlone = orAloneHint(state.historyLines, origin);
   const context = engine.context(state.machine);
   if (event.type === 'agreement.amended') {
-    const known = Object.keys(context.amendments);
-    if (!amendmentById(context.amendments, event.amendment)) {
-      throw new InputError(`unknown amendment "${event.amendment}"${didYouMean(event.amendment, known)}`, {
-        ...place,
-        hint: `name one of ${known.join(', ')}, or supply your own with --amendments FILE`,
-      });
-    }
     const earlier = Object.hasOwn(state.amendedOn, event.amendment) ? state.amendedOn[event.amendment] : undefined;
-    if (earlier !== undefined) {
-      throw new InputError(`amendment ${event.amendment} was already applied on ${earlier}`, {
-        ...place,
-        hint: `an amendment applies once; remove this line${orAlone}`,
-      });
-    }
+    const refused = amendmentRefusal(event.amendment, place, context, earlier, orAlone);
+    if (refused) throw refused;
     return;
   }
   if (event.type !== 'agi.declared' && event.type !== 'panel.verified' && event.type !== 'panel.rejected') return;
   const agi = engine.agiStatus(state.machine);
   if (engine.agiStatus(engine.step(state.machine, event)) !== agi) return;
-  const { declaredOn, verifiedOn, rejectedOn, lapsedOn } = context.agi;
-  const refuse = (why: string, hint: string) =>
-    new InputError(`${event.type} is not allowed here: AGI state is "${agi}"; ${why}`, {
-      ...place,
-      hint: `${hint}${orAlone}`,
-    });
-  if (event.type === 'agi.declared') {
-    if (agi === 'pending') {
-      throw refuse(
-        `the declaration of ${declaredOn} is still before the panel`,
-        'add a panel.verified or panel.rejected line before this one, or remove this declaration',
-      );
-    }
-    if (agi === 'verified')
-      throw refuse(`AGI was verified on ${verifiedOn}; there is nothing left to declare`, 'remove this line');
-    throw refuse(
-      `the assumption after-rejection=final forbids declaring again after the rejection of ${rejectedOn}`,
-      'remove this line, or run with --assume after-rejection=redeclare',
-    );
-  }
-  if (agi === 'none') {
-    throw refuse(
-      'no declaration is pending',
-      `add an agi.declared line dated on or before ${event.date} above this ruling`,
-    );
-  }
-  if (agi === 'verified') throw refuse(`the panel already verified AGI on ${verifiedOn}`, 'remove this line');
-  const ended = lapsedOn ? `lapsed unruled on ${lapsedOn} (panel-deadline-days)` : `was rejected on ${rejectedOn}`;
-  throw refuse(
-    `the declaration of ${declaredOn} ${ended}`,
-    'add a new agi.declared line before this ruling, or remove it',
-  );
-}
-
-/** Where an error on `logged` points: its line, and the history's name for a history line. */
-function placeOf({ line, origin }: LoggedEvent): { line: number; file?: string } {
-  return origin === undefined ? { line } : { line, file: origin };
+  throw agiRefusal(event, place, agi, context, orAlone);
 }
 
 /** What a replay answers: the AGI process, every term's intervals, the findings and the ledger. */
@@ -265,11 +214,7 @@ export function finishReplay<S>(
 /** Model-release findings name the end of the rights that cover the model, known only at the end. */
 function fillCoverage(finding: Finding, timelines: Readonly<Record<TermId, readonly Interval[]>>): Finding {
   if (!finding.coveredBy) return finding;
-  // The term held when the release was judged, so its interval is the last one begun by that day; a
-  // later line of the same day may have closed it on that very date (or emptied it, and it was dropped).
-  const covering = timelines[finding.coveredBy].findLast((interval) => interval.from <= finding.date);
-  const held = covering && (covering.until === null || covering.until >= finding.date);
-  const until = held ? (covering.until ?? 'no end date') : finding.date;
+  const until = coveredUntil(timelines[finding.coveredBy], finding.date);
   const fill = (text: string) => text.replaceAll('{until}', until);
   return {
     ...finding,
@@ -278,6 +223,19 @@ function fillCoverage(finding: Finding, timelines: Readonly<Record<TermId, reado
       outcomes: finding.outcomes.map((outcome) => ({ ...outcome, reason: fill(outcome.reason) })),
     }),
   };
+}
+
+/**
+ * What `{until}` in a model-release finding of `date` reads, from the covering term's finished
+ * timeline: the end of its interval that held on `date`, "no end date", or `date` itself when a
+ * later line of the same day closed or emptied it.
+ */
+export function coveredUntil(covering: readonly Interval[], date: IsoDate): string {
+  // The term held when the release was judged, so its interval is the last one begun by that day; a
+  // later line of the same day may have closed it on that very date (or emptied it, and it was dropped).
+  const interval = covering.findLast((candidate) => candidate.from <= date);
+  const held = interval && (interval.until === null || interval.until >= date);
+  return held ? (interval.until ?? 'no end date') : date;
 }
 
 /**

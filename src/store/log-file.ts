@@ -13,12 +13,17 @@ import { constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DealInput } from '../../machines/deal.machine.ts';
 import { ConflictError, InputError } from '../domain/errors.ts';
+import type { LogEventType } from '../domain/events.ts';
 import { branchFrom, type History, NO_HISTORY } from '../history/history.ts';
+import { kernelEngine } from '../kernel/engine.ts';
+import { foldEvents } from '../kernel/fold.ts';
 import { decodeLog, firstBadByte } from '../log/encoding.ts';
 import { type LoggedEvent, parseEventLine, parseLog, splitLines } from '../log/parse.ts';
 import { isTornJsonObject } from '../log/torn-line.ts';
+import type { Engine } from '../replay/engine.ts';
 import { replay } from '../replay/replay.ts';
 import { describeErrno, errnoOf, type FileSystem, fileSystem, syncFolder } from './file-system.ts';
+import { streamLog } from './log-stream.ts';
 
 /** Things worth saying about a file that was read all the same (a byte-order mark), for stderr. */
 const notices: string[] = [];
@@ -86,8 +91,12 @@ function cannotRead(file: string, error: unknown): InputError {
 
 function decodeText(bytes: Buffer, file: string): string {
   const { text, bom } = decodeLog(bytes, file);
-  if (bom) notices.push(`${file}: starts with a UTF-8 byte-order mark; read as UTF-8 without it`);
+  if (bom) notices.push(bomNotice(file));
   return text;
+}
+
+function bomNotice(file: string): string {
+  return `${file}: starts with a UTF-8 byte-order mark; read as UTF-8 without it`;
 }
 
 /** Every byte of the open file `fd`, from the start. */
@@ -116,20 +125,83 @@ function readAll(fsys: FileSystem, fd: number, file: string): Buffer {
  * Replays the whole log after `history` so that an invalid future is refused here, with the
  * file (or the history) named. Returns the file's own events.
  */
-export function validateLog(file: string, input: DealInput, history: History = NO_HISTORY): LoggedEvent[] {
+export function validateLog(
+  file: string,
+  input: DealInput,
+  history: History = NO_HISTORY,
+  engine?: Engine<unknown>,
+): LoggedEvent[] {
   const events = readLog(file);
   try {
-    replay(branchFrom(history, events), input);
+    replay(branchFrom(history, events), input, engine && { engine });
   } catch (error) {
     throw error instanceof InputError ? error.at({ file }) : error;
   }
   return events;
 }
 
+/**
+ * Runs `work` on the events of `file` as they are read ({@link streamLog}), never holding the
+ * log, with the errors and notices of {@link readLog}: when `work` throws an input error, the
+ * file is read whole, so that a line anywhere in it that is not UTF-8 or not an event is
+ * reported before a refusal of an earlier line, as when a log is read before it is replayed.
+ */
+export function withStreamedLog<T>(file: string, work: (events: Iterable<LoggedEvent>) => T): T {
+  let bom = false;
+  try {
+    const result = work(
+      streamLog(file, () => {
+        bom = true;
+      }),
+    );
+    if (bom) notices.push(bomNotice(file));
+    return result;
+  } catch (error) {
+    // Reading it whole throws the error a whole read gives, if there is one; else the replay's stands.
+    if (error instanceof InputError) readLog(file);
+    throw error;
+  }
+}
+
+/**
+ * {@link validateLog} for `dealsim validate`: returns the number of the log's own events. On the
+ * compiled kernel (the default) the log is streamed, after its history, through the lean fold
+ * without judging conduct, so memory stays flat however long it is; another `engine` (XState
+ * with `--engine xstate`) replays it in memory. Same errors either way.
+ */
+export function checkLog(
+  file: string,
+  input: DealInput,
+  history: History = NO_HISTORY,
+  engine: Engine<unknown> = kernelEngine,
+): number {
+  if (engine !== kernelEngine) return validateLog(file, input, history, engine).length;
+  let own = 0;
+  const counted = function* (events: Iterable<LoggedEvent>) {
+    for (const logged of events) {
+      own++;
+      yield logged;
+    }
+  };
+  // Reading errors name the file themselves; the replay's are placed in it, as validateLog places them.
+  withStreamedLog(file, (events) => {
+    try {
+      foldEvents(branchFrom(history, counted(events)), input, { judge: NOTHING_TO_JUDGE });
+    } catch (error) {
+      throw error instanceof InputError ? error.at({ file }) : error;
+    }
+  });
+  return own;
+}
+
+const NOTHING_TO_JUDGE: ReadonlySet<LogEventType> = new Set();
+
 export interface AppendOptions {
   readonly input: DealInput;
   /** The history the log's future branches from; the new event is validated after it too. */
   readonly history?: History;
+  /** The engine that replays the log with the new event (XState's pure transition unless given). */
+  readonly engine?: Engine<unknown>;
   /** The number of events the caller believes the log holds; a mismatch is refused. */
   readonly expectVersion?: number;
   /** How long to wait for another writer's lock, in milliseconds. */
@@ -224,7 +296,11 @@ function checkAppend(
     );
   }
   try {
-    replay(branchFrom(options.history ?? NO_HISTORY, [...events, { line, event }]), options.input);
+    replay(
+      branchFrom(options.history ?? NO_HISTORY, [...events, { line, event }]),
+      options.input,
+      options.engine && { engine: options.engine },
+    );
   } catch (error) {
     throw error instanceof InputError ? error.at({ file }) : error;
   }

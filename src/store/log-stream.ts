@@ -33,8 +33,11 @@ function openLog(file: string): number {
   }
 }
 
-/** The lines of `file` as {@link splitLines} gives them for the whole text, read chunk by chunk. */
-export function* readLogLines(file: string, chunkBytes = CHUNK_BYTES): Generator<LogLine> {
+/**
+ * The lines of `file` as {@link splitLines} gives them for the whole text, read chunk by chunk;
+ * `onBom` is called when the first line starts with a byte-order mark (which it drops).
+ */
+export function* readLogLines(file: string, chunkBytes = CHUNK_BYTES, onBom?: () => void): Generator<LogLine> {
   const fd = openLog(file);
   const buffer = Buffer.allocUnsafe(chunkBytes);
   let carry: Buffer = Buffer.alloc(0);
@@ -43,7 +46,10 @@ export function* readLogLines(file: string, chunkBytes = CHUNK_BYTES): Generator
     // A line that ended is not torn: give the error a line end to see.
     if (!isUtf8(bytes)) throw notUtf8(terminated ? Buffer.concat([bytes, NEWLINE]) : bytes, file, line);
     let text = bytes.toString('utf8');
-    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (line === 1 && text.charCodeAt(0) === 0xfeff) {
+      text = text.slice(1);
+      onBom?.();
+    }
     return { line: line++, text, terminated };
   };
   try {
@@ -78,7 +84,7 @@ export function* readLogLines(file: string, chunkBytes = CHUNK_BYTES): Generator
   }
 }
 
-/** The validated events of `file`, streamed: same checks and errors as `readLog`. */
-export function streamLog(file: string): Generator<LoggedEvent> {
-  return parseLogLines(readLogLines(file), file);
+/** The validated events of `file`, streamed: same checks and errors as `readLog`; `onBom` as for {@link readLogLines}. */
+export function streamLog(file: string, onBom?: () => void): Generator<LoggedEvent> {
+  return parseLogLines(readLogLines(file, CHUNK_BYTES, onBom), file);
 }

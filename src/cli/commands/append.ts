@@ -18,6 +18,7 @@ import {
   inputFrom,
 } from '../future-input.ts';
 import { visibleText } from '../render/terminal-text.ts';
+import { ENGINE_HELP, ENGINE_OPTION, engineOption } from './checking.ts';
 
 export const append: Command = {
   name: 'append',
@@ -35,6 +36,7 @@ Options:
 ${ASSUME_HELP}
 ${HISTORY_HELP}
 ${AMENDMENTS_HELP}
+${ENGINE_HELP}
   --json              print {"version": N, "line": L}
   -h, --help          show this help
 
@@ -48,6 +50,7 @@ Example:
     ...ASSUME_OPTION,
     ...AMENDMENTS_OPTION,
     ...HISTORY_OPTION,
+    ...ENGINE_OPTION,
     'expect-version': { type: 'string' },
   },
   positionals: { min: 2, max: 2, names: 'LOG EVENT_JSON' },
@@ -62,6 +65,7 @@ Example:
     const result = appendEvent(file, eventJson, {
       input: inputFrom(args),
       history: historyFrom(args),
+      engine: engineOption(args),
       ...(expected !== undefined && { expectVersion: Number(expected) }),
     });
     if (args.values.json) printJson(io, result);

@@ -23,6 +23,7 @@ import {
 import { type Style, styleFor } from '../render/style.ts';
 import { table } from '../render/table.ts';
 import { visibleData, visibleText } from '../render/terminal-text.ts';
+import { ENGINE_HELP, ENGINE_OPTION, engineOption } from './checking.ts';
 
 export const diff: Command = {
   name: 'diff',
@@ -39,6 +40,7 @@ ${ASSUME_HELP}
 ${HISTORY_HELP}
   --vs-history H      the history of LOG_B only (e.g. none: LOG_B on the deal as signed)
 ${AMENDMENTS_HELP}
+${ENGINE_HELP}
   --json              print {"same", "terms", "verdicts", "other", "sentences"}
   -h, --help          show this help
 
@@ -52,6 +54,7 @@ Examples:
     ...ASSUME_OPTION,
     ...AMENDMENTS_OPTION,
     ...HISTORY_OPTION,
+    ...ENGINE_OPTION,
     'vs-history': { type: 'string' },
   },
   positionals: { min: 2, max: 2, names: 'LOG_A LOG_B' },
@@ -60,7 +63,7 @@ Examples:
     const side = (file: string, history: History): Side & { history: HistoryUsed } => {
       const future = loadFuture(file, args, history);
       return {
-        replayed: inFile(file, () => replay(future.events, future.input)),
+        replayed: inFile(file, () => replay(future.events, future.input, { engine: engineOption(args) })),
         events: future.events,
         history: historyUsed(history),
       };

@@ -25,6 +25,7 @@ import {
 } from '../future-input.ts';
 import { type Style, styleFor } from '../render/style.ts';
 import { visibleText } from '../render/terminal-text.ts';
+import { ENGINE_HELP, ENGINE_OPTION, engineOption } from './checking.ts';
 
 export const explainCommand: Command = {
   name: 'explain',
@@ -42,6 +43,7 @@ Options:
 ${ASSUME_HELP}
 ${HISTORY_HELP}
 ${AMENDMENTS_HELP}
+${ENGINE_HELP}
   --json              print one JSON object
   -h, --help          show this help
 
@@ -53,6 +55,7 @@ Example:
     ...ASSUME_OPTION,
     ...AMENDMENTS_OPTION,
     ...HISTORY_OPTION,
+    ...ENGINE_OPTION,
     at: { type: 'string' },
   },
   positionals: { min: 2, max: 2, names: 'LOG TERM' },
@@ -67,7 +70,9 @@ Example:
     if (at === undefined) throw new InputError('dealsim explain needs --at DATE', { hint: 'add e.g. --at 2029-06-01' });
     const date = dateOption(at, '--at');
     const future = loadFuture(file, args);
-    const result = inFile(file, () => explain(future.events, future.input, termText as TermId, date));
+    const result = inFile(file, () =>
+      explain(future.events, future.input, termText as TermId, date, { engine: engineOption(args) }),
+    );
     const history = historyUsed(future.history, date);
     if (args.values.json) {
       printJson(io, {

@@ -20,6 +20,7 @@ import {
 import type { Io } from '../io.ts';
 import { styleFor } from '../render/style.ts';
 import { renderSvg, requiredOutput, writeOutput } from './chart.ts';
+import { ENGINE_HELP, ENGINE_OPTION, engineOption } from './checking.ts';
 import { explanationLines } from './explain.ts';
 
 /** Explanations cost one replay per reading tried, shared by every term: a 10,000-event log is well within it. */
@@ -43,6 +44,7 @@ Options:
 ${ASSUME_HELP}
 ${HISTORY_HELP}
 ${AMENDMENTS_HELP}
+${ENGINE_HELP}
   --explain-limit N   explain every term only for logs of at most N events (default ${DEFAULT_EXPLAIN_LIMIT}):
                       explaining replays the log once per other assumption reading
   -o, --output FILE   the HTML file to write (required)
@@ -55,6 +57,7 @@ Example:
     ...ASSUME_OPTION,
     ...AMENDMENTS_OPTION,
     ...HISTORY_OPTION,
+    ...ENGINE_OPTION,
     'explain-limit': { type: 'string' },
     output: { type: 'string', short: 'o' },
   },
@@ -69,13 +72,16 @@ Example:
     }
     const future = loadFuture(file, args);
     const chart = dealChart();
-    const collected = inFile(file, () => collectSteps(future.events, future.input, chart));
+    const engine = engineOption(args);
+    const collected = inFile(file, () => collectSteps(future.events, future.input, chart, engine));
     const at = collected.replayed.lastEventDate;
     const explanations = Object.fromEntries(TERM_IDS.map((term) => [term, null])) as Record<TermId, string | null>;
     const explain = future.events.length <= limit;
     // One replay per reading tried, shared by every term; numeric ranges are left to `dealsim explain`.
     if (explain) {
-      const all = inFile(file, () => explainTerms(future.events, future.input, TERM_IDS, at, { ranges: false }));
+      const all = inFile(file, () =>
+        explainTerms(future.events, future.input, TERM_IDS, at, { ranges: false, engine }),
+      );
       for (const result of all) explanations[result.term.id] = explanationLines(result, styleFor(false)).join('\n');
     }
     // The statechart draws what the rules of this future can fire: the built-in ones and the

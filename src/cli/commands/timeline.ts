@@ -15,6 +15,7 @@ import {
   inputFrom,
 } from '../future-input.ts';
 import { requiredOutput, writeOutput } from './chart.ts';
+import { ENGINE_HELP, ENGINE_OPTION, engineOption } from './checking.ts';
 
 /** `file (k=v, k=v) · real history to 2026-06-01`: what a side of the timeline shows, as the user would type it. */
 function sideLabel(file: string, pairs: readonly string[], history: History): string {
@@ -48,6 +49,7 @@ ${HISTORY_HELP}
   --vs-history H        the history of the second side only (e.g. none: the deal as signed);
                         alone, the second side is LOG itself on that history
 ${AMENDMENTS_HELP}
+${ENGINE_HELP}
   -o, --output FILE     the SVG file to write (required)
   -h, --help            show this help
 
@@ -60,6 +62,7 @@ Examples:
     ...ASSUME_OPTION,
     ...AMENDMENTS_OPTION,
     ...HISTORY_OPTION,
+    ...ENGINE_OPTION,
     'vs-history': { type: 'string' },
     vs: { type: 'string' },
     'vs-assume': { type: 'string', multiple: true },
@@ -70,6 +73,7 @@ Examples:
     const file = args.positionals[0] as string;
     const output = requiredOutput(args, 'timeline', 'timeline.svg');
     const input = inputFrom(args);
+    const engine = engineOption(args);
     const assume = listOption(args, 'assume');
     const vsAssume = listOption(args, 'vs-assume');
     const vs = stringOption(args, 'vs');
@@ -80,7 +84,7 @@ Examples:
     const sides: TimelineSide[] = [
       {
         label: sideLabel(file, assume, history),
-        replayed: inFile(file, () => replay(events, input)),
+        replayed: inFile(file, () => replay(events, input, { engine })),
         events,
       },
     ];
@@ -91,7 +95,7 @@ Examples:
       const otherInput = { ...input, assumptions: parseAssumptions(vsAssume, input.assumptions) };
       sides.push({
         label: sideLabel(otherFile, [...assume, ...vsAssume], otherHistory),
-        replayed: inFile(otherFile, () => replay(otherEvents, otherInput)),
+        replayed: inFile(otherFile, () => replay(otherEvents, otherInput, { engine })),
         events: otherEvents,
       });
     }

@@ -1,5 +1,5 @@
 import { historyUsed } from '../../history/history.ts';
-import { validateLog } from '../../store/log-file.ts';
+import { checkLog } from '../../store/log-file.ts';
 import { ASSUME_HELP, ASSUME_OPTION, COMMON_OPTIONS, type Command, JSON_OPTION, printJson } from '../command.ts';
 import {
   AMENDMENTS_HELP,
@@ -10,6 +10,7 @@ import {
   inputFrom,
 } from '../future-input.ts';
 import { visibleText } from '../render/terminal-text.ts';
+import { ENGINE_HELP, ENGINE_OPTION, engineOption } from './checking.ts';
 
 export const validate: Command = {
   name: 'validate',
@@ -24,22 +25,30 @@ Options:
 ${ASSUME_HELP}
 ${HISTORY_HELP}
 ${AMENDMENTS_HELP}
+${ENGINE_HELP}
   --json              print {"valid": true, "events": N, "history": {...}}
   -h, --help          show this help`,
-  options: { ...COMMON_OPTIONS, ...JSON_OPTION, ...ASSUME_OPTION, ...AMENDMENTS_OPTION, ...HISTORY_OPTION },
+  options: {
+    ...COMMON_OPTIONS,
+    ...JSON_OPTION,
+    ...ASSUME_OPTION,
+    ...AMENDMENTS_OPTION,
+    ...HISTORY_OPTION,
+    ...ENGINE_OPTION,
+  },
   positionals: { min: 1, max: 1, names: 'LOG' },
   run(args, io) {
     const file = args.positionals[0] as string;
     const history = historyFrom(args);
-    const events = validateLog(file, inputFrom(args), history);
+    const events = checkLog(file, inputFrom(args), history, engineOption(args));
     const used = historyUsed(history);
-    if (args.values.json) printJson(io, { valid: true, events: events.length, history: used });
+    if (args.values.json) printJson(io, { valid: true, events, history: used });
     else {
       const deal =
         used.totalEvents === 0
           ? 'on the deal as signed (--history none)'
           : `after the ${used.label} (${used.totalEvents} events to ${used.lastDate})`;
-      io.out(`${visibleText(file)}: valid, ${events.length} event${events.length === 1 ? '' : 's'} ${deal}\n`);
+      io.out(`${visibleText(file)}: valid, ${events} event${events === 1 ? '' : 's'} ${deal}\n`);
     }
     return 0;
   },

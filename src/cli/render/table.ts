@@ -39,45 +39,125 @@ export function table(
 ): string {
   const body = rows.map((row) => row.map(cellText));
   const head = header?.map(cellText);
-  const all = head ? [head, ...body] : body;
-  // Loops, not Math.max(...rows): a long log's table has more rows than a call takes arguments.
-  const columns = all.reduce((most, row) => Math.max(most, row.length), 0);
-  const widths = Array.from({ length: columns }, (_, column) =>
-    all.reduce((widest, row) => Math.max(widest, stringWidth(row[column] ?? '')), 0),
-  );
-  const indent = ' '.repeat(options.indent ?? 0);
-  const GAP = ' '.repeat(options.gap ?? 2);
-  const wrap = new Set(options.wrap ?? [columns - 1]);
-  if (options.width !== undefined) fit(widths, wrap, all, options.width - indent.length - GAP.length * (columns - 1));
-  const lines = (row: readonly string[]): string[] => {
-    const cells = widths.map((width, column) => {
-      const cell = row[column] ?? '';
-      return wrap.has(column) && stringWidth(cell) > width ? wrapAnsi(cell, width, { hard: true }).split('\n') : [cell];
-    });
-    const height = Math.max(...cells.map((cell) => cell.length));
-    return Array.from({ length: height }, (_, index) =>
-      `${indent}${cells
-        .map((cell, column) => {
-          const text = cell[index] ?? '';
-          return column === columns - 1 ? text : text + ' '.repeat((widths[column] ?? 0) - stringWidth(text));
-        })
-        .join(GAP)}`.trimEnd(),
-    );
-  };
-  const rule = head ? [`${indent}${widths.map((width) => '─'.repeat(width)).join(GAP)}`] : [];
-  return `${[...(head ? lines(head) : []), ...rule, ...body.flatMap(lines)].join('\n')}\n`;
+  const measure = new TableMeasure(options);
+  if (head) measure.add(head);
+  for (const row of body) measure.add(row);
+  if (!head && body.length === 0) return '\n';
+  const layout = measure.layout();
+  let text = head ? tableHead(head, layout) : '';
+  for (const row of body) text += tableRow(row, layout);
+  return text;
 }
 
-/** Narrows the wrapping columns, widest first, until their sum with the others fits `room`. */
-function fit(widths: number[], wrap: ReadonlySet<number>, rows: readonly (readonly string[])[], room: number): void {
-  const floor = new Map(
-    [...wrap].map((column) => {
-      let longest = 0;
-      for (const row of rows) {
-        for (const word of (row[column] ?? '').split(/\s+/)) longest = Math.max(longest, stringWidth(word));
+/**
+ * The widths of a table's columns, measured row by row, so that a long table can be printed
+ * without being held: measure every row (the header too), take the {@link TableLayout}, then
+ * print the header with {@link tableHead} and each row with {@link tableRow}, as {@link table} does.
+ */
+export class TableMeasure {
+  private readonly widths: number[] = [];
+  /** Per column, its longest word: what a wrapping column may not be narrowed below (only with a width). */
+  private readonly longest: number[] = [];
+
+  constructor(private readonly options: TableOptions = {}) {}
+
+  add(row: readonly string[]): void {
+    const { widths, longest } = this;
+    for (let column = widths.length; column < row.length; column++) {
+      widths.push(0);
+      longest.push(0);
+    }
+    for (let column = 0; column < row.length; column++) {
+      const cell = row[column] as string;
+      const width = cellWidth(cell);
+      if (width > (widths[column] as number)) widths[column] = width;
+      // Words are only needed to fit a terminal; a cell no wider than the longest word so far has none longer.
+      if (this.options.width !== undefined && width > (longest[column] as number)) {
+        for (const word of cell.split(/\s+/)) {
+          const wordWidth = cellWidth(word);
+          if (wordWidth > (longest[column] as number)) longest[column] = wordWidth;
+        }
       }
-      return [column, Math.max(MIN_WRAP_WIDTH, Math.min(longest, MAX_WORD_WIDTH))];
-    }),
+    }
+  }
+
+  /** The layout of every row measured so far, fitted to the terminal's width when one is given. */
+  layout(): TableLayout {
+    const columns = this.widths.length;
+    const widths = [...this.widths];
+    const indent = ' '.repeat(this.options.indent ?? 0);
+    const gap = ' '.repeat(this.options.gap ?? 2);
+    const wrap = new Set(this.options.wrap ?? [columns - 1]);
+    if (this.options.width !== undefined) {
+      fit(widths, wrap, this.longest, this.options.width - indent.length - gap.length * (columns - 1));
+    }
+    return { widths, wrap, indent, gap };
+  }
+}
+
+/** How a table's rows are laid out: see {@link TableMeasure}. */
+export interface TableLayout {
+  readonly widths: readonly number[];
+  readonly wrap: ReadonlySet<number>;
+  readonly indent: string;
+  readonly gap: string;
+}
+
+/** The header's lines and the rule under it. */
+export function tableHead(header: readonly string[], layout: TableLayout): string {
+  return `${tableRow(header, layout)}${layout.indent}${layout.widths.map((width) => '─'.repeat(width)).join(layout.gap)}\n`;
+}
+
+/** One row's lines (more than one when a wrapping column wraps), each ending in a newline. */
+export function tableRow(row: readonly string[], layout: TableLayout): string {
+  const { widths, wrap, indent, gap } = layout;
+  const columns = widths.length;
+  const cells = widths.map((width, column) => {
+    const cell = row[column] ?? '';
+    return wrap.has(column) && cellWidth(cell) > width ? wrapAnsi(cell, width, { hard: true }).split('\n') : [cell];
+  });
+  let height = 0;
+  for (const cell of cells) if (cell.length > height) height = cell.length;
+  let text = '';
+  for (let index = 0; index < height; index++) {
+    let line = indent;
+    for (let column = 0; column < columns; column++) {
+      const cell = (cells[column] as string[])[index] ?? '';
+      if (column > 0) line += gap;
+      line += column === columns - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - cellWidth(cell));
+    }
+    text += `${line.trimEnd()}\n`;
+  }
+  return text;
+}
+
+/**
+ * A cell's width in columns, as string-width gives it. Text of printable ASCII and the few
+ * one-column characters dealsim's own words use (’ → ✓ ✕ ℹ ● —), with at most dealsim's own
+ * colour codes, is one column a character and measured without string-width's grapheme
+ * segmentation, which cost a long log's tables most of their time; anything else string-width
+ * measures.
+ */
+export function cellWidth(text: string): number {
+  if (NARROW_TEXT.test(text)) return text.length;
+  if (text.includes('\u001b')) {
+    const bare = text.replace(OWN_STYLES, '');
+    if (NARROW_TEXT.test(bare)) return bare.length;
+  }
+  return stringWidth(text);
+}
+
+/** Characters besides printable ASCII that are one column wide, kept only if string-width agrees. */
+const NARROW_EXTRA = ['’', '‘', '“', '”', '→', '✓', '✕', 'ℹ', '●', '—', '–', '…', '×', '≤', '≥', '─'].filter(
+  (char) => stringWidth(char) === 1,
+);
+const NARROW_TEXT = new RegExp(`^[\\x20-\\x7e${NARROW_EXTRA.join('')}]*$`, 'u');
+const OWN_STYLES = /\u001b\[\d+m/g;
+
+/** Narrows the wrapping columns, widest first, until their sum with the others fits `room`. */
+function fit(widths: number[], wrap: ReadonlySet<number>, longest: readonly number[], room: number): void {
+  const floor = new Map(
+    [...wrap].map((column) => [column, Math.max(MIN_WRAP_WIDTH, Math.min(longest[column] ?? 0, MAX_WORD_WIDTH))]),
   );
   let excess = widths.reduce((sum, width) => sum + width, 0) - room;
   // First down to whole words; then, only if that makes the table fit, breaking words down to

@@ -1,0 +1,442 @@
+/**
+ * What `dealsim simulate` prints, written as the replay goes instead of built whole: the steps
+ * and findings a replay reports (through {@link FoldObserver}, the lean fold's or `replay()`'s
+ * `onStep`) go to spills, and the tables and JSON are printed from them once the replay is done
+ * and the terms' timelines are final. Memory stays flat however long the log; the bytes are
+ * those of rendering `toSimulationJson` whole (the differential tests compare both engines).
+ */
+import { basename } from 'node:path';
+import wrapAnsi from 'wrap-ansi';
+import type { DealContext } from '../../machines/deal.machine.ts';
+import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, formatAssumption } from '../domain/assumptions.ts';
+import type { IsoDate } from '../domain/dates.ts';
+import { formatUsd } from '../domain/money.ts';
+import { TERM_IDS, TERMS, type TermId } from '../domain/terms.ts';
+import { describeHistory, type HistoryUsed } from '../history/history.ts';
+import type { FoldObserver, ObservedFinding } from '../kernel/fold.ts';
+import { lineRef } from '../log/parse.ts';
+import type { AgiStatus } from '../replay/engine.ts';
+import type { Finding, MissingFact, Outcome, Verdict } from '../replay/findings.ts';
+import { type Cause, describeCause, type Interval, intervalOn } from '../replay/intervals.ts';
+import { coveredUntil } from '../replay/replay.ts';
+import { VERDICT_MARKS } from '../visual/verdict-marks.ts';
+import type { Io } from './io.ts';
+import { type Style, styleFor } from './render/style.ts';
+import { TableMeasure, table, tableHead, tableRow } from './render/table.ts';
+import { visibleData, visibleText } from './render/terminal-text.ts';
+import { RecordSpill } from './spill.ts';
+
+/** What a replay knows once it is done, as `simulate` prints it. */
+export interface SimulationSummary {
+  readonly agi: AgiStatus;
+  readonly context: DealContext;
+  readonly timelines: Readonly<Record<TermId, readonly Interval[]>>;
+}
+
+const ALL_TERMS = (1 << TERM_IDS.length) - 1;
+const FINDINGS_HEADER = ['LINE', 'DATE', 'EVENT', 'VERDICT', 'CLAUSE', 'STATUS', 'SOURCE', 'REASON'];
+const NO_COVER = '-';
+/** The findings table wraps its LINE (a long file name) and REASON columns to fit a terminal. */
+const FINDINGS_WRAP = [0, 7];
+/** The timeline's first row; 'effective' padded so the where column is at least ten wide, as line references need. */
+const EFFECTIVE_ROW = ['2025-10-28', 'effective'.padEnd(10), 'the agreement takes effect (C0)'];
+/** The last field of a finding's record: its reason alone, or JSON with its origin, source and openness. */
+const PLAIN = 'r';
+const RICH = 'j';
+const FLUSH_CHARS = 1 << 16;
+
+/** The holding mask of a list of terms: bit i is `TERM_IDS[i]`. */
+export function holdingMask(terms: readonly TermId[]): number {
+  let mask = 0;
+  for (const term of terms) mask |= 1 << TERM_IDS.indexOf(term);
+  return mask;
+}
+
+/** A finding of `replay()` as the lean fold reports it. */
+export function observedFinding(finding: Finding): ObservedFinding {
+  return {
+    line: finding.line,
+    origin: finding.origin,
+    date: finding.date,
+    type: finding.type,
+    verdict: finding.verdict,
+    clause: finding.clause,
+    reason: finding.reason,
+    status: finding.status,
+    source: finding.source,
+    coveredBy: finding.coveredBy,
+    missingFacts: finding.missingFacts,
+    outcomes: finding.outcomes,
+  };
+}
+
+/** A finding read back from the spill, `{until}` still in its reasons. */
+interface StoredFinding {
+  readonly line: string;
+  readonly origin: string | null;
+  readonly date: string;
+  readonly type: string;
+  readonly verdict: Verdict;
+  readonly clause: string;
+  readonly reason: string;
+  readonly status: string;
+  readonly source: string | null;
+  readonly cover: string;
+  readonly missingFacts: readonly MissingFact[] | null;
+  readonly outcomes: readonly Outcome[] | null;
+}
+
+/** Writes to `io.out` in pieces of about 64 KiB. */
+class Printer {
+  private text = '';
+  constructor(private readonly io: Io) {}
+  write(text: string): void {
+    this.text += text;
+    if (this.text.length >= FLUSH_CHARS) this.flush();
+  }
+  flush(): void {
+    if (this.text.length > 0) this.io.out(this.text);
+    this.text = '';
+  }
+}
+
+/**
+ * Collects a replay's steps and findings for printing; `json` picks the shape. Pass it as the
+ * replay's observer, then call {@link SimulationOutput.print} with the summary. Always
+ * {@link SimulationOutput.close} it (it may hold a temporary file).
+ */
+export class SimulationOutput implements FoldObserver {
+  private readonly style: Style;
+  /** The timeline's rows: date and the length of `where`, then `where` and what happened, run together. */
+  private readonly timeline = new RecordSpill(2);
+  private readonly timelineWidths: TableMeasure;
+  /** The findings table: its columns' widths, the reasons of covered findings not yet counted. */
+  private readonly findingsWidths: TableMeasure;
+  /** verdict, clause, date, type, line, status, covering term (or "-"), kind; then the reason or the JSON. */
+  private readonly findings = new RecordSpill(8);
+  private findingCount = 0;
+  private undetermined = 0;
+  private covered = 0;
+  /** Every source URL cited, numbered in order of first citation (escaped, as printed). */
+  private readonly sources = new Map<string, number>();
+  private holding = ALL_TERMS;
+  /** The file's name as the findings' LINE column gives it (escaped). */
+  private readonly name: string;
+
+  constructor(
+    private readonly json: boolean,
+    color: boolean,
+    /** LOG as the user named it. */
+    private readonly file: string,
+    /** The terminal's width, which tables fit (see `table`); undefined when not a terminal. */
+    private readonly width?: number,
+  ) {
+    this.style = styleFor(color);
+    this.name = basename(visibleText(file));
+    this.timelineWidths = new TableMeasure({ indent: 2, width });
+    this.timelineWidths.add(EFFECTIVE_ROW);
+    this.findingsWidths = new TableMeasure({ width, wrap: FINDINGS_WRAP });
+    this.findingsWidths.add(FINDINGS_HEADER);
+  }
+
+  finding(finding: ObservedFinding): void {
+    this.findingCount++;
+    const { origin, source, missingFacts, outcomes } = finding;
+    const rich = origin !== undefined || source !== undefined || missingFacts !== undefined || outcomes !== undefined;
+    this.findings.write(
+      `${finding.verdict}\t${finding.clause}\t${finding.date}\t${finding.type}\t${finding.line}\t${finding.status}\t${finding.coveredBy ?? NO_COVER}\t${rich ? RICH : PLAIN}`,
+      rich
+        ? JSON.stringify([finding.reason, origin ?? null, source ?? null, missingFacts ?? null, outcomes ?? null])
+        : finding.reason,
+    );
+    if (this.json) return;
+    if (finding.verdict === 'undetermined') this.undetermined++;
+    const ref = source === undefined ? '' : this.sourceRef(visibleText(source));
+    const where = `${origin === undefined ? this.name : visibleText(origin)}:${finding.line}`;
+    const covered = finding.coveredBy !== undefined;
+    if (covered) this.covered++;
+    this.findingsWidths.add([
+      where,
+      finding.date,
+      finding.type,
+      this.paint(finding.verdict),
+      finding.clause,
+      finding.status,
+      ref,
+      covered ? '' : visibleText(finding.reason),
+    ]);
+  }
+
+  step(cause: Cause, holding: number, findings: number, marked: readonly ObservedFinding[]): void {
+    if (this.json) return;
+    const before = this.holding;
+    this.holding = holding;
+    if (cause.line !== null && findings > 0 && before === holding && marked.length === 0) return;
+    const style = this.style;
+    const ended: TermId[] = [];
+    const started: TermId[] = [];
+    for (let t = 0; t < TERM_IDS.length; t++) {
+      const was = (before >> t) & 1;
+      const is = (holding >> t) & 1;
+      if (was && !is) ended.push(TERM_IDS[t] as TermId);
+      else if (is && !was) started.push(TERM_IDS[t] as TermId);
+    }
+    const where = cause.line === null ? 'calendar' : lineRef(cause.line, cause.origin);
+    const what = visibleText(describeCause(cause)).replace(/^(\S+ \d+|\S+:\d+|calendar \S+): /, '');
+    const effects = [
+      ...(ended.length ? [style.red(`ends ${ended.join(', ')}`)] : []),
+      ...(started.length ? [style.green(`restores ${started.join(', ')}`)] : []),
+    ];
+    for (const finding of marked) {
+      if (finding.verdict === 'breach') effects.push(style.red(`BREACH ${finding.clause}`));
+    }
+    for (const finding of marked) {
+      if (finding.verdict !== 'undetermined') continue;
+      const missing = (finding.missingFacts ?? []).join(', ');
+      effects.push(style.yellow(`UNDETERMINED ${finding.clause} (${missing} missing)`));
+    }
+    const text = `${what}${effects.length ? ` → ${effects.join('; ')}` : ''}`;
+    this.timelineWidths.add([cause.date, where, text]);
+    this.timeline.write(`${cause.date}\t${where.length}`, where + text);
+  }
+
+  /**
+   * Prints the whole output; `at` as given to `--at`, `history` the part of the history
+   * replayed; `extra` JSON fields go last.
+   */
+  print(io: Io, summary: SimulationSummary, history: HistoryUsed, at?: IsoDate, extra?: Record<string, unknown>): void {
+    const out = new Printer(io);
+    if (this.json) this.printJson(out, summary, history, at, extra);
+    else this.printText(out, summary, history, at);
+    out.flush();
+  }
+
+  close(): void {
+    this.timeline.close();
+    this.findings.close();
+  }
+
+  private paint(verdict: Verdict): string {
+    const style = this.style;
+    const text = `${VERDICT_MARKS[verdict].symbol} ${verdict}`;
+    if (verdict === 'breach') return style.red(text);
+    if (verdict === 'permitted') return style.green(text);
+    return verdict === 'undetermined' ? style.yellow(text) : style.dim(text);
+  }
+
+  private sourceRef(source: string): string {
+    let index = this.sources.get(source);
+    if (index === undefined) {
+      index = this.sources.size + 1;
+      this.sources.set(source, index);
+    }
+    return `[${index}]`;
+  }
+
+  /** Calls `each` with every finding, its `{until}` filled from the final timelines. */
+  private eachFinding(summary: SimulationSummary, each: (finding: StoredFinding) => void): void {
+    this.findings.forEach((fields, last) => {
+      const [verdict, clause, date, type, line, status, cover, kind] = fields as string[] as [
+        Verdict,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
+      const [reason, origin, source, missingFacts, outcomes] =
+        kind === RICH
+          ? (JSON.parse(last) as [string, string | null, string | null, MissingFact[] | null, Outcome[] | null])
+          : [last, null, null, null, null];
+      const until = cover === NO_COVER ? undefined : coveredUntil(summary.timelines[cover as TermId], date as IsoDate);
+      const fill = (text: string) => (until === undefined ? text : text.replaceAll('{until}', until));
+      each({
+        line,
+        origin,
+        date,
+        type,
+        verdict,
+        clause,
+        reason: fill(reason),
+        status,
+        source,
+        cover,
+        missingFacts,
+        outcomes: outcomes && until !== undefined ? outcomes.map((o) => ({ ...o, reason: fill(o.reason) })) : outcomes,
+      });
+    });
+  }
+
+  private printText(out: Printer, summary: SimulationSummary, history: HistoryUsed, at: IsoDate | undefined): void {
+    const style = this.style;
+    const { context } = summary;
+    out.write(`${style.bold(describeHistory(visibleData(history)))}\n`);
+    out.write(`${style.bold('Future')} ${visibleText(this.file)}${at ? `, as of ${at}` : ''}\n`);
+    const assume = visibleData(context.assumptions);
+    const changed = ASSUMPTION_KEYS.filter((key) => assume[key] !== DEFAULT_ASSUMPTIONS[key]);
+    out.write(
+      `${style.bold('Assumptions')} ${changed.length === 0 ? 'defaults' : changed.map((key) => `${key}=${formatAssumption(key, assume[key])}`).join(', ')} ${style.dim('(dealsim assumptions)')}\n`,
+    );
+    out.write(`\n${style.bold('Timeline')}\n`);
+    const timeline = this.timelineWidths.layout();
+    out.write(tableRow(EFFECTIVE_ROW, timeline));
+    this.timeline.forEach((fields, rest) => {
+      const split = Number(fields[1]);
+      out.write(tableRow([fields[0] as string, rest.slice(0, split), rest.slice(split)], timeline));
+    });
+    const holding = at === undefined ? undefined : holdingOn(summary, at);
+    out.write(`\n${style.bold(at ? `Terms (holding on ${at} marked ●)` : 'Terms')}\n`);
+    const rows: string[][] = [];
+    for (const term of TERM_IDS) {
+      const spec = TERMS[term];
+      const mark = holding ? (holding.includes(term) ? style.green('● ') : '  ') : '';
+      const label = `${mark}${term}`;
+      const intervals = summary.timelines[term];
+      if (intervals.length === 0) rows.push([label, spec.holder, spec.clauses.join(', '), '—', '—', 'never held']);
+      intervals.forEach((interval, index) => {
+        rows.push([
+          index === 0 ? label : '',
+          index === 0 ? spec.holder : '',
+          index === 0 ? spec.clauses.join(', ') : '',
+          interval.from,
+          interval.until ?? 'no end',
+          interval.endedBy ? visibleText(describeCause(interval.endedBy)) : '',
+        ]);
+      });
+    }
+    out.write(table(['TERM', 'HOLDER', 'CLAUSE', 'FROM', 'UNTIL', 'ENDED BY'], rows, { width: this.width }).trimEnd());
+    const agi = context.agi;
+    const dates = [
+      agi.declaredOn && `declared ${agi.declaredOn}`,
+      agi.verifiedOn && `verified ${agi.verifiedOn}`,
+      agi.rejectedOn && `${agi.lapsedOn ? 'lapsed' : 'rejected'} ${agi.rejectedOn}`,
+    ].filter(Boolean);
+    out.write(`\n\n${style.bold('AGI')} ${summary.agi}${dates.length ? ` (${dates.join(', ')})` : ''}\n`);
+    if (context.applied.length) {
+      out.write(`${style.bold('Amendments')} ${visibleData(context.applied).join(', ')}\n`);
+    }
+    out.write(`\n${style.bold('Findings')}\n`);
+    if (this.findingCount === 0) out.write('  none: the log has no conduct events\n');
+    else this.printFindings(out, summary);
+    const ledger = context.ledger;
+    out.write(
+      `\n${style.bold('Ledger')} Azure purchased ${formatUsd(ledger.azurePurchasedUsd)} of ${formatUsd(ledger.azureCommitmentUsd)}; revenue recognised ${formatUsd(ledger.revenueRecognizedUsd)}; revenue share accrued to Microsoft ${formatUsd(ledger.revenueShareAccruedUsd)}\n`,
+    );
+  }
+
+  private printFindings(out: Printer, summary: SimulationSummary): void {
+    const style = this.style;
+    const widths = this.findingsWidths;
+    if (this.covered > 0) {
+      this.eachFinding(summary, (finding) => {
+        if (finding.cover !== NO_COVER) widths.add(['', '', '', '', '', '', '', visibleText(finding.reason)]);
+      });
+    }
+    const layout = widths.layout();
+    out.write(tableHead(FINDINGS_HEADER, layout));
+    this.eachFinding(summary, (finding) => {
+      const origin = finding.origin === null ? this.name : visibleText(finding.origin);
+      out.write(
+        tableRow(
+          [
+            `${origin}:${finding.line}`,
+            finding.date,
+            finding.type,
+            this.paint(finding.verdict),
+            finding.clause,
+            finding.status,
+            finding.source === null ? '' : `[${this.sources.get(visibleText(finding.source))}]`,
+            visibleText(finding.reason),
+          ],
+          layout,
+        ),
+      );
+    });
+    const open = this.undetermined;
+    if (open > 0) {
+      const note = `${VERDICT_MARKS.undetermined.symbol} ${open} verdict${open === 1 ? ' is' : 's are'} undetermined: the log leaves out a fact that decides ${open === 1 ? 'it' : 'them'}; each reason says what each value would give (add the fact to the line to settle it)`;
+      out.write(`\n${style.yellow(this.width === undefined ? note : wrapAnsi(note, this.width))}\n`);
+    }
+    if (this.sources.size > 0) {
+      out.write(`\n${style.bold('Sources')}\n`);
+      for (const [source, index] of this.sources) out.write(`  [${index}] ${source}\n`);
+    }
+  }
+
+  /** The JSON of `toSimulationJson` (src/replay/report.ts) as `JSON.stringify(…, null, 2)` prints it. */
+  private printJson(
+    out: Printer,
+    summary: SimulationSummary,
+    history: HistoryUsed,
+    at: IsoDate | undefined,
+    extra: Record<string, unknown> | undefined,
+  ): void {
+    const { context } = summary;
+    const field = (key: string, value: unknown, comma = true) =>
+      out.write(
+        `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replaceAll('\n', '\n  ')}${comma ? ',' : ''}\n`,
+      );
+    out.write('{\n');
+    field('history', history);
+    field('assume', context.assumptions);
+    field('agi', { status: summary.agi, ...context.agi });
+    field('amendments', context.applied);
+    field(
+      'terms',
+      TERM_IDS.map((id) => ({
+        id,
+        holder: TERMS[id].holder,
+        kind: TERMS[id].kind,
+        clause: TERMS[id].clause,
+        clauses: TERMS[id].clauses,
+        intervals: summary.timelines[id].map((interval) => ({
+          from: interval.from,
+          until: interval.until,
+          endedBy: interval.endedBy && describeCause(interval.endedBy),
+          endedByLine: interval.endedBy?.line ?? null,
+          endedByOrigin: interval.endedBy?.origin ?? null,
+        })),
+      })),
+    );
+    if (this.findingCount === 0) out.write('  "findings": [],\n');
+    else {
+      out.write('  "findings": [\n');
+      let first = true;
+      this.eachFinding(summary, (finding) => {
+        const json = {
+          line: Number(finding.line),
+          origin: finding.origin,
+          date: finding.date,
+          type: finding.type,
+          verdict: finding.verdict,
+          clause: finding.clause,
+          reason: finding.reason,
+          status: finding.status,
+          source: finding.source,
+          ...(finding.missingFacts && { missingFacts: finding.missingFacts }),
+          ...(finding.outcomes && { outcomes: finding.outcomes }),
+        };
+        // The common finding (no openness) written by hand, as JSON.stringify(…, null, 2) lays it out.
+        const text =
+          json.missingFacts === undefined && json.outcomes === undefined
+            ? `{\n      "line": ${json.line},\n      "origin": ${JSON.stringify(json.origin)},\n      "date": ${JSON.stringify(json.date)},\n      "type": ${JSON.stringify(json.type)},\n      "verdict": ${JSON.stringify(json.verdict)},\n      "clause": ${JSON.stringify(json.clause)},\n      "reason": ${JSON.stringify(json.reason)},\n      "status": ${JSON.stringify(json.status)},\n      "source": ${JSON.stringify(json.source)}\n    }`
+            : JSON.stringify(json, null, 2).replaceAll('\n', '\n    ');
+        out.write(`${first ? '' : ',\n'}    ${text}`);
+        first = false;
+      });
+      out.write('\n  ],\n');
+    }
+    const tail: [string, unknown][] = [['ledger', context.ledger]];
+    if (at !== undefined) tail.push(['at', at], ['holding', holdingOn(summary, at)]);
+    for (const [key, value] of Object.entries(extra ?? {})) if (value !== undefined) tail.push([key, value]);
+    tail.forEach(([key, value], index) => field(key, value, index < tail.length - 1));
+    out.write('}\n');
+  }
+}
+
+/** The terms holding on `date`. */
+function holdingOn(summary: SimulationSummary, date: IsoDate): TermId[] {
+  return TERM_IDS.filter((term) => intervalOn(summary.timelines[term], date) !== undefined);
+}
