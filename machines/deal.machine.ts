@@ -8,8 +8,8 @@
 import { assign, setup } from 'xstate';
 import {
   type AmendmentCatalog,
-  amendmentEndsTerm,
   amendmentById,
+  amendmentEndsTerm,
   amendmentUnsuspends,
   applyAmendment,
   BUILT_IN_AMENDMENTS,
@@ -90,7 +90,8 @@ const dealSetup = setup({
     isOwnSunset: ({ event }, { term }: TermParams) => event.type === 'calendar.sunset' && event.term === term,
     /** The amendment being applied ends this term (S4), or caps it at an amount already reached. */
     amendmentEnds: ({ context, event }, { term }: TermParams) => {
-      const amendment = event.type === 'agreement.amended' ? amendmentById(context.amendments, event.amendment) : undefined;
+      const amendment =
+        event.type === 'agreement.amended' ? amendmentById(context.amendments, event.amendment) : undefined;
       return (
         amendment !== undefined &&
         amendmentEndsTerm(context.rules, amendment, context.assumptions, context.ledger, term)
