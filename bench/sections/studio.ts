@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildStudio } from '../../src/studio/build.ts';
 import { toFragment } from '../../src/studio/fragment.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../test/support/chromium.ts';
 import { bigFuture } from '../../test/visual/fixtures/big-future.ts';
 import type { BenchSection } from '../section.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const EVENTS = 100;
 const EDITS = 30;
 const BUDGET_MS = 50;
@@ -28,7 +28,7 @@ async function inBrowser(file: string): Promise<Record<string, number>> {
     executablePath: CHROMIUM,
     headless: true,
     offline: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1440, height: 900 },
   });
   try {

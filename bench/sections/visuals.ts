@@ -18,10 +18,10 @@ import { toMermaid } from '../../src/visual/mermaid.ts';
 import { dealChart } from '../../src/visual/statechart.ts';
 import { toStatelyJson } from '../../src/visual/stately.ts';
 import { renderTimeline } from '../../src/visual/timeline.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../test/support/chromium.ts';
 import { bigFuture } from '../../test/visual/fixtures/big-future.ts';
 import type { BenchSection } from '../section.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const BIG = 10_000;
 
 /** Median milliseconds of `runs` calls. */
@@ -43,15 +43,7 @@ async function browserNumbers(report: string): Promise<Record<string, number>> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1440, height: 900 },
   });
   try {

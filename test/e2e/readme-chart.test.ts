@@ -10,8 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const README_WIDTH = 880;
 const MIN_TEXT_PX = 12;
@@ -44,7 +44,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the README chart rendered by mermaid at 880 px'
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
+      args: [...CHROMIUM_ARGS],
     });
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.setContent(

@@ -16,10 +16,10 @@ import { parseAssumptions } from '../../src/domain/assumptions.ts';
 import { TERM_IDS } from '../../src/domain/terms.ts';
 import { type ReplayStep, replay } from '../../src/replay/replay.ts';
 import { readLog } from '../../src/store/log-file.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
 import { bigFuture } from '../visual/fixtures/big-future.ts';
 import { dealsim } from '../visual/run-cli.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const WHY = `the browser tests need Debian's chromium at ${CHROMIUM} (install it with: apt-get install -y chromium)`;
 const FIXTURE = 'test/visual/fixtures/escaped-note.jsonl';
@@ -53,15 +53,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dealsim report in chromium', () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_ARGS],
       viewport: { width: 1440, height: 900 },
     });
   });

@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { toFragment } from '../../src/studio/fragment.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PAGE = 'docs/studio.html';
 if (!existsSync(CHROMIUM)) throw new Error(`the screenshot needs Debian's chromium at ${CHROMIUM}`);
 if (!existsSync(PAGE)) throw new Error(`${PAGE} is missing: run "npm run build:studio" first`);
@@ -19,7 +19,7 @@ const future = [
   '{"type":"panel.verified","date":"2028-09-01","note":"the expert panel verifies it six months later"}',
   '{"type":"product.launched","date":"2029-02-01","name":"Agent API","api":true,"cloud":"gcp","azureFirst":false}',
 ].join('\n');
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 960 }, deviceScaleFactor: 1 });
   await page.goto(`file://${resolve(PAGE)}${toFragment({ future, assume: [], history: 'real', at: '2028-10-01' })}`);

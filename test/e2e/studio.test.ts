@@ -19,9 +19,9 @@ import { parseLog } from '../../src/log/parse.ts';
 import type { SimulationJson } from '../../src/replay/report.ts';
 import { fromFragment, toFragment } from '../../src/studio/fragment.ts';
 import { builtinHistory } from '../../src/studio/simulation.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
 import { dealsim } from '../visual/run-cli.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const WHY = `the browser tests need Debian's chromium at ${CHROMIUM} (install it with: apt-get install -y chromium)`;
 
@@ -126,15 +126,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
       headless: true,
       offline: true,
       acceptDownloads: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_ARGS],
       viewport: { width: 1440, height: 900 },
     });
   }, 120_000);
