@@ -295,6 +295,3 @@ function ruleInForce(term: TermId, amendedBy: readonly Amendment[], assumptions:
     ends: parts.length ? parts.join(', ') : `as re-timed by amendment ${amendment.id}`,
   };
 }
-
-/** The terms in TERMS order, for callers that explain them all. */
-export const ALL_TERMS: readonly TermId[] = TERM_IDS;

@@ -55,7 +55,7 @@ export interface NumericRange {
 const same = (a: RangeAnswer | null, b: RangeAnswer) => a !== null && a.holds === b.holds && a.until === b.until;
 
 /** "holds until 2031-01-01", "holds with no end date", "does not hold", or "invalid". */
-export function answerWords(answer: RangeAnswer | null): string {
+function answerWords(answer: RangeAnswer | null): string {
   if (answer === null) return 'the future is invalid';
   if (!answer.holds) return 'does not hold';
   return answer.until === null ? 'holds with no end date' : `holds until ${answer.until}`;

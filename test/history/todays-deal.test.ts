@@ -266,6 +266,35 @@ describe('every command that reads a future takes --history and names the histor
   });
 });
 
+describe('check and fuzz explore the futures after the history they are given', () => {
+  it('name the history in --json, and the deal as signed with --history none', async () => {
+    const check = await runInMemory(['check', '--depth', '1', '--json']);
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.out).history).toMatchObject({
+      id: 'builtin',
+      lastDate: '2026-06-01',
+      amendments: ['S3', 'S4'],
+    });
+    const fuzz = await runInMemory(['fuzz', '--runs', '5', '--seed', '1', '--history', 'none', '--json']);
+    expect(fuzz.code).toBe(0);
+    expect(JSON.parse(fuzz.out).history).toMatchObject({ id: 'none', events: 0 });
+  });
+
+  it('refuse a history that already holds AGI events, which they generate themselves', async () => {
+    const history = logFile({ type: 'agi.declared', date: '2026-01-01', source: 'https://example.com/declared' });
+    for (const command of [
+      ['check', '--depth', '1'],
+      ['fuzz', '--runs', '5', '--seed', '1'],
+    ]) {
+      const { code, out, err } = await runInMemory([...command, '--history', history]);
+      expect(code, command[0]).toBe(2);
+      expect(out).toBe('');
+      expect(err).toContain(`the history holds an AGI-process event (agi.declared, ${history}:1)`);
+      expect(err).toContain('Fix:');
+    }
+  });
+});
+
 describe('dealsim history lists the built-in history with status and source', () => {
   it('every line has an official or reported status and an https source, as CLAUSES.md lists them', async () => {
     const { code, out } = await runInMemory(['history', '--json']);
