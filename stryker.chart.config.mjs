@@ -1,0 +1,24 @@
+// @ts-check
+/**
+ * Mutation testing of the statechart itself (issue 10): `machines/deal.machine.ts` is built when
+ * its module loads, so StrykerJS sees most of its mutants (targets, guards' attachments, tags,
+ * the regions' shapes) as "static": no test covers them, only the import does. The main run
+ * (stryker.config.mjs) ignores static mutants; this one scores them. Each static mutant reloads
+ * the test environment and runs the whole mutation suite (vitest.mutation.config.ts), about
+ * 15 s, so the chart alone costs about half an hour on two cores. String literals are mutated
+ * here too: in the chart they are targets, tags, clauses and state meanings, not messages.
+ * `npm run mutation:chart`; reports in reports/mutation/chart.*, summary in docs/mutation.md.
+ */
+import base from './stryker.config.mjs';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  ...base,
+  mutate: ['machines/deal.machine.ts'],
+  mutator: { excludedMutations: [] },
+  ignoreStatic: false,
+  jsonReporter: { fileName: 'reports/mutation/chart.json' },
+  htmlReporter: { fileName: 'reports/mutation/chart.html' },
+  incrementalFile: 'reports/mutation/chart-incremental.json',
+  tempDirName: '.stryker-tmp-chart',
+};
