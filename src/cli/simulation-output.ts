@@ -112,8 +112,11 @@ export class SimulationOutput implements FoldObserver {
   private readonly timelineWidths: TableMeasure;
   /** The findings table: its columns' widths, the reasons of covered findings not yet counted. */
   private readonly findingsWidths: TableMeasure;
-  /** verdict, clause, date, type, line, status, covering term (or "-"), kind; then the reason or the JSON. */
-  private readonly findings = new RecordSpill(8);
+  /**
+   * People's output: verdict, clause, date, type, line, status, covering term (or "-"), kind;
+   * then the reason or the JSON. `--json`: covering term and date, then the finding's JSON text.
+   */
+  private readonly findings: RecordSpill;
   private findingCount = 0;
   private undetermined = 0;
   private covered = 0;
@@ -132,6 +135,7 @@ export class SimulationOutput implements FoldObserver {
     private readonly width?: number,
   ) {
     this.style = styleFor(color);
+    this.findings = new RecordSpill(json ? 2 : 8);
     this.name = basename(visibleText(file));
     this.timelineWidths = new TableMeasure({ indent: 2, width });
     this.timelineWidths.add(EFFECTIVE_ROW);
@@ -141,6 +145,11 @@ export class SimulationOutput implements FoldObserver {
 
   finding(finding: ObservedFinding): void {
     this.findingCount++;
+    if (this.json) {
+      // Written as it will print; only a covering term's end ({until}) is filled in at the end.
+      this.findings.write(`${finding.coveredBy ?? NO_COVER}\t${finding.date}`, findingJson(finding));
+      return;
+    }
     const { origin, source, missingFacts, outcomes } = finding;
     const rich = origin !== undefined || source !== undefined || missingFacts !== undefined || outcomes !== undefined;
     this.findings.write(
@@ -149,7 +158,6 @@ export class SimulationOutput implements FoldObserver {
         ? JSON.stringify([finding.reason, origin ?? null, source ?? null, missingFacts ?? null, outcomes ?? null])
         : finding.reason,
     );
-    if (this.json) return;
     if (finding.verdict === 'undetermined') this.undetermined++;
     const ref = source === undefined ? '' : this.sourceRef(visibleText(source));
     const where = `${origin === undefined ? this.name : visibleText(origin)}:${finding.line}`;
@@ -404,26 +412,10 @@ export class SimulationOutput implements FoldObserver {
     else {
       out.write('  "findings": [\n');
       let first = true;
-      this.eachFinding(summary, (finding) => {
-        const json = {
-          line: Number(finding.line),
-          origin: finding.origin,
-          date: finding.date,
-          type: finding.type,
-          verdict: finding.verdict,
-          clause: finding.clause,
-          reason: finding.reason,
-          status: finding.status,
-          source: finding.source,
-          ...(finding.missingFacts && { missingFacts: finding.missingFacts }),
-          ...(finding.outcomes && { outcomes: finding.outcomes }),
-        };
-        // The common finding (no openness) written by hand, as JSON.stringify(…, null, 2) lays it out.
-        const text =
-          json.missingFacts === undefined && json.outcomes === undefined
-            ? `{\n      "line": ${json.line},\n      "origin": ${JSON.stringify(json.origin)},\n      "date": ${JSON.stringify(json.date)},\n      "type": ${JSON.stringify(json.type)},\n      "verdict": ${JSON.stringify(json.verdict)},\n      "clause": ${JSON.stringify(json.clause)},\n      "reason": ${JSON.stringify(json.reason)},\n      "status": ${JSON.stringify(json.status)},\n      "source": ${JSON.stringify(json.source)}\n    }`
-            : JSON.stringify(json, null, 2).replaceAll('\n', '\n    ');
-        out.write(`${first ? '' : ',\n'}    ${text}`);
+      this.findings.forEach(([cover, date], text) => {
+        const until =
+          cover === NO_COVER ? undefined : coveredUntil(summary.timelines[cover as TermId], date as IsoDate);
+        out.write(`${first ? '' : ',\n'}    ${until === undefined ? text : text.replaceAll('{until}', until)}`);
         first = false;
       });
       out.write('\n  ],\n');
@@ -434,6 +426,32 @@ export class SimulationOutput implements FoldObserver {
     tail.forEach(([key, value], index) => field(key, value, index < tail.length - 1));
     out.write('}\n');
   }
+}
+
+/**
+ * A finding as `JSON.stringify(…, null, 2)` lays it out as an element of the findings array
+ * (indented by four spaces), `{until}` still in its reasons. The common finding (no openness) is
+ * written by hand: a long log has a million of them.
+ */
+function findingJson(finding: ObservedFinding): string {
+  const { origin, source, missingFacts, outcomes } = finding;
+  if (missingFacts === undefined && outcomes === undefined) {
+    return `{\n      "line": ${finding.line},\n      "origin": ${JSON.stringify(origin ?? null)},\n      "date": "${finding.date}",\n      "type": "${finding.type}",\n      "verdict": "${finding.verdict}",\n      "clause": "${finding.clause}",\n      "reason": ${JSON.stringify(finding.reason)},\n      "status": "${finding.status}",\n      "source": ${JSON.stringify(source ?? null)}\n    }`;
+  }
+  const json = {
+    line: finding.line,
+    origin: origin ?? null,
+    date: finding.date,
+    type: finding.type,
+    verdict: finding.verdict,
+    clause: finding.clause,
+    reason: finding.reason,
+    status: finding.status,
+    source: source ?? null,
+    ...(missingFacts && { missingFacts }),
+    ...(outcomes && { outcomes }),
+  };
+  return JSON.stringify(json, null, 2).replaceAll('\n', '\n    ');
 }
 
 /** The terms holding on `date`. */

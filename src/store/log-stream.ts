@@ -8,7 +8,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { InputError } from '../domain/errors.ts';
 import { notUtf8 } from '../log/encoding.ts';
-import { type LoggedEvent, type LogLine, MAX_LINE_BYTES, parseLogLines } from '../log/parse.ts';
+import { BOM, type LoggedEvent, type LogLine, MAX_LINE_BYTES, parseLogLines } from '../log/parse.ts';
 
 const CHUNK_BYTES = 1 << 20;
 const CR = 0x0d;
@@ -45,30 +45,40 @@ export function* readLogLines(file: string, chunkBytes = CHUNK_BYTES, onBom?: ()
   const decode = (bytes: Buffer, terminated: boolean): LogLine => {
     // A line that ended is not torn: give the error a line end to see.
     if (!isUtf8(bytes)) throw notUtf8(terminated ? Buffer.concat([bytes, NEWLINE]) : bytes, file, line);
-    let text = bytes.toString('utf8');
-    if (line === 1 && text.charCodeAt(0) === 0xfeff) {
-      text = text.slice(1);
-      onBom?.();
-    }
+    const text = withoutBom(bytes.toString('utf8'));
     return { line: line++, text, terminated };
+  };
+  const withoutBom = (text: string) => {
+    if (line !== 1 || text.charCodeAt(0) !== BOM) return text;
+    onBom?.();
+    return text.slice(1);
   };
   try {
     for (;;) {
       const read = readSync(fd, buffer, 0, chunkBytes, null);
       const eof = read === 0;
       const bytes = carry.length === 0 ? buffer.subarray(0, read) : Buffer.concat([carry, buffer.subarray(0, read)]);
-      let start = 0;
-      for (let i = 0; i < bytes.length; i++) {
-        const c = bytes[i];
-        if (c !== LF && c !== CR) continue;
-        // A CR at the end of what was read may be the first half of a CRLF: wait for the next byte.
-        if (c === CR && i + 1 === bytes.length && !eof) break;
-        const end = i;
-        if (c === CR && bytes[i + 1] === LF) i++;
-        yield decode(bytes.subarray(start, end), true);
-        start = i + 1;
+      const cut = completeLines(bytes, eof);
+      const whole = bytes.subarray(0, cut);
+      // Line ends are ASCII, so the lines are UTF-8 exactly when all of them together are: decode
+      // them at once, and look for the bad line only when there is one.
+      if (isUtf8(whole)) {
+        for (const text of splitDecoded(whole.toString('utf8'))) {
+          yield { line: line, text: withoutBom(text), terminated: true };
+          line++;
+        }
+      } else {
+        let start = 0;
+        for (let i = 0; i < cut; i++) {
+          const c = bytes[i];
+          if (c !== LF && c !== CR) continue;
+          const end = i;
+          if (c === CR && bytes[i + 1] === LF) i++;
+          yield decode(bytes.subarray(start, end), true);
+          start = i + 1;
+        }
       }
-      carry = Buffer.from(bytes.subarray(start));
+      carry = Buffer.from(bytes.subarray(cut));
       if (carry.length > 4 * MAX_LINE_BYTES) {
         throw new InputError(`the line is longer than the ${MAX_LINE_BYTES / 1024} KiB an event may take`, {
           file,
@@ -78,9 +88,42 @@ export function* readLogLines(file: string, chunkBytes = CHUNK_BYTES, onBom?: ()
       }
       if (eof) break;
     }
-    if (carry.length > 0) yield decode(carry, false);
+    if (carry.length > 0) {
+      const last = decode(carry, false);
+      // A file that is only a byte-order mark has no line, as splitLines says.
+      if (last.text !== '' || last.line > 1) yield last;
+    }
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * How many leading bytes of `bytes` are whole lines, ends included. A CR that is the last byte
+ * read may be the first half of a CRLF, so before the end of the file it waits for the next read.
+ */
+function completeLines(bytes: Buffer, eof: boolean): number {
+  let last = Math.max(bytes.lastIndexOf(LF), bytes.lastIndexOf(CR));
+  if (last === bytes.length - 1 && bytes[last] === CR && !eof) {
+    last = last === 0 ? -1 : Math.max(bytes.lastIndexOf(LF, last - 1), bytes.lastIndexOf(CR, last - 1));
+  }
+  return last + 1;
+}
+
+/** The lines of `text`, every one of which ends with LF, CRLF or a lone CR, without their ends. */
+function* splitDecoded(text: string): Generator<string> {
+  let start = 0;
+  if (text.indexOf('\r') === -1) {
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      yield text.slice(start, end);
+      start = end + 1;
+    }
+    return;
+  }
+  const ends = /\r\n?|\n/g;
+  for (let end = ends.exec(text); end !== null; end = ends.exec(text)) {
+    yield text.slice(start, end.index);
+    start = end.index + end[0].length;
   }
 }
 

@@ -14,6 +14,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runInMemory } from '../../src/cli/main.ts';
 import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, formatAssumption } from '../../src/domain/assumptions.ts';
 import { futureArbitrary } from '../../src/fuzz/arbitraries/future.ts';
+import { branchFrom, historyUsed, NO_HISTORY } from '../../src/history/history.ts';
+import { replay } from '../../src/replay/replay.ts';
+import { toSimulationJson } from '../../src/replay/report.ts';
+import { builtinHistory } from '../../src/store/history-file.ts';
+import { readLog } from '../../src/store/log-file.ts';
 import { runs } from '../mutation-killers/budget.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dealsim-cli-engines-'));
@@ -84,6 +89,16 @@ describe('invariant 7: the CLI on the kernel equals the CLI on XState', () => {
     await sameOnBothEngines(['simulate', file, ...options]);
     await sameOnBothEngines(['simulate', file, '--json', ...options]);
     await sameOnBothEngines(['validate', file, ...options]);
+    // The streamed JSON is, byte for byte, the whole answer as JSON.stringify lays it out.
+    const printed = await runInMemory(['simulate', file, '--json', ...options]);
+    if (printed.code !== 0) return;
+    const deal = history === 'builtin' ? builtinHistory() : NO_HISTORY;
+    const whole = toSimulationJson(
+      replay(branchFrom(deal, readLog(file)), { assumptions: future.assumptions }),
+      undefined,
+      historyUsed(deal),
+    );
+    expect(printed.out).toBe(`${JSON.stringify(whole, null, 2)}\n`);
   });
 
   it('refuses an AGI ruling with no declaration with the same paragraph on both engines', async () => {

@@ -16,6 +16,9 @@ const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202
 const NET =
   /\u001b\[(?:1|2|22|31|32|33|36|39)m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
+/** Whether NET could match at all: a single class, which the regular expression engine scans far faster. */
+const NET_START = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+
 const escape = (char: string) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
 
 /** `text` with every control or invisible character, line breaks included, shown as `\uXXXX`. */
@@ -29,8 +32,8 @@ export function visibleText(text: string): string {
  * line feeds and tabs kept, and dealsim's own colour styles kept when `styles` is true.
  */
 export function terminalSafe(text: string, styles: boolean): string {
+  if (!NET_START.test(text)) return text;
   NET.lastIndex = 0;
-  if (!NET.test(text)) return text;
   return text.replace(NET, (match) =>
     match.length === 1 ? escape(match) : styles ? match : `${escape('\u001b')}${match.slice(1)}`,
   );
