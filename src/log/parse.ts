@@ -206,9 +206,11 @@ function fastEvent(type: LogEventType, record: Record<string, unknown>, date: Is
     // Stryker disable next-line UpdateOperator: equivalent, only slower: the fast path always declines, and zod then returns the same event
     seen++;
   }
-  // .strict(): a field the schema does not name is zod's to report.
-  // Stryker disable next-line ConditionalExpression,UpdateOperator: JSON.parse gives only own keys, so the hasOwn test changes nothing; the other mutants only decline (speed)
-  for (const key in record) if (Object.hasOwn(record, key)) seen--;
+  // .strict(): a field the schema does not name is zod's to report. JSON.parse gives only own
+  // keys, so for-in counts them (an enumerable key inherited from a polluted prototype only
+  // makes the count differ, and the line goes to zod); hasOwn would cost a third of the check.
+  // Stryker disable next-line UpdateOperator: equivalent, only slower: the fast path always declines, and zod then returns the same event
+  for (const _ in record) seen--;
   return seen === 0 ? (event as unknown as LogEvent) : undefined;
 }
 
