@@ -83,6 +83,20 @@ describe('C2 the AGI record', () => {
   });
 });
 
+describe('C1 a pending declaration and an amendment', () => {
+  it('S3 leaves the suspension of a pending declaration in place (agi-ends-exclusivity=declaration); the rejection restores the terms', () => {
+    const then = given(declared('2026-01-01'), amended('2026-02-27', '2026-02-27'), rejected('2026-03-01'))
+      .assuming({ 'agi-ends-exclusivity': 'declaration' })
+      .whenReplayed();
+    for (const term of ['ip-exclusivity', 'azure-api-exclusivity', 'compute-threshold'] as const) {
+      expect(then.intervals(term), term).toEqual([
+        ['2025-10-28', '2026-01-01'],
+        ['2026-03-01', null],
+      ]);
+    }
+  });
+});
+
 describe('S3, S4 the amendment list', () => {
   it('records every amendment applied, in order, from either agreement state', () => {
     const then = given(amended('2026-02-27', '2026-02-27'), amended('2026-04-27', '2026-04-27')).whenReplayed();

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+/**
+ * The score table of docs/mutation.md, counted from StrykerJS's JSON reports (the
+ * mutation-testing-report schema): per file, mutants killed or timed out (detected), survived or
+ * without coverage (undetected), and ignored, with why they were ignored; the score is detected
+ * over detected + undetected, as StrykerJS counts it. Usage:
+ *   node scripts/mutation-score.mjs reports/mutation/mutation.json reports/mutation/chart.json
+ */
+import { readFileSync } from 'node:fs';
+
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+
+const rows = new Map();
+const ignoredWhy = new Map();
+for (const report of process.argv.slice(2)) {
+  const { files } = JSON.parse(readFileSync(report, 'utf8'));
+  for (const [file, { mutants }] of Object.entries(files)) {
+    const row = rows.get(file) ?? { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
+    for (const mutant of mutants) {
+      if (mutant.status === 'Killed') row.killed++;
+      else if (mutant.status === 'Timeout') row.timeout++;
+      else if (mutant.status === 'Survived') row.survived++;
+      else if (mutant.status === 'NoCoverage') row.noCoverage++;
+      else if (mutant.status === 'Ignored') {
+        row.ignored++;
+        const why = /static/i.test(mutant.statusReason ?? '')
+          ? 'static (module-level, run apart for the chart only)'
+          : /excluded mutation/i.test(mutant.statusReason ?? '')
+            ? `excluded mutator ${mutant.mutatorName}`
+            : 'a // Stryker disable comment with its reason';
+        ignoredWhy.set(why, (ignoredWhy.get(why) ?? 0) + 1);
+      } else row.errors++;
+    }
+    rows.set(file, row);
+  }
+}
+
+const score = (row) => {
+  const detected = row.killed + row.timeout;
+  const all = detected + row.survived + row.noCoverage;
+  return all === 0 ? '—' : `${((100 * detected) / all).toFixed(1)}%`;
+};
+const total = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
+console.log('| file | killed | timed out | survived | no coverage | ignored | score |');
+console.log('|---|---|---|---|---|---|---|');
+for (const [file, row] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const key of Object.keys(total)) total[key] += row[key];
+  console.log(
+    `| ${file} | ${row.killed} | ${row.timeout} | ${row.survived} | ${row.noCoverage} | ${row.ignored} | ${score(row)} |`,
+  );
+}
+console.log(
+  `| **all** | ${total.killed} | ${total.timeout} | ${total.survived} | ${total.noCoverage} | ${total.ignored} | **${score(total)}** |`,
+);
+if (total.errors > 0) console.log(`\n${total.errors} mutants gave a compile or run-time error (not counted).`);
+console.log('\nIgnored, by reason:');
+for (const [why, count] of ignoredWhy) console.log(`- ${count}: ${why}`);
