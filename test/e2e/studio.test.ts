@@ -167,9 +167,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
 
   const renders = async (page: Page) => Number(await page.locator('body').getAttribute('data-renders'));
 
+  /** Acts, then waits until the page has drawn the answer and settled (the link is written then too). */
   async function afterRender(page: Page, before: number, act: () => Promise<unknown>): Promise<void> {
     await act();
     await page.waitForFunction((n) => Number(document.body.dataset.renders) > n, before);
+    await settled(page);
   }
 
   const history = builtinHistory(readFileSync('src/history/real-history.jsonl', 'utf8')).events;

@@ -43,6 +43,8 @@ export function insertByDate(future: readonly LogEvent[], event: LogEvent): LogE
 export class EventForm {
   private editingIndex: number | null = null;
   private fields: FieldSpec[] = [];
+  /** The type whose fields are on the form; null before the first build. */
+  private builtType: LogEventType | null = null;
   private readonly typeSelect = byId<HTMLSelectElement>('event-type');
   private readonly fieldsHost = byId('event-fields');
   private readonly error = byId('event-error');
@@ -63,8 +65,20 @@ export class EventForm {
     return this.typeSelect.value as LogEventType;
   }
 
-  /** Rebuilds the fields for the chosen type, filled with `values`. */
+  /**
+   * Shows the fields of the chosen type filled with `values`: built anew when the type changed,
+   * otherwise refilled where they are, so a field that has the focus keeps it (pressing Enter in
+   * a field saves, and the focus stays in the form) and the browser lays out only what changed.
+   */
   private build(values: Readonly<Record<string, string>>): void {
+    if (this.builtType === this.type) {
+      for (const field of this.fields) {
+        byId<HTMLInputElement | HTMLSelectElement>(`field-${field.name}`).value = values[field.name] ?? '';
+      }
+      this.show(null);
+      return;
+    }
+    this.builtType = this.type;
     this.fields = fieldsOf(this.type);
     byId('event-type-help').textContent = `${HINTS[this.type]} Fields marked * are required.`;
     this.fieldsHost.replaceChildren(...this.fields.map((field) => this.fieldNode(field, values[field.name] ?? '')));

@@ -18,7 +18,7 @@ import { type LoggedEvent, parseLog } from '../../log/parse.ts';
 import { explain } from '../../replay/explain.ts';
 import type { Finding } from '../../replay/findings.ts';
 import { type Interval, intervalOn } from '../../replay/intervals.ts';
-import type { IntervalJson } from '../../replay/report.ts';
+import type { IntervalJson, SimulationJson } from '../../replay/report.ts';
 import { eventLabel } from '../../visual/event-label.ts';
 import { dealChart } from '../../visual/statechart.ts';
 import { regionsOf } from '../../visual/steps.ts';
@@ -26,7 +26,7 @@ import { axisRange, renderTimeline, type TimelineSide } from '../../visual/timel
 import { FragmentError, fromFragment, type HistoryChoice, type StudioView, toFragment } from '../fragment.ts';
 import { builtinHistory, futureText, type Simulation, sentence, simulateView } from '../simulation.ts';
 import { AssumptionsForm } from './assumptions-form.ts';
-import { byId, el, identity, KeyedRows, say, showSvg, sourceLink } from './dom.ts';
+import { byId, el, identity, KeyedRows, say, setText, showSvg, sourceLink } from './dom.ts';
 import { EventForm } from './event-form.ts';
 import { MonteCarloPanel } from './montecarlo-panel.ts';
 
@@ -129,15 +129,13 @@ function update(done?: string, replayed?: Simulation, started = performance.now(
     for (const id of ['terms-body', 'findings-body', 'timeline', 'explain-out', 'compare-out'])
       byId(id).replaceChildren();
     byId('answers-json').textContent = '';
-    byId('ledger').textContent = '';
+    setText(byId('ledger'), '');
   }
   renderCursor();
   byId('explain-out').setAttribute('aria-busy', 'true');
   byId('compare-out').setAttribute('aria-busy', 'true');
   // After the frame that shows the answer has been drawn: then the slower panels.
   requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => settle(render), 0)));
-  const fragment = toFragment(view());
-  if (location.hash !== fragment) window.history.replaceState(null, '', fragment);
   const ms = performance.now() - started;
   performance.measure('studio:update', { start: started, duration: ms });
   byId('status').textContent =
@@ -148,6 +146,7 @@ function update(done?: string, replayed?: Simulation, started = performance.now(
 /** The explanation and the comparison of update `render`, unless a newer update superseded it. */
 function settle(render: number): void {
   if (render !== renders) return;
+  writeLocation();
   renderCompare();
   renderExplain();
   byId('explain-out').removeAttribute('aria-busy');
@@ -241,8 +240,23 @@ function endedBy(simulation: Simulation, interval: IntervalJson): Node[] {
   return [document.createTextNode(`${said}, `), sourceLink(logged.event.source), document.createTextNode(')')];
 }
 
-function renderTerms(simulation: Simulation): void {
-  const rows = simulation.json.terms.map((term) => {
+/** A term's row with what it shows: the row is kept while its intervals and their causes stay. */
+interface ShownTerm {
+  readonly term: SimulationJson['terms'][number];
+  readonly simulation: Simulation;
+}
+
+const termRows = new KeyedRows<ShownTerm>(
+  byId('terms-body'),
+  ({ term, simulation }) =>
+    `${term.id}|${JSON.stringify(term.intervals)}|${term.intervals
+      .map((interval) =>
+        interval.endedByLine === null
+          ? ''
+          : identity((simulation.lineOf(interval.endedByLine, interval.endedByOrigin) as LoggedEvent).event),
+      )
+      .join(',')}`,
+  ({ term, simulation }) => {
     const spec = TERMS[term.id];
     const list = el(
       'ul',
@@ -268,11 +282,16 @@ function renderTerms(simulation: Simulation): void {
       el('td', { id: `term-status-${term.id}` }),
       el('td', {}, list),
     );
-  });
-  byId('terms-body').replaceChildren(...rows);
+  },
+);
+
+function renderTerms(simulation: Simulation): void {
+  termRows.render(simulation.json.terms.map((term) => ({ term, simulation })));
   const ledger = simulation.json.ledger;
-  byId('ledger').textContent =
-    `Ledger: Azure purchased ${formatUsd(ledger.azurePurchasedUsd)} of ${formatUsd(ledger.azureCommitmentUsd)}; revenue recognised ${formatUsd(ledger.revenueRecognizedUsd)}; revenue share accrued to Microsoft ${formatUsd(ledger.revenueShareAccruedUsd)}.`;
+  setText(
+    byId('ledger'),
+    `Ledger: Azure purchased ${formatUsd(ledger.azurePurchasedUsd)} of ${formatUsd(ledger.azureCommitmentUsd)}; revenue recognised ${formatUsd(ledger.revenueRecognizedUsd)}; revenue share accrued to Microsoft ${formatUsd(ledger.revenueShareAccruedUsd)}.`,
+  );
 }
 
 function sideLabel(which: string, pairs: readonly string[]): string {
@@ -383,6 +402,14 @@ function axisEnd(): IsoDate {
   return current ? axisRange([timelineSide(current, '')]).to : ('2034-01-01' as IsoDate);
 }
 
+/** Highlights exactly the statechart states in `active`. */
+function markActive(active: ReadonlySet<Element>): void {
+  for (const node of byId('chart').querySelectorAll('g.state.active')) {
+    if (!active.has(node)) node.classList.remove('active');
+  }
+  for (const node of active) node.classList.add('active');
+}
+
 /** Moves the cursor: the terms' status, the statechart's active states, the timeline's line. */
 function renderCursor(): void {
   const at = cursorDate();
@@ -393,9 +420,11 @@ function renderCursor(): void {
   slider.setAttribute('aria-valuetext', at);
   const dateInput = byId<HTMLInputElement>('at-date');
   if (document.activeElement !== dateInput) dateInput.value = at;
-  for (const node of byId('chart').querySelectorAll('g.state.active')) node.classList.remove('active');
+  // Only the states that changed change class: the statechart is not styled again as a whole.
+  const active = new Set<Element>();
   if (!current) {
-    byId('at-summary').textContent = '';
+    markActive(active);
+    setText(byId('at-summary'), '');
     return;
   }
   const steps = current.collected.steps;
@@ -409,18 +438,22 @@ function renderCursor(): void {
   regions.forEach((region, r) => {
     const state1 = region.states[parseInt(codes[r] ?? '0', 36)];
     if (!state1) return;
-    document.getElementById(`state:${state1.id}`)?.classList.add('active');
+    const node = document.getElementById(`state:${state1.id}`);
+    if (node) active.add(node);
     if (region.term === null) return;
     const cell = document.getElementById(`term-status-${region.term}`);
     if (!cell) return;
-    cell.className = state1.status;
-    cell.textContent = state1.key === state1.status ? state1.status : `${state1.status} (${state1.key})`;
+    if (cell.className !== state1.status) cell.className = state1.status;
+    setText(cell, state1.key === state1.status ? state1.status : `${state1.status} (${state1.key})`);
     if (state1.status === 'holding') holding.push(region.term);
   });
+  markActive(active);
   const agi = regions.findIndex((region) => region.key === 'agi');
   const agiState = regions[agi]?.states[parseInt(codes[agi] ?? '0', 36)]?.key ?? 'none';
-  byId('at-summary').textContent =
-    `On ${at}: AGI ${agiState}; ${holding.length} of ${TERM_IDS.length} terms hold (${holding.join(', ') || 'none'}).`;
+  setText(
+    byId('at-summary'),
+    `On ${at}: AGI ${agiState}; ${holding.length} of ${TERM_IDS.length} terms hold (${holding.join(', ') || 'none'}).`,
+  );
   const cursor = document.getElementById('timeline-cursor');
   const svg = cursor?.closest('svg');
   if (cursor && svg) {
@@ -433,11 +466,29 @@ function renderCursor(): void {
   }
 }
 
+/**
+ * Writes the view into the URL fragment. Chromium saves the scroll position with the entry, which
+ * makes it lay the page out at once: called after a frame has been drawn, never between a
+ * change to the page and its frame, where it would lay out the whole page a second time.
+ */
+function writeLocation(): void {
+  const fragment = toFragment(view());
+  if (location.hash !== fragment) window.history.replaceState(null, '', fragment);
+}
+
+let locationPending = false;
+
 function moveCursor(date: IsoDate): void {
   state.at = date;
   renderCursor();
-  const fragment = toFragment(view());
-  if (location.hash !== fragment) window.history.replaceState(null, '', fragment);
+  if (locationPending) return;
+  locationPending = true;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      locationPending = false;
+      writeLocation();
+    }, 0),
+  );
 }
 
 function renderExplain(): void {
@@ -713,6 +764,7 @@ function setup(): void {
   });
   byId('share').addEventListener('click', () => {
     const input = byId<HTMLInputElement>('share-url');
+    writeLocation();
     input.value = location.href;
     input.focus();
     input.select();
