@@ -28,17 +28,22 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return node as T;
 }
 
-/**
- * Parses SVG text as XML and puts it in `host`, replacing what was there. With `prefix`, every
- * ID the SVG defines and refers to gets it, so two drawings of one renderer can share a page.
- */
-export function showSvg(host: Element, svg: string, prefix = ''): SVGSVGElement {
-  const text = prefix
+/** `svg` with `prefix` before every ID it defines and refers to. */
+export function prefixIds(svg: string, prefix: string): string {
+  return prefix
     ? svg.replace(
         /(\bid="|url\(#|aria-labelledby=")([\w-]+)/g,
         (_, before: string, id: string) => `${before}${prefix}${id}`,
       )
     : svg;
+}
+
+/**
+ * Parses SVG text as XML and puts it in `host`, replacing what was there. With `prefix`, every
+ * ID the SVG defines and refers to gets it, so two drawings of one renderer can share a page.
+ */
+export function showSvg(host: Element, svg: string, prefix = ''): SVGSVGElement {
+  const text = prefixIds(svg, prefix);
   const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
   const root = parsed.documentElement;
   if (root.nodeName !== 'svg') throw new TypeError('the renderer did not return an SVG document');

@@ -29,6 +29,7 @@ import { AssumptionsForm } from './assumptions-form.ts';
 import { byId, el, identity, KeyedRows, say, setText, showSvg, sourceLink } from './dom.ts';
 import { EventForm } from './event-form.ts';
 import { MonteCarloPanel } from './montecarlo-panel.ts';
+import { SvgView } from './svg-view.ts';
 
 const chart = dealChart();
 const regions = regionsOf(chart);
@@ -126,8 +127,8 @@ function update(done?: string, replayed?: Simulation, started = performance.now(
     renderFindings(simulation);
     byId('answers-json').textContent = JSON.stringify(simulation.json, null, 2);
   } else {
-    for (const id of ['terms-body', 'findings-body', 'timeline', 'explain-out', 'compare-out'])
-      byId(id).replaceChildren();
+    for (const id of ['terms-body', 'findings-body', 'explain-out', 'compare-out']) byId(id).replaceChildren();
+    timeline.clear();
     byId('answers-json').textContent = '';
     setText(byId('ledger'), '');
   }
@@ -303,11 +304,13 @@ function timelineSide(simulation: Simulation, label: string): TimelineSide {
   return { label, replayed: simulation.collected.replayed, events: simulation.events };
 }
 
+const timeline = new SvgView(byId('timeline'));
+
 function renderTimeline1(simulation: Simulation): void {
   const svg = renderTimeline([timelineSide(simulation, sideLabel('your future', assumptions.pairs()))], {
     cursor: true,
   });
-  showSvg(byId('timeline'), svg);
+  timeline.show(svg);
 }
 
 /** A finding with what its row shows besides it: where its line came from and the event. */
