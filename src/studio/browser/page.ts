@@ -16,7 +16,7 @@ import { TERM_IDS, TERMS, type TermId } from '../../domain/terms.ts';
 import HISTORY_TEXT from '../../history/real-history.jsonl';
 import { type LoggedEvent, parseLog } from '../../log/parse.ts';
 import { explain } from '../../replay/explain.ts';
-import type { Finding } from '../../replay/findings.ts';
+import type { Finding, MissingFact } from '../../replay/findings.ts';
 import { type Interval, intervalOn } from '../../replay/intervals.ts';
 import type { IntervalJson, SimulationJson } from '../../replay/report.ts';
 import { eventLabel } from '../../visual/event-label.ts';
@@ -79,12 +79,6 @@ function attempt(future: LogEvent[]): Simulation | string {
     if (!(error instanceof DealsimError)) throw error;
     return error.describe();
   }
-}
-
-/** Why `future` cannot be the view's future; null when it can. */
-function refusalOf(future: LogEvent[]): string | null {
-  const tried = attempt(future);
-  return typeof tried === 'string' ? tried : null;
 }
 
 function view(): StudioView {
@@ -220,15 +214,16 @@ function renderFuture(): void {
 
 function removeEvent(index: number): void {
   const candidate = state.future.filter((_, i) => i !== index);
-  const refusal = refusalOf(candidate);
-  if (refusal !== null) {
-    say(byId('import-error'), `Line ${index + 1} cannot be deleted: without it ${refusal}`);
+  const started = performance.now();
+  const tried = attempt(candidate);
+  if (typeof tried === 'string') {
+    say(byId('import-error'), `Line ${index + 1} cannot be deleted: without it ${tried}`);
     return;
   }
   say(byId('import-error'), null);
   form.stopEditing();
   state.future = candidate;
-  update(`deleted line ${index + 1}`);
+  update(`deleted line ${index + 1}`, tried, started);
 }
 
 /** `your line 2: panel.verified`, `calendar 2031-01-01: sunset (through 2030)`, with the record's status and source. */
@@ -318,20 +313,18 @@ interface ShownFinding {
   readonly finding: Finding;
   readonly origin: string;
   readonly event: LogEvent;
-  readonly simulation: Simulation;
 }
 
 const findingRows = new KeyedRows<ShownFinding>(
   byId('findings-body'),
   ({ finding, origin, event }) =>
-    `${origin}|${identity(event)}|${finding.verdict}|${finding.clause}|${finding.reason}|${JSON.stringify((finding as { missingFacts?: unknown }).missingFacts ?? null)}`,
-  ({ finding, origin, event, simulation }) => {
-    const verdictCell = el('td', { class: `verdict-${finding.verdict}` }, finding.verdict);
-    // Verdicts that name a missing fact get a one-click reading of it (see missingFactButtons).
+    `${origin}|${identity(event)}|${finding.verdict}|${finding.clause}|${finding.reason}|${JSON.stringify(finding.missingFacts ?? null)}`,
+  ({ finding, origin, event }) => {
+    const verdictCell = el('td', { class: `verdict-${finding.verdict}`, tabindex: '-1' }, finding.verdict);
     verdictCell.append(...missingFactButtons(finding));
     return el(
       'tr',
-      {},
+      finding.origin === undefined ? { 'data-line': String(finding.line), 'data-clause': finding.clause } : {},
       el('td', {}, origin),
       el('td', { class: 'mono' }, finding.date),
       el('td', {}, `${finding.type} ${eventLabel(event)}`),
@@ -351,49 +344,60 @@ function renderFindings(simulation: Simulation): void {
       finding,
       origin: originLabel(finding.line, finding.origin),
       event: (simulation.lineOf(finding.line, finding.origin) as LoggedEvent).event,
-      simulation,
     })),
   );
 }
 
 /**
- * For an `undetermined` verdict: one button per missing fact and value ("assume true / assume
- * false") that writes the fact into the user's event. Verdicts gain `undetermined` and
- * `missingFacts` in another change; until a finding carries them, there is nothing to show.
+ * For an `undetermined` verdict on one of the user's lines (CLAUSES.md, "Conduct events and
+ * their verdicts"): for each missing fact, "assume true" and "assume false", each saying the
+ * verdict that value gives when it alone is missing. A click writes the fact into the event, as
+ * if the user had written the field, and replays; the focus goes to the new verdict. A line of
+ * the real history is the public record and is not edited: its missing facts are named.
  */
 function missingFactButtons(finding: Finding): Node[] {
-  const { verdict, missingFacts, line, origin } = finding as Omit<Finding, 'verdict'> & {
-    verdict: string;
-    missingFacts?: unknown;
-  };
-  if (verdict !== 'undetermined' || !Array.isArray(missingFacts)) return [];
-  const names = missingFacts.map((fact) =>
-    typeof fact === 'string' ? fact : String((fact as { fact?: unknown }).fact ?? ''),
-  );
+  const { verdict, missingFacts = [], outcomes = [], line, origin } = finding;
+  if (verdict !== 'undetermined' || missingFacts.length === 0) return [];
   if (origin !== undefined) {
     return [
       el(
         'div',
         { class: 'hint' },
-        `missing: ${names.join(', ')} (a fact of the real history; copy the event into your future to assume it)`,
+        `missing: ${missingFacts.join(', ')} (the public record does not say; the real history is not edited here)`,
       ),
     ];
   }
-  const index = line - 1;
-  return names.flatMap((name) =>
-    [true, false].map((value) => {
-      const button = el('button', { type: 'button' }, `assume ${name} ${value}`);
-      button.addEventListener('click', () => {
-        const candidate = [...state.future];
-        candidate[index] = { ...(candidate[index] as LogEvent), [name]: value } as LogEvent;
-        const refusal = refusalOf(candidate);
-        if (refusal !== null) return say(byId('import-error'), refusal);
-        state.future = candidate;
-        update(`assumed ${name}=${value} on line ${index + 1}`);
-      });
+  return missingFacts.map((fact) => {
+    const buttons = [true, false].map((value) => {
+      const gives = missingFacts.length === 1 ? outcomes.find((outcome) => outcome.facts[fact] === value) : undefined;
+      const shown = `assume ${value}${gives ? ` → ${gives.verdict}` : ''}`;
+      const button = el('button', { type: 'button', 'aria-label': `${shown} (${fact} on your line ${line})` }, shown);
+      button.addEventListener('click', () => assumeFact(line, fact, value, finding.clause));
       return button;
-    }),
-  );
+    });
+    return el('div', { class: 'assume-fact' }, el('span', { class: 'hint' }, `${fact}: `), ...buttons);
+  });
+}
+
+/** Writes `fact: value` into the user's line `line`, replays, and focuses the line's new finding. */
+function assumeFact(line: number, fact: MissingFact, value: boolean, clause: string): void {
+  const index = line - 1;
+  const candidate = [...state.future];
+  candidate[index] = { ...(candidate[index] as LogEvent), [fact]: value } as LogEvent;
+  const started = performance.now();
+  const tried = attempt(candidate);
+  if (typeof tried === 'string') {
+    say(byId('import-error'), `${fact}=${value} cannot be assumed on your line ${line}: ${tried}`);
+    return;
+  }
+  say(byId('import-error'), null);
+  form.stopEditing();
+  state.future = candidate;
+  update(`assumed ${fact}=${value} on your line ${line}`, tried, started);
+  const row =
+    byId('findings-body').querySelector(`tr[data-line="${line}"][data-clause="${clause}"]`) ??
+    byId('findings-body').querySelector(`tr[data-line="${line}"]`);
+  row?.querySelector<HTMLElement>('td[tabindex]')?.focus();
 }
 
 /** The date the cursor shows: the user's, or the last event's. */
