@@ -414,7 +414,7 @@ function markActive(active: ReadonlySet<Element>): void {
   for (const node of byId('chart').querySelectorAll('g.state.active')) {
     if (!active.has(node)) node.classList.remove('active');
   }
-  for (const node of active) node.classList.add('active');
+  for (const node of active) if (!node.classList.contains('active')) node.classList.add('active');
 }
 
 /** Moves the cursor: the terms' status, the statechart's active states, the timeline's line. */
@@ -422,9 +422,11 @@ function renderCursor(): void {
   const at = cursorDate();
   const slider = byId<HTMLInputElement>('at-slider');
   const day0 = toDayNumber(EFFECTIVE_DATE);
-  slider.max = String(toDayNumber(axisEnd()) - day0);
-  slider.value = String(toDayNumber(at) - day0);
-  slider.setAttribute('aria-valuetext', at);
+  const max = String(toDayNumber(axisEnd()) - day0);
+  if (slider.max !== max) slider.max = max;
+  const value = String(toDayNumber(at) - day0);
+  if (slider.value !== value) slider.value = value;
+  if (slider.getAttribute('aria-valuetext') !== at) slider.setAttribute('aria-valuetext', at);
   const dateInput = byId<HTMLInputElement>('at-date');
   if (document.activeElement !== dateInput) dateInput.value = at;
   // Only the states that changed change class: the statechart is not styled again as a whole.
@@ -468,8 +470,10 @@ function renderCursor(): void {
       Number(svg.dataset.right),
       Number(svg.dataset.left) + (toDayNumber(at) - Number(svg.dataset.day0)) * Number(svg.dataset.pxPerDay),
     ).toFixed(1);
-    cursor.setAttribute('x1', x);
-    cursor.setAttribute('x2', x);
+    if (cursor.getAttribute('x1') !== x) {
+      cursor.setAttribute('x1', x);
+      cursor.setAttribute('x2', x);
+    }
   }
 }
 
