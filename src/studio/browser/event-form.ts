@@ -13,8 +13,11 @@ import { byId, el, say } from './dom.ts';
 
 export interface EventFormHost {
   readonly future: () => readonly LogEvent[];
-  /** Replays `candidate` and makes it the future; returns the refusal, or null when it was taken. */
-  readonly commit: (candidate: LogEvent[], done: string) => string | null;
+  /**
+   * Replays `candidate` and makes it the future; returns the refusal, or null when it was taken.
+   * `started` is when the user asked for it (before the form was checked), for the page's timing.
+   */
+  readonly commit: (candidate: LogEvent[], done: string, started: number) => string | null;
   /** Marks the row being edited (or none). */
   readonly editing: (index: number | null) => void;
 }
@@ -160,6 +163,7 @@ export class EventForm {
   }
 
   private submit(): void {
+    const started = performance.now();
     const event = this.check();
     if (event === null) {
       this.focusInvalid();
@@ -170,7 +174,7 @@ export class EventForm {
     const candidate = insertByDate(future, event);
     const line = candidate.indexOf(event) + 1;
     const done = this.editingIndex === null ? `added line ${line}: ${event.type}` : `changed line ${line}`;
-    const refusal = this.host.commit(candidate, done);
+    const refusal = this.host.commit(candidate, done, started);
     if (refusal !== null) {
       this.show(refusal);
       this.focusInvalid();

@@ -55,8 +55,7 @@ const assumptions = new AssumptionsForm(byId('assumptions'), 'assume-', () => up
 const vsAssumptions = new AssumptionsForm(byId('compare-assume'), 'vs-assume-', () => update());
 const form = new EventForm({
   future: () => state.future,
-  commit: (candidate, done) => {
-    const started = performance.now();
+  commit: (candidate, done, started) => {
     const tried = attempt(candidate);
     if (typeof tried === 'string') return tried;
     state.future = candidate;
