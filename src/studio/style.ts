@@ -62,6 +62,8 @@ tr.editing td { background: #eef4ff; }
 .verdict-permitted::before { content: "✓ "; }
 .verdict-undetermined { color: var(--warn); font-weight: 700; }
 .verdict-undetermined::before { content: "? "; }
+.assume-fact { display: flex; flex-wrap: wrap; gap: 4px; align-items: center; margin-top: 4px; font-weight: normal; color: var(--ink); }
+.assume-fact button { min-height: 30px; padding: 2px 8px; }
 .verdict-info::before { content: "ℹ "; }
 tr.differs td { background: #fff0f0; }
 tr.differs td:first-child::before { content: "≠ "; color: var(--breach); font-weight: 700; }

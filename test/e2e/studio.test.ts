@@ -7,6 +7,7 @@
  * usable with the keyboard alone and on a phone; axe-core and html-validate find nothing to fix.
  * Without /usr/bin/chromium these tests are skipped loudly; under CI=true they fail instead.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +21,7 @@ import type { SimulationJson } from '../../src/replay/report.ts';
 import { fromFragment, toFragment } from '../../src/studio/fragment.ts';
 import { builtinHistory } from '../../src/studio/simulation.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.ts';
+import { bigFuture } from '../visual/fixtures/big-future.ts';
 import { dealsim } from '../visual/run-cli.ts';
 
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -71,6 +73,16 @@ describe('dealsim studio writes one self-contained page', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toMatch(/https?:/);
   });
+
+  it('docs/studio.html is what `dealsim studio` builds from the sources now (npm run build:studio)', () => {
+    // As `npm run build:studio` builds it: the compiled command (dist/, rebuilt by the tests' global setup).
+    const file = join(out, 'docs-studio.html');
+    const built = spawnSync(process.execPath, ['bin/dealsim.js', 'studio', '-o', file], { encoding: 'utf8' });
+    expect(built.stderr).toBe('');
+    expect(built.status).toBe(0);
+    const committed = readFileSync('docs/studio.html', 'utf8');
+    expect(committed === readFileSync(file, 'utf8'), 'docs/studio.html is stale: run npm run build:studio').toBe(true);
+  }, 120_000);
 
   it("html-validate's recommended rules pass on the page as written", async () => {
     const report = await new HtmlValidate({ extends: ['html-validate:recommended'] }).validateString(
@@ -165,11 +177,22 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
   const settled = (page: Page) =>
     page.waitForFunction(() => document.body.dataset.settled === document.body.dataset.renders);
 
+  /** What axe-core finds serious or critical on the page as it is. */
+  async function seriousViolations(page: Page): Promise<{ id: string; impact: string; nodes: number }[]> {
+    await page.evaluate(axe.source);
+    const result = await page.evaluate<{ id: string; impact: string; nodes: number }[]>(`axe.run(document, {
+      resultTypes: ['violations'],
+    }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`);
+    return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  }
+
   const renders = async (page: Page) => Number(await page.locator('body').getAttribute('data-renders'));
 
+  /** Acts, then waits until the page has drawn the answer and settled (the link is written then too). */
   async function afterRender(page: Page, before: number, act: () => Promise<unknown>): Promise<void> {
     await act();
     await page.waitForFunction((n) => Number(document.body.dataset.renders) > n, before);
+    await settled(page);
   }
 
   const history = builtinHistory(readFileSync('src/history/real-history.jsonl', 'utf8')).events;
@@ -375,6 +398,163 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
     await page.close();
   });
 
+  it('imports a .jsonl dropped on the drop zone, and refuses a dropped file the CLI refuses', async () => {
+    const { page, problems } = await open();
+    const text = readFileSync('simulations/declared-2028-verified-2028.jsonl', 'utf8');
+    /** Drags a file named `name` holding `text` over the drop zone and drops it, as a browser does. */
+    const drop = async (name: string, body: string) => {
+      const dataTransfer = await page.evaluateHandle(
+        ([fileName, fileText]) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([fileText as string], fileName as string, { type: 'application/jsonl' }));
+          return transfer;
+        },
+        [name, body],
+      );
+      await page.dispatchEvent('#drop-zone', 'dragenter', { dataTransfer });
+      await page.dispatchEvent('#drop-zone', 'dragover', { dataTransfer });
+      expect(await page.locator('#drop-zone').getAttribute('class')).toContain('over');
+      await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer });
+    };
+    await afterRender(page, await renders(page), () => drop('dropped.jsonl', text));
+    expect(await page.locator('#drop-zone').getAttribute('class')).not.toContain('over');
+    expect(await page.locator('#future-body tr').count()).toBe(parseLog(text).length);
+    expect(await page.locator('#status').textContent()).toContain('Imported dropped.jsonl');
+    expect(await answers(page)).toEqual(await cliAnswer(text, [], 'dropped.jsonl'));
+    // A file the CLI refuses: its message, with the file's name and line; the future is kept.
+    await drop('bad-date.jsonl', '{"type":"agi.declared","date":"2028-02-30"}\n');
+    await page.locator('#import-error').waitFor({ state: 'visible' });
+    const file = join(out, 'bad-date.jsonl');
+    writeFileSync(file, '{"type":"agi.declared","date":"2028-02-30"}\n');
+    const cli = await dealsim('validate', file);
+    expect(cli.code).toBe(2);
+    const shown = (await page.locator('#import-error').textContent()) ?? '';
+    expect(shown).toMatch(/^bad-date\.jsonl:1: /);
+    expect(cli.err).toContain(shown.replace(/^bad-date\.jsonl/, file));
+    expect(await page.locator('#future-body tr').count()).toBe(parseLog(text).length);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('an undetermined verdict offers "assume true / assume false": a click writes the fact and shows its verdict', async () => {
+    // After S4 (history line 7), an API product off Azure turns on azureFirst; an open-weight
+    // model on meetsCapabilityCriteria (CLAUSES.md, "Conduct events and their verdicts").
+    const launch = { type: 'product.launched', date: '2027-03-01', name: 'p', api: true, cloud: 'aws' };
+    const model = { type: 'model.released', date: '2027-06-01', name: 'm', openWeights: true };
+    const text = [launch, model].map((event) => `${JSON.stringify(event)}\n`).join('');
+    const { page, problems } = await open(toFragment({ future: text, assume: [], history: 'real' }));
+    const before = await answers(page);
+    const mine = (json: SimulationJson, line: number) =>
+      json.findings.filter((f) => f.origin === null && f.line === line && f.verdict !== 'info');
+    expect(mine(before, 1).map((f) => [f.verdict, f.missingFacts])).toEqual([['undetermined', ['azureFirst']]]);
+    expect(mine(before, 2).map((f) => [f.verdict, f.missingFacts])).toEqual([
+      ['undetermined', ['meetsCapabilityCriteria']],
+    ]);
+    const cell = (line: number) => page.locator(`#findings-body tr[data-line="${line}"] td.verdict-undetermined`);
+    // Each button says the verdict its value gives, as the finding's outcomes do.
+    expect(await cell(1).locator('button').allTextContents()).toEqual([
+      'assume true → permitted',
+      'assume false → breach',
+    ]);
+    expect(await cell(2).locator('button').allTextContents()).toEqual([
+      'assume true → permitted',
+      'assume false → breach',
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await afterRender(page, await renders(page), () =>
+      page.getByRole('button', { name: 'assume false → breach (azureFirst on your line 1)', exact: true }).click(),
+    );
+    const launched = { ...launch, azureFirst: false };
+    const once = `${JSON.stringify(launched)}\n${JSON.stringify(model)}\n`;
+    const afterOne = await answers(page);
+    expect(afterOne).toEqual(await cliAnswer(once, [], 'assumed-once.jsonl'));
+    expect(mine(afterOne, 1).map((f) => [f.verdict, f.clause])).toEqual([['breach', 'S4']]);
+    expect(await page.locator('#findings-body tr[data-line="1"] td.verdict-breach').count()).toBe(1);
+    // The focus lands on the new verdict, so a keyboard user hears what the click did.
+    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.dataset.line)).toBe('1');
+    expect(fromFragment(new URL(page.url()).hash).future).toBe(once);
+    await afterRender(page, await renders(page), () =>
+      page
+        .getByRole('button', { name: 'assume true → permitted (meetsCapabilityCriteria on your line 2)', exact: true })
+        .click(),
+    );
+    const twice = `${JSON.stringify(launched)}\n${JSON.stringify({ ...model, meetsCapabilityCriteria: true })}\n`;
+    const afterTwo = await answers(page);
+    expect(afterTwo).toEqual(await cliAnswer(twice, [], 'assumed-twice.jsonl'));
+    expect(mine(afterTwo, 2).map((f) => [f.verdict, f.clause])).toEqual([['permitted', 'C12']]);
+    expect(await page.locator('#findings-body tr[data-line] button').count()).toBe(0);
+    // A line of the real history is the public record: its missing facts are named, not edited.
+    const historyUndetermined = afterTwo.findings.filter((f) => f.origin !== null && f.verdict === 'undetermined');
+    expect(historyUndetermined.length).toBeGreaterThan(0);
+    expect(await page.locator('#findings-body td.verdict-undetermined button').count()).toBe(0);
+    expect(await page.locator('#findings-body td.verdict-undetermined .hint').first().textContent()).toContain(
+      'missing: ',
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('an edit redraws only what changed, and the page then shows exactly what a page opened on the same view shows', async () => {
+    const { page, problems } = await open(toFragment({ future: bigFuture(100), assume: [], history: 'none' }));
+    const act = async (what: () => Promise<unknown>) => afterRender(page, await renders(page), what);
+    const rowOf = async (type: string, nth = 0) =>
+      (
+        await page
+          .locator('#future-body tr')
+          .evaluateAll((rows, t) => rows.flatMap((row, i) => (row.textContent?.includes(t) ? [i] : [])), type)
+      )[nth] as number;
+    const edit = async (row: number, field: string, value: string) => {
+      await page.locator('#future-body tr').nth(row).getByRole('button', { name: /^Edit/ }).click();
+      await page.fill(`#field-${field}`, value);
+      await act(() => page.click('#event-submit'));
+    };
+    const kept = await page.locator('#future-body tr').nth(90).elementHandle();
+    await edit(await rowOf('revenue.recognized'), 'amountUsd', '7e9');
+    // An unchanged row is the same element as before the edit, not a copy.
+    expect(await page.evaluate((row) => row?.isConnected, kept)).toBe(true);
+    await edit(3, 'date', '2031-06-30'); // moves the event down the log
+    await act(() =>
+      page
+        .locator('#future-body tr')
+        .nth(10)
+        .getByRole('button', { name: /^Delete/ })
+        .click(),
+    );
+    await page.selectOption('#event-type', 'model.released');
+    await page.fill('#field-date', '2029-02-02');
+    await page.fill('#field-name', 'open <model>');
+    await page.selectOption('#field-openWeights', 'true');
+    await act(() => page.click('#event-submit'));
+    await edit(await rowOf('msft.training-run', 2), 'computeFlop', '9e28');
+    // A last event in 2036 stretches the time axis: the picture's root and nearly every element change.
+    await edit(99, 'date', '2036-03-01');
+    await act(() => page.selectOption('#assume-agi-ends-exclusivity', 'declaration'));
+    const drawn = (tab: Page) =>
+      tab.evaluate(() => {
+        const html = (id: string) => (document.getElementById(id)?.innerHTML ?? '').replace(/ class=""/g, '');
+        const svg = document.querySelector('#timeline svg');
+        return {
+          future: html('future-body'),
+          terms: html('terms-body'),
+          findings: html('findings-body'),
+          timeline: svg ? new XMLSerializer().serializeToString(svg) : '',
+          ledger: html('ledger'),
+          at: html('at-summary'),
+          chart: [...document.querySelectorAll('#chart g.state.active')].map((node) => node.id),
+          explain: html('explain-out'),
+          json: document.getElementById('answers-json')?.textContent,
+        };
+      });
+    const edited = await drawn(page);
+    const fresh = await open(new URL(page.url()).hash);
+    expect(edited).toEqual(await drawn(fresh.page));
+    expect(edited.timeline).toContain('open &lt;model&gt;');
+    expect(problems).toEqual([]);
+    expect(fresh.problems).toEqual([]);
+    await fresh.page.close();
+    await page.close();
+  });
+
   it('is operable with the keyboard alone: add an event, then move the date cursor', async () => {
     const { page, problems } = await open();
     const tabTo = async (id: string) => {
@@ -416,11 +596,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
     await page.click('#event-submit');
     await page.locator('#field-date-message').waitFor({ state: 'visible' });
     expect(await page.locator('#compare-table tr.differs').count()).toBeGreaterThanOrEqual(0);
-    await page.evaluate(axe.source);
-    const result = await page.evaluate<{ id: string; impact: string; nodes: number }[]>(`axe.run(document, {
-      resultTypes: ['violations'],
-    }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))`);
-    expect(result.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -28,17 +28,22 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return node as T;
 }
 
-/**
- * Parses SVG text as XML and puts it in `host`, replacing what was there. With `prefix`, every
- * ID the SVG defines and refers to gets it, so two drawings of one renderer can share a page.
- */
-export function showSvg(host: Element, svg: string, prefix = ''): SVGSVGElement {
-  const text = prefix
+/** `svg` with `prefix` before every ID it defines and refers to. */
+export function prefixIds(svg: string, prefix: string): string {
+  return prefix
     ? svg.replace(
         /(\bid="|url\(#|aria-labelledby=")([\w-]+)/g,
         (_, before: string, id: string) => `${before}${prefix}${id}`,
       )
     : svg;
+}
+
+/**
+ * Parses SVG text as XML and puts it in `host`, replacing what was there. With `prefix`, every
+ * ID the SVG defines and refers to gets it, so two drawings of one renderer can share a page.
+ */
+export function showSvg(host: Element, svg: string, prefix = ''): SVGSVGElement {
+  const text = prefixIds(svg, prefix);
   const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
   const root = parsed.documentElement;
   if (root.nodeName !== 'svg') throw new TypeError('the renderer did not return an SVG document');
@@ -64,10 +69,15 @@ export function sourceLink(url: string | undefined, text = 'source'): Node {
   return link;
 }
 
+/** Sets `node`'s text unless it already reads so: an unchanged text is not laid out again. */
+export function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
+
 /** Shows `message` in an alert element, or hides it when null. */
 export function say(node: HTMLElement, message: string | null): void {
-  node.textContent = message ?? '';
-  node.hidden = message === null;
+  setText(node, message ?? '');
+  if (node.hidden !== (message === null)) node.hidden = message === null;
 }
 
 const ids = new WeakMap<object, number>();
@@ -85,8 +95,9 @@ export function identity(object: object): number {
 
 /**
  * A list of rows drawn from items, where an item whose key was drawn last time keeps its row:
- * after an edit only the rows that changed are built again, and the host is left alone when
- * nothing moved.
+ * after an edit only the rows that changed are built again and only they are taken out of and
+ * put into the host; the rows that stay are never moved, so the browser lays out again only
+ * around what changed (re-inserting a hundred unchanged table rows costs more than the replay).
  */
 export class KeyedRows<T> {
   private rows = new Map<string, Element>();
@@ -101,12 +112,21 @@ export class KeyedRows<T> {
     const next = new Map<string, Element>();
     const nodes = items.map((item, index) => {
       const key = this.key(item, index);
-      const row = this.rows.get(key) ?? this.draw(item, index);
-      next.set(key, row);
+      // Two items with one key get a row each: the second is drawn afresh.
+      const drawn = next.has(key) ? undefined : this.rows.get(key);
+      const row = drawn ?? this.draw(item, index);
+      if (!next.has(key)) next.set(key, row);
       return row;
     });
+    const kept = new Set(nodes);
+    for (const child of [...this.host.children]) if (!kept.has(child)) child.remove();
+    // What is left is in the order it was drawn; put each row where it belongs, moving none
+    // that is already there.
+    let at = this.host.firstElementChild;
+    for (const node of nodes) {
+      if (node === at) at = at.nextElementSibling;
+      else this.host.insertBefore(node, at);
+    }
     this.rows = next;
-    const same = nodes.length === this.host.children.length && nodes.every((node, i) => this.host.children[i] === node);
-    if (!same) this.host.replaceChildren(...nodes);
   }
 }

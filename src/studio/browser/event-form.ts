@@ -13,8 +13,11 @@ import { byId, el, say } from './dom.ts';
 
 export interface EventFormHost {
   readonly future: () => readonly LogEvent[];
-  /** Replays `candidate` and makes it the future; returns the refusal, or null when it was taken. */
-  readonly commit: (candidate: LogEvent[], done: string) => string | null;
+  /**
+   * Replays `candidate` and makes it the future; returns the refusal, or null when it was taken.
+   * `started` is when the user asked for it (before the form was checked), for the page's timing.
+   */
+  readonly commit: (candidate: LogEvent[], done: string, started: number) => string | null;
   /** Marks the row being edited (or none). */
   readonly editing: (index: number | null) => void;
 }
@@ -43,6 +46,8 @@ export function insertByDate(future: readonly LogEvent[], event: LogEvent): LogE
 export class EventForm {
   private editingIndex: number | null = null;
   private fields: FieldSpec[] = [];
+  /** The type whose fields are on the form; null before the first build. */
+  private builtType: LogEventType | null = null;
   private readonly typeSelect = byId<HTMLSelectElement>('event-type');
   private readonly fieldsHost = byId('event-fields');
   private readonly error = byId('event-error');
@@ -63,8 +68,20 @@ export class EventForm {
     return this.typeSelect.value as LogEventType;
   }
 
-  /** Rebuilds the fields for the chosen type, filled with `values`. */
+  /**
+   * Shows the fields of the chosen type filled with `values`: built anew when the type changed,
+   * otherwise refilled where they are, so a field that has the focus keeps it (pressing Enter in
+   * a field saves, and the focus stays in the form) and the browser lays out only what changed.
+   */
   private build(values: Readonly<Record<string, string>>): void {
+    if (this.builtType === this.type) {
+      for (const field of this.fields) {
+        byId<HTMLInputElement | HTMLSelectElement>(`field-${field.name}`).value = values[field.name] ?? '';
+      }
+      this.show(null);
+      return;
+    }
+    this.builtType = this.type;
     this.fields = fieldsOf(this.type);
     byId('event-type-help').textContent = `${HINTS[this.type]} Fields marked * are required.`;
     this.fieldsHost.replaceChildren(...this.fields.map((field) => this.fieldNode(field, values[field.name] ?? '')));
@@ -146,6 +163,7 @@ export class EventForm {
   }
 
   private submit(): void {
+    const started = performance.now();
     const event = this.check();
     if (event === null) {
       this.focusInvalid();
@@ -156,7 +174,7 @@ export class EventForm {
     const candidate = insertByDate(future, event);
     const line = candidate.indexOf(event) + 1;
     const done = this.editingIndex === null ? `added line ${line}: ${event.type}` : `changed line ${line}`;
-    const refusal = this.host.commit(candidate, done);
+    const refusal = this.host.commit(candidate, done, started);
     if (refusal !== null) {
       this.show(refusal);
       this.focusInvalid();

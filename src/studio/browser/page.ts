@@ -16,9 +16,9 @@ import { TERM_IDS, TERMS, type TermId } from '../../domain/terms.ts';
 import HISTORY_TEXT from '../../history/real-history.jsonl';
 import { type LoggedEvent, parseLog } from '../../log/parse.ts';
 import { explain } from '../../replay/explain.ts';
-import type { Finding } from '../../replay/findings.ts';
+import type { Finding, MissingFact } from '../../replay/findings.ts';
 import { type Interval, intervalOn } from '../../replay/intervals.ts';
-import type { IntervalJson } from '../../replay/report.ts';
+import type { IntervalJson, SimulationJson } from '../../replay/report.ts';
 import { eventLabel } from '../../visual/event-label.ts';
 import { dealChart } from '../../visual/statechart.ts';
 import { regionsOf } from '../../visual/steps.ts';
@@ -26,9 +26,10 @@ import { axisRange, renderTimeline, type TimelineSide } from '../../visual/timel
 import { FragmentError, fromFragment, type HistoryChoice, type StudioView, toFragment } from '../fragment.ts';
 import { builtinHistory, futureText, type Simulation, sentence, simulateView } from '../simulation.ts';
 import { AssumptionsForm } from './assumptions-form.ts';
-import { byId, el, identity, KeyedRows, say, showSvg, sourceLink } from './dom.ts';
+import { byId, el, identity, KeyedRows, say, setText, showSvg, sourceLink } from './dom.ts';
 import { EventForm } from './event-form.ts';
 import { MonteCarloPanel } from './montecarlo-panel.ts';
+import { SvgView } from './svg-view.ts';
 
 const chart = dealChart();
 const regions = regionsOf(chart);
@@ -54,8 +55,7 @@ const assumptions = new AssumptionsForm(byId('assumptions'), 'assume-', () => up
 const vsAssumptions = new AssumptionsForm(byId('compare-assume'), 'vs-assume-', () => update());
 const form = new EventForm({
   future: () => state.future,
-  commit: (candidate, done) => {
-    const started = performance.now();
+  commit: (candidate, done, started) => {
     const tried = attempt(candidate);
     if (typeof tried === 'string') return tried;
     state.future = candidate;
@@ -78,12 +78,6 @@ function attempt(future: LogEvent[]): Simulation | string {
     if (!(error instanceof DealsimError)) throw error;
     return error.describe();
   }
-}
-
-/** Why `future` cannot be the view's future; null when it can. */
-function refusalOf(future: LogEvent[]): string | null {
-  const tried = attempt(future);
-  return typeof tried === 'string' ? tried : null;
 }
 
 function view(): StudioView {
@@ -126,18 +120,16 @@ function update(done?: string, replayed?: Simulation, started = performance.now(
     renderFindings(simulation);
     byId('answers-json').textContent = JSON.stringify(simulation.json, null, 2);
   } else {
-    for (const id of ['terms-body', 'findings-body', 'timeline', 'explain-out', 'compare-out'])
-      byId(id).replaceChildren();
+    for (const id of ['terms-body', 'findings-body', 'explain-out', 'compare-out']) byId(id).replaceChildren();
+    timeline.clear();
     byId('answers-json').textContent = '';
-    byId('ledger').textContent = '';
+    setText(byId('ledger'), '');
   }
   renderCursor();
   byId('explain-out').setAttribute('aria-busy', 'true');
   byId('compare-out').setAttribute('aria-busy', 'true');
   // After the frame that shows the answer has been drawn: then the slower panels.
   requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => settle(render), 0)));
-  const fragment = toFragment(view());
-  if (location.hash !== fragment) window.history.replaceState(null, '', fragment);
   const ms = performance.now() - started;
   performance.measure('studio:update', { start: started, duration: ms });
   byId('status').textContent =
@@ -148,6 +140,7 @@ function update(done?: string, replayed?: Simulation, started = performance.now(
 /** The explanation and the comparison of update `render`, unless a newer update superseded it. */
 function settle(render: number): void {
   if (render !== renders) return;
+  writeLocation();
   renderCompare();
   renderExplain();
   byId('explain-out').removeAttribute('aria-busy');
@@ -220,15 +213,16 @@ function renderFuture(): void {
 
 function removeEvent(index: number): void {
   const candidate = state.future.filter((_, i) => i !== index);
-  const refusal = refusalOf(candidate);
-  if (refusal !== null) {
-    say(byId('import-error'), `Line ${index + 1} cannot be deleted: without it ${refusal}`);
+  const started = performance.now();
+  const tried = attempt(candidate);
+  if (typeof tried === 'string') {
+    say(byId('import-error'), `Line ${index + 1} cannot be deleted: without it ${tried}`);
     return;
   }
   say(byId('import-error'), null);
   form.stopEditing();
   state.future = candidate;
-  update(`deleted line ${index + 1}`);
+  update(`deleted line ${index + 1}`, tried, started);
 }
 
 /** `your line 2: panel.verified`, `calendar 2031-01-01: sunset (through 2030)`, with the record's status and source. */
@@ -241,8 +235,23 @@ function endedBy(simulation: Simulation, interval: IntervalJson): Node[] {
   return [document.createTextNode(`${said}, `), sourceLink(logged.event.source), document.createTextNode(')')];
 }
 
-function renderTerms(simulation: Simulation): void {
-  const rows = simulation.json.terms.map((term) => {
+/** A term's row with what it shows: the row is kept while its intervals and their causes stay. */
+interface ShownTerm {
+  readonly term: SimulationJson['terms'][number];
+  readonly simulation: Simulation;
+}
+
+const termRows = new KeyedRows<ShownTerm>(
+  byId('terms-body'),
+  ({ term, simulation }) =>
+    `${term.id}|${JSON.stringify(term.intervals)}|${term.intervals
+      .map((interval) =>
+        interval.endedByLine === null
+          ? ''
+          : identity((simulation.lineOf(interval.endedByLine, interval.endedByOrigin) as LoggedEvent).event),
+      )
+      .join(',')}`,
+  ({ term, simulation }) => {
     const spec = TERMS[term.id];
     const list = el(
       'ul',
@@ -268,11 +277,16 @@ function renderTerms(simulation: Simulation): void {
       el('td', { id: `term-status-${term.id}` }),
       el('td', {}, list),
     );
-  });
-  byId('terms-body').replaceChildren(...rows);
+  },
+);
+
+function renderTerms(simulation: Simulation): void {
+  termRows.render(simulation.json.terms.map((term) => ({ term, simulation })));
   const ledger = simulation.json.ledger;
-  byId('ledger').textContent =
-    `Ledger: Azure purchased ${formatUsd(ledger.azurePurchasedUsd)} of ${formatUsd(ledger.azureCommitmentUsd)}; revenue recognised ${formatUsd(ledger.revenueRecognizedUsd)}; revenue share accrued to Microsoft ${formatUsd(ledger.revenueShareAccruedUsd)}.`;
+  setText(
+    byId('ledger'),
+    `Ledger: Azure purchased ${formatUsd(ledger.azurePurchasedUsd)} of ${formatUsd(ledger.azureCommitmentUsd)}; revenue recognised ${formatUsd(ledger.revenueRecognizedUsd)}; revenue share accrued to Microsoft ${formatUsd(ledger.revenueShareAccruedUsd)}.`,
+  );
 }
 
 function sideLabel(which: string, pairs: readonly string[]): string {
@@ -284,11 +298,13 @@ function timelineSide(simulation: Simulation, label: string): TimelineSide {
   return { label, replayed: simulation.collected.replayed, events: simulation.events };
 }
 
+const timeline = new SvgView(byId('timeline'));
+
 function renderTimeline1(simulation: Simulation): void {
   const svg = renderTimeline([timelineSide(simulation, sideLabel('your future', assumptions.pairs()))], {
     cursor: true,
   });
-  showSvg(byId('timeline'), svg);
+  timeline.show(svg);
 }
 
 /** A finding with what its row shows besides it: where its line came from and the event. */
@@ -296,20 +312,18 @@ interface ShownFinding {
   readonly finding: Finding;
   readonly origin: string;
   readonly event: LogEvent;
-  readonly simulation: Simulation;
 }
 
 const findingRows = new KeyedRows<ShownFinding>(
   byId('findings-body'),
   ({ finding, origin, event }) =>
-    `${origin}|${identity(event)}|${finding.verdict}|${finding.clause}|${finding.reason}|${JSON.stringify((finding as { missingFacts?: unknown }).missingFacts ?? null)}`,
-  ({ finding, origin, event, simulation }) => {
-    const verdictCell = el('td', { class: `verdict-${finding.verdict}` }, finding.verdict);
-    // Verdicts that name a missing fact get a one-click reading of it (see missingFactButtons).
+    `${origin}|${identity(event)}|${finding.verdict}|${finding.clause}|${finding.reason}|${JSON.stringify(finding.missingFacts ?? null)}`,
+  ({ finding, origin, event }) => {
+    const verdictCell = el('td', { class: `verdict-${finding.verdict}`, tabindex: '-1' }, finding.verdict);
     verdictCell.append(...missingFactButtons(finding));
     return el(
       'tr',
-      {},
+      finding.origin === undefined ? { 'data-line': String(finding.line), 'data-clause': finding.clause } : {},
       el('td', {}, origin),
       el('td', { class: 'mono' }, finding.date),
       el('td', {}, `${finding.type} ${eventLabel(event)}`),
@@ -329,49 +343,60 @@ function renderFindings(simulation: Simulation): void {
       finding,
       origin: originLabel(finding.line, finding.origin),
       event: (simulation.lineOf(finding.line, finding.origin) as LoggedEvent).event,
-      simulation,
     })),
   );
 }
 
 /**
- * For an `undetermined` verdict: one button per missing fact and value ("assume true / assume
- * false") that writes the fact into the user's event. Verdicts gain `undetermined` and
- * `missingFacts` in another change; until a finding carries them, there is nothing to show.
+ * For an `undetermined` verdict on one of the user's lines (CLAUSES.md, "Conduct events and
+ * their verdicts"): for each missing fact, "assume true" and "assume false", each saying the
+ * verdict that value gives when it alone is missing. A click writes the fact into the event, as
+ * if the user had written the field, and replays; the focus goes to the new verdict. A line of
+ * the real history is the public record and is not edited: its missing facts are named.
  */
 function missingFactButtons(finding: Finding): Node[] {
-  const { verdict, missingFacts, line, origin } = finding as Omit<Finding, 'verdict'> & {
-    verdict: string;
-    missingFacts?: unknown;
-  };
-  if (verdict !== 'undetermined' || !Array.isArray(missingFacts)) return [];
-  const names = missingFacts.map((fact) =>
-    typeof fact === 'string' ? fact : String((fact as { fact?: unknown }).fact ?? ''),
-  );
+  const { verdict, missingFacts = [], outcomes = [], line, origin } = finding;
+  if (verdict !== 'undetermined' || missingFacts.length === 0) return [];
   if (origin !== undefined) {
     return [
       el(
         'div',
         { class: 'hint' },
-        `missing: ${names.join(', ')} (a fact of the real history; copy the event into your future to assume it)`,
+        `missing: ${missingFacts.join(', ')} (the public record does not say; the real history is not edited here)`,
       ),
     ];
   }
-  const index = line - 1;
-  return names.flatMap((name) =>
-    [true, false].map((value) => {
-      const button = el('button', { type: 'button' }, `assume ${name} ${value}`);
-      button.addEventListener('click', () => {
-        const candidate = [...state.future];
-        candidate[index] = { ...(candidate[index] as LogEvent), [name]: value } as LogEvent;
-        const refusal = refusalOf(candidate);
-        if (refusal !== null) return say(byId('import-error'), refusal);
-        state.future = candidate;
-        update(`assumed ${name}=${value} on line ${index + 1}`);
-      });
+  return missingFacts.map((fact) => {
+    const buttons = [true, false].map((value) => {
+      const gives = missingFacts.length === 1 ? outcomes.find((outcome) => outcome.facts[fact] === value) : undefined;
+      const shown = `assume ${value}${gives ? ` → ${gives.verdict}` : ''}`;
+      const button = el('button', { type: 'button', 'aria-label': `${shown} (${fact} on your line ${line})` }, shown);
+      button.addEventListener('click', () => assumeFact(line, fact, value, finding.clause));
       return button;
-    }),
-  );
+    });
+    return el('div', { class: 'assume-fact' }, el('span', { class: 'hint' }, `${fact}: `), ...buttons);
+  });
+}
+
+/** Writes `fact: value` into the user's line `line`, replays, and focuses the line's new finding. */
+function assumeFact(line: number, fact: MissingFact, value: boolean, clause: string): void {
+  const index = line - 1;
+  const candidate = [...state.future];
+  candidate[index] = { ...(candidate[index] as LogEvent), [fact]: value } as LogEvent;
+  const started = performance.now();
+  const tried = attempt(candidate);
+  if (typeof tried === 'string') {
+    say(byId('import-error'), `${fact}=${value} cannot be assumed on your line ${line}: ${tried}`);
+    return;
+  }
+  say(byId('import-error'), null);
+  form.stopEditing();
+  state.future = candidate;
+  update(`assumed ${fact}=${value} on your line ${line}`, tried, started);
+  const row =
+    byId('findings-body').querySelector(`tr[data-line="${line}"][data-clause="${clause}"]`) ??
+    byId('findings-body').querySelector(`tr[data-line="${line}"]`);
+  row?.querySelector<HTMLElement>('td[tabindex]')?.focus();
 }
 
 /** The date the cursor shows: the user's, or the last event's. */
@@ -383,19 +408,31 @@ function axisEnd(): IsoDate {
   return current ? axisRange([timelineSide(current, '')]).to : ('2034-01-01' as IsoDate);
 }
 
+/** Highlights exactly the statechart states in `active`. */
+function markActive(active: ReadonlySet<Element>): void {
+  for (const node of byId('chart').querySelectorAll('g.state.active')) {
+    if (!active.has(node)) node.classList.remove('active');
+  }
+  for (const node of active) if (!node.classList.contains('active')) node.classList.add('active');
+}
+
 /** Moves the cursor: the terms' status, the statechart's active states, the timeline's line. */
 function renderCursor(): void {
   const at = cursorDate();
   const slider = byId<HTMLInputElement>('at-slider');
   const day0 = toDayNumber(EFFECTIVE_DATE);
-  slider.max = String(toDayNumber(axisEnd()) - day0);
-  slider.value = String(toDayNumber(at) - day0);
-  slider.setAttribute('aria-valuetext', at);
+  const max = String(toDayNumber(axisEnd()) - day0);
+  if (slider.max !== max) slider.max = max;
+  const value = String(toDayNumber(at) - day0);
+  if (slider.value !== value) slider.value = value;
+  if (slider.getAttribute('aria-valuetext') !== at) slider.setAttribute('aria-valuetext', at);
   const dateInput = byId<HTMLInputElement>('at-date');
   if (document.activeElement !== dateInput) dateInput.value = at;
-  for (const node of byId('chart').querySelectorAll('g.state.active')) node.classList.remove('active');
+  // Only the states that changed change class: the statechart is not styled again as a whole.
+  const active = new Set<Element>();
   if (!current) {
-    byId('at-summary').textContent = '';
+    markActive(active);
+    setText(byId('at-summary'), '');
     return;
   }
   const steps = current.collected.steps;
@@ -409,18 +446,22 @@ function renderCursor(): void {
   regions.forEach((region, r) => {
     const state1 = region.states[parseInt(codes[r] ?? '0', 36)];
     if (!state1) return;
-    document.getElementById(`state:${state1.id}`)?.classList.add('active');
+    const node = document.getElementById(`state:${state1.id}`);
+    if (node) active.add(node);
     if (region.term === null) return;
     const cell = document.getElementById(`term-status-${region.term}`);
     if (!cell) return;
-    cell.className = state1.status;
-    cell.textContent = state1.key === state1.status ? state1.status : `${state1.status} (${state1.key})`;
+    if (cell.className !== state1.status) cell.className = state1.status;
+    setText(cell, state1.key === state1.status ? state1.status : `${state1.status} (${state1.key})`);
     if (state1.status === 'holding') holding.push(region.term);
   });
+  markActive(active);
   const agi = regions.findIndex((region) => region.key === 'agi');
   const agiState = regions[agi]?.states[parseInt(codes[agi] ?? '0', 36)]?.key ?? 'none';
-  byId('at-summary').textContent =
-    `On ${at}: AGI ${agiState}; ${holding.length} of ${TERM_IDS.length} terms hold (${holding.join(', ') || 'none'}).`;
+  setText(
+    byId('at-summary'),
+    `On ${at}: AGI ${agiState}; ${holding.length} of ${TERM_IDS.length} terms hold (${holding.join(', ') || 'none'}).`,
+  );
   const cursor = document.getElementById('timeline-cursor');
   const svg = cursor?.closest('svg');
   if (cursor && svg) {
@@ -428,16 +469,36 @@ function renderCursor(): void {
       Number(svg.dataset.right),
       Number(svg.dataset.left) + (toDayNumber(at) - Number(svg.dataset.day0)) * Number(svg.dataset.pxPerDay),
     ).toFixed(1);
-    cursor.setAttribute('x1', x);
-    cursor.setAttribute('x2', x);
+    if (cursor.getAttribute('x1') !== x) {
+      cursor.setAttribute('x1', x);
+      cursor.setAttribute('x2', x);
+    }
   }
 }
+
+/**
+ * Writes the view into the URL fragment. Chromium saves the scroll position with the entry, which
+ * makes it lay the page out at once: called after a frame has been drawn, never between a
+ * change to the page and its frame, where it would lay out the whole page a second time.
+ */
+function writeLocation(): void {
+  const fragment = toFragment(view());
+  if (location.hash !== fragment) window.history.replaceState(null, '', fragment);
+}
+
+let locationPending = false;
 
 function moveCursor(date: IsoDate): void {
   state.at = date;
   renderCursor();
-  const fragment = toFragment(view());
-  if (location.hash !== fragment) window.history.replaceState(null, '', fragment);
+  if (locationPending) return;
+  locationPending = true;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      locationPending = false;
+      writeLocation();
+    }, 0),
+  );
 }
 
 function renderExplain(): void {
@@ -713,6 +774,7 @@ function setup(): void {
   });
   byId('share').addEventListener('click', () => {
     const input = byId<HTMLInputElement>('share-url');
+    writeLocation();
     input.value = location.href;
     input.focus();
     input.select();
