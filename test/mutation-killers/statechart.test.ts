@@ -97,6 +97,19 @@ describe('C1 a pending declaration and an amendment', () => {
   });
 });
 
+describe('S3, S4 the agreement region', () => {
+  it('moves from as-signed to amended on the first amendment and stays there, on both engines', () => {
+    const s3 = { type: 'agreement.amended', date: '2026-02-27', amendment: '2026-02-27' } as DealEvent;
+    const s4 = { type: 'agreement.amended', date: '2026-04-27', amendment: '2026-04-27' } as DealEvent;
+    let snapshot = xstateEngine.start({ assumptions: DEFAULT_ASSUMPTIONS });
+    expect((snapshot.value as Record<string, string>).agreement).toBe('as-signed');
+    snapshot = xstateEngine.step(snapshot, s3);
+    expect((snapshot.value as Record<string, string>).agreement).toBe('amended');
+    snapshot = xstateEngine.step(snapshot, s4);
+    expect((snapshot.value as Record<string, string>).agreement).toBe('amended');
+  });
+});
+
 describe('S3, S4 the amendment list', () => {
   it('records every amendment applied, in order, from either agreement state', () => {
     const then = given(amended('2026-02-27', '2026-02-27'), amended('2026-04-27', '2026-04-27')).whenReplayed();
