@@ -20,6 +20,8 @@ export default defineConfig({
     ],
     // Properties in our suites read it to run fewer futures per mutant (test/mutation-killers/budget.ts).
     env: { DEALSIM_MUTATION: '1' },
+    // Properties keep their names from run to run, so StrykerJS can find the ones that cover a mutant.
+    setupFiles: ['test/mutation-killers/fixed-seed.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
