@@ -5,7 +5,7 @@
  */
 import { didYouMean } from '../domain/did-you-mean.ts';
 import { DealsimError, InputError } from '../domain/errors.ts';
-import { takeReadNotices } from '../store/log-file.ts';
+import { takeReadNotices } from '../store/read-notices.ts';
 import { parseCommandArgs } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { type Io, memoryIo, processIo } from './io.ts';

@@ -24,14 +24,7 @@ import type { Engine } from '../replay/engine.ts';
 import { replay } from '../replay/replay.ts';
 import { describeErrno, errnoOf, type FileSystem, fileSystem, syncFolder } from './file-system.ts';
 import { streamLog } from './log-stream.ts';
-
-/** Things worth saying about a file that was read all the same (a byte-order mark), for stderr. */
-const notices: string[] = [];
-
-/** The notices gathered since the last call, each once. */
-export function takeReadNotices(): string[] {
-  return [...new Set(notices.splice(0))];
-}
+import { noteRead } from './read-notices.ts';
 
 /** Reads and validates a log's lines (schema and date order; the AGI process is the replay's). */
 export function readLog(file: string): LoggedEvent[] {
@@ -91,7 +84,7 @@ function cannotRead(file: string, error: unknown): InputError {
 
 function decodeText(bytes: Buffer, file: string): string {
   const { text, bom } = decodeLog(bytes, file);
-  if (bom) notices.push(bomNotice(file));
+  if (bom) noteRead(bomNotice(file));
   return text;
 }
 
@@ -154,7 +147,7 @@ export function withStreamedLog<T>(file: string, work: (events: Iterable<LoggedE
         bom = true;
       }),
     );
-    if (bom) notices.push(bomNotice(file));
+    if (bom) noteRead(bomNotice(file));
     return result;
   } catch (error) {
     // Reading it whole throws the error a whole read gives, if there is one; else the replay's stands.
