@@ -5,8 +5,8 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import stringWidth from 'string-width';
-import { describe, expect } from 'vitest';
-import { cellWidth } from '../../src/cli/render/table.ts';
+import { describe, expect, it } from 'vitest';
+import { cellWidth, NARROW_EXTRA } from '../../src/cli/render/table.ts';
 
 const pieces = fc.constantFrom(
   'a',
@@ -35,6 +35,10 @@ const pieces = fc.constantFrom(
 );
 
 describe('C0 tables that fit the terminal', () => {
+  it.each([...NARROW_EXTRA])('%s, measured without string-width, is one column wide as string-width says', (char) => {
+    expect(stringWidth(char)).toBe(1);
+  });
+
   test.prop([fc.array(fc.oneof(pieces, fc.string({ unit: 'grapheme' })), { maxLength: 12 })])(
     'a cell is as wide as string-width says, whatever it holds',
     (parts) => {
