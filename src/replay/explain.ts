@@ -19,11 +19,12 @@ import type { IsoDate } from '../domain/dates.ts';
 import { DealsimError } from '../domain/errors.ts';
 import type { EventStatus } from '../domain/events.ts';
 import { TERM_IDS, TERMS, type TermId, type TermSpec } from '../domain/terms.ts';
+import { type DatedReplay, foldUntil } from '../kernel/dated-fold.ts';
 import { kernelEngine } from '../kernel/engine.ts';
 import type { LoggedEvent } from '../log/parse.ts';
 import type { Engine } from './engine.ts';
 import { type Cause, describeCause, type Interval, intervalOn } from './intervals.ts';
-import { type Replayed, replay } from './replay.ts';
+import { replay } from './replay.ts';
 import {
   NUMERIC_READINGS,
   type NumericRange,
@@ -111,7 +112,7 @@ interface Answer {
   readonly until: IsoDate | null;
 }
 
-function answerOf(replayed: Replayed, term: TermId, date: IsoDate): Answer {
+function answerOf(replayed: DatedReplay, term: TermId, date: IsoDate): Answer {
   const interval = intervalOn(replayed.timelines[term], date);
   return { holds: interval !== undefined, until: interval?.until ?? null };
 }
@@ -141,7 +142,11 @@ export function explainTerms(
   options: ExplainOptions = {},
 ): Explanation[] {
   const engine = options.engine ?? (kernelEngine as Engine<unknown>);
-  const run = (assumptions: Assumptions) => replay(events, { ...input, assumptions }, { until: date, engine });
+  // On the kernel, the lean fold: an answer needs no verdicts, and a report replays once per reading.
+  const run: (assumptions: Assumptions) => DatedReplay =
+    engine === kernelEngine
+      ? (assumptions) => foldUntil(events, { ...input, assumptions }, date)
+      : (assumptions) => replay(events, { ...input, assumptions }, { until: date, engine });
   const replayed = run(input.assumptions);
   const others = categoricalReplays(input.assumptions, run);
   const invalidUnder: InvalidReading[] = others.flatMap(({ key, value, result }) =>
@@ -199,7 +204,7 @@ export function explainTerms(
   });
 }
 
-type Tried = { replayed: Replayed } | { error: string };
+type Tried = { replayed: DatedReplay } | { error: string };
 
 /**
  * The part of a numeric reading's values under which the future is valid; the values beyond
@@ -209,7 +214,7 @@ type Tried = { replayed: Replayed } | { error: string };
 function validPart(
   reading: NumericReading,
   assumptions: Assumptions,
-  run: (assumptions: Assumptions) => Replayed,
+  run: (assumptions: Assumptions) => DatedReplay,
   invalid: InvalidReading[],
 ): NumericReading {
   const errors = new Map<number, string>();
@@ -237,7 +242,7 @@ function validPart(
 /** One replay for each other value of each categorical reading (numeric ones are searched apart). */
 function categoricalReplays(
   assumptions: Assumptions,
-  run: (assumptions: Assumptions) => Replayed,
+  run: (assumptions: Assumptions) => DatedReplay,
 ): { key: AssumptionKey; value: string; result: Tried }[] {
   const numeric = new Set<string>(NUMERIC_READINGS.map((reading) => reading.key));
   return ASSUMPTION_KEYS.filter((key) => !numeric.has(key)).flatMap((key) =>

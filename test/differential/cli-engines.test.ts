@@ -77,6 +77,18 @@ describe('invariant 7: the CLI on the kernel equals the CLI on XState', () => {
     }
   });
 
+  it('report writes the same HTML on both engines: steps, findings and every term explained', async () => {
+    const kernelFile = join(dir, 'kernel.html');
+    const xstateFile = join(dir, 'xstate.html');
+    for (const { file, options } of SHIPPED) {
+      const kernel = await runInMemory(['report', file, ...options, '-o', kernelFile]);
+      const xstate = await runInMemory(['report', file, ...options, '-o', xstateFile, '--engine', 'xstate']);
+      expect(kernel).toEqual(xstate);
+      expect(kernel.code).toBe(0);
+      expect(readFileSync(kernelFile, 'utf8')).toBe(readFileSync(xstateFile, 'utf8'));
+    }
+  });
+
   test.prop([futureArbitrary({ amendments: true, maxEvents: 16 }), fc.constantFrom('builtin', 'none')], {
     numRuns: runs(60),
   })('simulate and validate give the same bytes, or the same refusal, on random futures', async (future, history) => {
