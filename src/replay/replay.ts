@@ -212,7 +212,7 @@ export function finishReplay<S>(
 }
 
 /** Model-release findings name the end of the rights that cover the model, known only at the end. */
-function fillCoverage(finding: Finding, timelines: Readonly<Record<TermId, readonly Interval[]>>): Finding {
+export function fillCoverage(finding: Finding, timelines: Readonly<Record<TermId, readonly Interval[]>>): Finding {
   if (!finding.coveredBy) return finding;
   const until = coveredUntil(timelines[finding.coveredBy], finding.date);
   const fill = (text: string) => text.replaceAll('{until}', until);

@@ -6,10 +6,22 @@
  */
 import type { DealInput } from '../../machines/deal.machine.ts';
 import { EFFECTIVE_DATE } from '../domain/dates.ts';
+import type { EventStatus } from '../domain/events.ts';
+import { type KernelState, kernelEngine } from '../kernel/engine.ts';
+import {
+  type FoldObserver,
+  type FoldState,
+  finishFold,
+  foldEvent,
+  type ObservedFinding,
+  startFold,
+} from '../kernel/fold.ts';
 import { type LoggedEvent, lineRef } from '../log/parse.ts';
+import { nextCalendarEvent } from '../replay/calendar.ts';
 import { type Engine, xstateEngine } from '../replay/engine.ts';
 import type { Finding } from '../replay/findings.ts';
-import { type Replayed, type ReplayStep, replay } from '../replay/replay.ts';
+import type { Cause } from '../replay/intervals.ts';
+import { fillCoverage, type Replayed, type ReplayStep, replay } from '../replay/replay.ts';
 import { eventLabel } from './event-label.ts';
 import type { ChartNode } from './statechart.ts';
 
@@ -68,7 +80,8 @@ function stateCodes(regions: readonly RegionInfo[], value: Record<string, string
 
 /**
  * Replays the future once, recording the initial state and every step; on XState's interpreter
- * unless another engine is given (the studio passes the compiled kernel).
+ * unless another engine is given (the report and the studio pass the compiled kernel, which
+ * replays on its lean fold: the same steps and findings, without the replay's objects per step).
  */
 export function collectSteps<S>(
   events: readonly LoggedEvent[],
@@ -83,6 +96,10 @@ export function collectSteps<S>(
   const steps: CompactStep[] = [
     [EFFECTIVE_DATE, -1, 'the agreement takes effect (S1)', stateCodes(regions, initial), 0, 0],
   ];
+  if ((engine as Engine<unknown>) === kernelEngine) {
+    const replayed = collectOnKernel(events, input, regions, indexByLine, steps);
+    return { replayed, steps, findings: replayed.findings.map(compactFinding) };
+  }
   let recorded = 0;
   const onStep = (step: ReplayStep) => {
     const first = recorded;
@@ -108,4 +125,105 @@ export function collectSteps<S>(
 
 function compactFinding(finding: Finding): [string, string, string, string] {
   return [lineRef(finding.line, finding.origin), finding.verdict, finding.clause, finding.reason];
+}
+
+/**
+ * {@link collectSteps} on the kernel's lean fold, watched as `simulate` watches it: each step's
+ * record as the replay's `onStep` would give it, and the replay's answer (findings with what only
+ * the end knows filled in). A calendar step's event is the one the replay delivers from the state
+ * before it, asked of the same calendar; the differential tests hold both paths equal.
+ */
+function collectOnKernel(
+  events: readonly LoggedEvent[],
+  input: DealInput,
+  regions: readonly RegionInfo[],
+  indexByLine: ReadonlyMap<string, number>,
+  steps: CompactStep[],
+): Replayed {
+  const found: Finding[] = [];
+  /** State codes by configuration: the kernel's state value is a function of its configuration alone. */
+  const codes = new Map<number, string>();
+  let before: KernelState = kernelEngine.start(input);
+  let today = EFFECTIVE_DATE;
+  let recorded = 0;
+  const eventOf = (cause: Cause) => {
+    if (cause.line !== null) {
+      const logged = events[indexByLine.get(lineRef(cause.line, cause.origin)) ?? -1];
+      if (logged === undefined)
+        throw new TypeError(`the fold stepped on ${lineRef(cause.line, cause.origin)}, not in the log`);
+      return logged.event;
+    }
+    const state = before;
+    const due = nextCalendarEvent(
+      {
+        context: state.context,
+        agi: kernelEngine.agiStatus(state),
+        termStatus: (term) => kernelEngine.termStatus(state, term),
+      },
+      today,
+    );
+    if (due?.type !== cause.event || due.date !== cause.date) {
+      throw new TypeError(
+        `the fold delivered ${cause.event} on ${cause.date}, the calendar says ${due?.type} on ${due?.date}`,
+      );
+    }
+    return due;
+  };
+  const observer: FoldObserver = {
+    finding: (finding) => {
+      found.push(asFinding(finding));
+    },
+    step: (cause, _holding, count) => {
+      const event = eventOf(cause);
+      const config = fold.config;
+      let stateCode = codes.get(config);
+      if (stateCode === undefined) {
+        stateCode = stateCodes(regions, kernelEngine.stateValue({ config, context: fold.context }));
+        codes.set(config, stateCode);
+      }
+      const index = cause.line === null ? -1 : (indexByLine.get(lineRef(cause.line, cause.origin)) as number);
+      steps.push([
+        cause.date,
+        index,
+        cause.line === null ? `calendar: ${eventLabel(event)}` : eventLabel(event),
+        stateCode,
+        recorded,
+        count,
+      ]);
+      recorded += count;
+      before = { config, context: fold.context };
+      today = fold.today;
+    },
+  };
+  const fold: FoldState = startFold(input, { observer });
+  for (const logged of events) foldEvent(fold, logged);
+  const folded = finishFold(fold);
+  const timelines = folded.timelines;
+  return {
+    input: { ...input, assumptions: input.assumptions },
+    agi: folded.agi,
+    context: folded.context,
+    timelines,
+    findings: found.map((finding) => fillCoverage(finding, timelines)),
+    lastEventDate: folded.lastEventDate,
+  };
+}
+
+/** The fold's finding as the replay records it: the fields it leaves out absent, not undefined. */
+function asFinding(observed: ObservedFinding): Finding {
+  const { origin, source, coveredBy, missingFacts, outcomes } = observed;
+  return {
+    line: observed.line,
+    ...(origin !== undefined && { origin }),
+    date: observed.date,
+    type: observed.type,
+    verdict: observed.verdict,
+    clause: observed.clause,
+    reason: observed.reason,
+    status: observed.status as EventStatus,
+    ...(source !== undefined && { source }),
+    ...(coveredBy !== undefined && { coveredBy }),
+    ...(missingFacts !== undefined && { missingFacts }),
+    ...(outcomes !== undefined && { outcomes }),
+  };
 }
