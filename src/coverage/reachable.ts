@@ -134,6 +134,18 @@ export function reachableTransitions(catalog: AmendmentCatalog = BUILT_IN_AMENDM
     states.filter((node) => node.parent?.initial?.target?.[0] === node).map((node) => node.path.join('.')),
   );
   const reachable = new Set<string>();
+  // Whether a transition can fire does not depend on which states are reached yet: asked once each.
+  const asked = new Set<unknown>();
+  const events = new Map<string, DealEvent[]>();
+  const eventsIn = (type: string, configuration: number, context: DealContext) => {
+    const key = `${type} ${configuration}`;
+    let list = events.get(key);
+    if (list === undefined) {
+      list = eventsOf(type, context);
+      events.set(key, list);
+    }
+    return list;
+  };
   for (let grew = true; grew; ) {
     grew = false;
     for (const node of states) {
@@ -141,17 +153,18 @@ export function reachableTransitions(catalog: AmendmentCatalog = BUILT_IN_AMENDM
       for (const [type, definitions] of node.transitions) {
         definitions.forEach((definition, index) => {
           const id = chartTransition(definition)?.id;
-          if (id === undefined || reachable.has(id)) return;
+          if (id === undefined || reachable.has(id) || asked.has(definition)) return;
+          asked.add(definition);
           // A term's region is named by the term; once an amendment ended it, only its ended state remains.
           const term = node.path[0] as string;
           const state = node.path.at(-1);
           const ended = state === 'ended';
           const suspended = !ended && state !== 'holding';
           const fires = all.some(
-            ({ context, ended: endedTerms, unsuspended }) =>
+            ({ context, ended: endedTerms, unsuspended }, configuration) =>
               (ended || !endedTerms.has(term)) &&
               !(suspended && unsuspended.has(term)) &&
-              eventsOf(type, context).some(
+              eventsIn(type, configuration, context).some(
                 (event) =>
                   guardHolds(definition, context, event) &&
                   definitions.slice(0, index).every((earlier) => !guardHolds(earlier, context, event)),
