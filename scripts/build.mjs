@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -26,6 +26,8 @@ const SOURCES = ['src', 'machines', 'simulations'];
 const DATA = /\.(jsonl|json|mjs)$/;
 /** Compiled, or not shipped: example scripts that run from the sources. */
 const NOT_DATA = new Set(['simulations/library-api.ts']);
+/** Written by the build itself (no source beside it): the report's statechart pictures, rendered ahead. */
+const REPORT_CHARTS = join(DIST, 'src/cli/render/report-charts.json');
 
 function* walk(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -77,15 +79,28 @@ function copyData() {
 function pruneOrphans() {
   for (const file of walk(DIST)) {
     const rel = relative(DIST, file);
-    if (rel.startsWith('.')) continue;
+    if (rel.startsWith('.') || file === REPORT_CHARTS) continue;
     const source = join(ROOT, rel.replace(/\.d\.ts$|\.js$/, '.ts'));
     if (!existsSync(source)) rmSync(file);
   }
+}
+
+/**
+ * Renders the report's statechart pictures with the compiled code (src/cli/render/report-charts.ts),
+ * so that a report loads no Graphviz; written through a rename, like the data files.
+ */
+async function renderReportCharts() {
+  const { renderReportCharts: render } = await import(
+    pathToFileURL(join(DIST, 'src/cli/render/report-charts.js')).href
+  );
+  writeFileSync(`${REPORT_CHARTS}.tmp`, `${JSON.stringify(await render())}\n`);
+  renameSync(`${REPORT_CHARTS}.tmp`, REPORT_CHARTS);
 }
 
 if (!process.argv.includes('--if-stale') || isStale()) {
   compile();
   copyData();
   pruneOrphans();
+  await renderReportCharts();
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
 }

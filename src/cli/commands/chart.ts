@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { instance } from '@viz-js/viz';
 import { InputError } from '../../domain/errors.ts';
 import { writeOutputFile } from '../../store/output-file.ts';
 import { toDot } from '../../visual/dot.ts';
@@ -29,6 +28,8 @@ export function requiredOutput(args: Parameters<Command['run']>[0], command: str
 
 /** Graphviz (WASM) renders DOT to SVG without a browser. */
 export async function renderSvg(dot: string): Promise<string> {
+  // Imported here: only the commands that draw an SVG load Graphviz and its WASM.
+  const { instance } = await import('@viz-js/viz');
   const viz = await instance();
   return viz.renderString(dot, { format: 'svg' });
 }

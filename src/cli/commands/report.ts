@@ -3,9 +3,8 @@ import { InputError } from '../../domain/errors.ts';
 import { TERM_IDS, type TermId } from '../../domain/terms.ts';
 import { describeHistory, historyTag, historyUsed } from '../../history/history.ts';
 import { explainTerms } from '../../replay/explain.ts';
-import { toDot } from '../../visual/dot.ts';
 import { renderReport } from '../../visual/report.ts';
-import { dealChart, picturedChart } from '../../visual/statechart.ts';
+import { dealChart } from '../../visual/statechart.ts';
 import { collectSteps } from '../../visual/steps.ts';
 import { renderTimeline } from '../../visual/timeline.ts';
 import { ASSUME_HELP, ASSUME_OPTION, COMMON_OPTIONS, type Command, listOption, stringOption } from '../command.ts';
@@ -18,8 +17,9 @@ import {
   loadFuture,
 } from '../future-input.ts';
 import type { Io } from '../io.ts';
+import { reportChartSvg } from '../render/report-charts.ts';
 import { styleFor } from '../render/style.ts';
-import { renderSvg, requiredOutput, writeOutput } from './chart.ts';
+import { requiredOutput, writeOutput } from './chart.ts';
 import { ENGINE_HELP, ENGINE_OPTION, engineOption } from './checking.ts';
 import { explanationLines } from './explain.ts';
 
@@ -91,8 +91,7 @@ Example:
       const amendment = catalog[id];
       return amendment === undefined ? [] : [[id, amendment] as const];
     });
-    const drawn = picturedChart(chart, { amendments: Object.fromEntries(applied) });
-    const chartSvg = await renderSvg(toDot(drawn, { direction: 'TB', edgeLabels: false }));
+    const chartSvg = await reportChartSvg(Object.fromEntries(applied));
     const history = historyUsed(future.history);
     const assumed =
       listOption(args, 'assume').length === 0 ? file : `${file} (${listOption(args, 'assume').join(', ')})`;
