@@ -2,7 +2,7 @@
 // The `dealsim` command: runs the compiled code in dist/, which `npm install` builds (`npm run build`).
 let main;
 try {
-  ({ main } = await import('../dist/src/cli/main.js'));
+  ({ main } = await import('../dist/cli/main.js'));
 } catch (error) {
   if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist')) throw error;
   process.stderr.write(

@@ -6,6 +6,9 @@
  * (the real history, futures, amendment and Monte Carlo spec files, the worker entry), so that
  * every `new URL('…', import.meta.url)` finds the same file from dist/ as from the sources.
  * Compiled files whose source is gone are removed, so a tarball never ships a stale module.
+ * Then it renders the report's statechart pictures ahead, and bundles the command line with
+ * esbuild into dist/cli/ (what `bin/dealsim.js` runs): one module per command and a few shared
+ * chunks instead of some sixty modules and packages to resolve, read and compile at every start.
  *
  * `--if-stale` builds only when a source or data file is newer than the last build (the test
  * suite's global setup uses it, so the processes it spawns run the code under test).
@@ -28,6 +31,14 @@ const DATA = /\.(jsonl|json|mjs)$/;
 const NOT_DATA = new Set(['simulations/library-api.ts']);
 /** Written by the build itself (no source beside it): the report's statechart pictures, rendered ahead. */
 const REPORT_CHARTS = join(DIST, 'src/cli/render/report-charts.json');
+/** The bundled command line, and esbuild's account of which modules went into which of its files. */
+const BUNDLE = join(DIST, 'cli');
+const BUNDLE_META = join(DIST, '.bundle-meta.json');
+/**
+ * Left out of the bundle: esbuild itself (the studio runs it), a native addon, and Graphviz,
+ * which only the commands that draw an SVG import.
+ */
+const NOT_BUNDLED = ['esbuild', 'fs-ext', '@viz-js/viz'];
 
 function* walk(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -66,20 +77,24 @@ function compile() {
 function copyData() {
   for (const file of sourceFiles()) {
     if (!DATA.test(file)) continue;
-    const target = join(DIST, relative(ROOT, file));
-    const content = readFileSync(file);
-    if (existsSync(target) && readFileSync(target).equals(content)) continue;
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(`${target}.tmp`, content);
-    renameSync(`${target}.tmp`, target);
+    writeIfChanged(join(DIST, relative(ROOT, file)), readFileSync(file));
   }
+}
+
+/** Writes `content` to `target` through a rename, only when it differs from what is there. */
+function writeIfChanged(target, content) {
+  const bytes = Buffer.from(content);
+  if (existsSync(target) && readFileSync(target).equals(bytes)) return;
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(`${target}.tmp`, bytes);
+  renameSync(`${target}.tmp`, target);
 }
 
 /** Removes dist/ files whose source (a .ts or a data file) no longer exists. */
 function pruneOrphans() {
   for (const file of walk(DIST)) {
     const rel = relative(DIST, file);
-    if (rel.startsWith('.') || file === REPORT_CHARTS) continue;
+    if (rel.startsWith('.') || file === REPORT_CHARTS || !relative(BUNDLE, file).startsWith('..')) continue;
     const source = join(ROOT, rel.replace(/\.d\.ts$|\.js$/, '.ts'));
     if (!existsSync(source)) rmSync(file);
   }
@@ -93,8 +108,56 @@ async function renderReportCharts() {
   const { renderReportCharts: render } = await import(
     pathToFileURL(join(DIST, 'src/cli/render/report-charts.js')).href
   );
-  writeFileSync(`${REPORT_CHARTS}.tmp`, `${JSON.stringify(await render())}\n`);
-  renameSync(`${REPORT_CHARTS}.tmp`, REPORT_CHARTS);
+  writeIfChanged(REPORT_CHARTS, `${JSON.stringify(await render())}\n`);
+}
+
+/**
+ * A bundled module's `import.meta.url` is its bundle file's; every source that reads a file beside
+ * itself (`new URL('…', import.meta.url)`) gets instead the URL of its compiled module in dist/,
+ * where the data files are, so it finds the same files bundled as compiled.
+ */
+const importMetaUrlOfCompiledModule = {
+  name: 'import-meta-url-of-compiled-module',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const compiled = relative(BUNDLE, join(DIST, relative(ROOT, args.path))).replace(/\.ts$/, '.js');
+      const url = `new URL(${JSON.stringify(compiled.split('\\').join('/'))}, import.meta.url).href`;
+      return { contents: text.replaceAll('import.meta.url', url), loader: 'ts' };
+    });
+  },
+};
+
+/**
+ * Bundles src/cli/main.ts into dist/cli/: each command stays a module of its own, imported when
+ * it runs, with shared code in chunks. Files are written through renames, only when changed,
+ * and files of an earlier bundle are removed once the new one is in place.
+ */
+async function bundle() {
+  const { build } = await import('esbuild');
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { main: join(ROOT, 'src/cli/main.ts') },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outdir: BUNDLE,
+    external: NOT_BUNDLED,
+    plugins: [importMetaUrlOfCompiledModule],
+    metafile: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  const written = new Set();
+  for (const file of result.outputFiles) {
+    writeIfChanged(file.path, file.contents);
+    written.add(file.path);
+  }
+  for (const file of walk(BUNDLE)) if (!written.has(file)) rmSync(file);
+  writeIfChanged(BUNDLE_META, `${JSON.stringify(result.metafile)}\n`);
 }
 
 if (!process.argv.includes('--if-stale') || isStale()) {
@@ -102,5 +165,6 @@ if (!process.argv.includes('--if-stale') || isStale()) {
   copyData();
   pruneOrphans();
   await renderReportCharts();
+  await bundle();
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
 }

@@ -114,13 +114,15 @@ describe('the npm package: installs from its tarball alone and works there', () 
 
   it('ships the compiled code, its types and the data it reads, and no build state', () => {
     expect(files).toContain('bin/dealsim.js');
+    expect(files).toContain('dist/cli/main.js');
+    expect(files).toContain('dist/src/cli/render/report-charts.json');
     expect(files).toContain('dist/src/index.js');
     expect(files).toContain('dist/src/index.d.ts');
     expect(files).toContain('dist/src/history/real-history.jsonl');
     expect(files).toContain('dist/src/montecarlo/worker-entry.mjs');
     expect(files).toContain('dist/simulations/futures.json');
     expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
-    expect(files.some((file) => file.includes('tsbuildinfo') || file.endsWith('.built'))).toBe(false);
+    expect(files.some((file) => /tsbuildinfo|\.built$|bundle-meta/.test(file))).toBe(false);
   });
 
   it('npx dealsim --version and simulate run from the installed package', () => {

@@ -1,12 +1,15 @@
 /**
  * Fast starts (issue 12): a command's module, and the heavy dependencies it needs (Graphviz's
- * WASM, fast-check, worker threads), are imported only when that command runs. Checked on the
- * real compiled command by listing every module a process resolves, not by timing it.
+ * WASM, fast-check, worker threads), are imported only when that command runs; `--version`,
+ * `--help` and the dispatch load none of the log's reader, its schemas (zod), XState or the
+ * machine. Checked on the real command (bin/dealsim.js running the bundle in dist/cli/) by
+ * listing every file the process resolves and, through esbuild's account of the bundle
+ * (dist/.bundle-meta.json), every source module and package file those files hold; not by timing.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands/index.ts';
@@ -32,39 +35,85 @@ writeFileSync(
   `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`,
 );
 
-/** Every module `dealsim ARGS` resolves. */
+/** esbuild's account of the bundle: each output file (from the repository root) and the inputs it holds. */
+const meta = JSON.parse(readFileSync(join(ROOT, 'dist/.bundle-meta.json'), 'utf8')) as {
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
+};
+
+/**
+ * Every module `dealsim ARGS` loads, as paths from the repository root (`src/cli/main.ts`,
+ * `node_modules/zod/v3/types.js`, `node:worker_threads`): a bundle file stands for the sources
+ * and package files it holds.
+ */
 function loaded(...args: string[]): string[] {
   const result = spawnSync(process.execPath, ['--import', register, 'bin/dealsim.js', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });
-  expect(result.status).toBe(0);
+  expect(result.status, result.stderr).toBe(0);
   return result.stderr
     .split('\n')
     .filter((line) => line.startsWith('RESOLVED '))
-    .map((line) => line.slice('RESOLVED '.length));
+    .map((line) => line.slice('RESOLVED '.length))
+    .flatMap((url) => {
+      if (!url.startsWith('file:')) return [url];
+      const path = relative(ROOT, fileURLToPath(url)).split('\\').join('/');
+      const output = meta.outputs[path];
+      return output ? [path, ...Object.keys(output.inputs)] : [path];
+    });
 }
 
-const HEAVY = [/@viz-js/, /fast-check/, /node:worker_threads/, /\/commands\/(?!index\.js)/];
+const matching = (modules: readonly string[], pattern: RegExp) => modules.filter((module) => pattern.test(module));
+
+/** What only a command's run needs: the log's reader and schemas, the statechart and its engines, the replay. */
+const COMMAND_WORK = [
+  /^node_modules\/zod\//,
+  /^node_modules\/xstate\//,
+  /^node_modules\/immer\//,
+  /^machines\//,
+  /^src\/(kernel|log|replay|history)\//,
+  /^src\/store\/(?!read-notices\.ts$)/,
+];
+const HEAVY = [/@viz-js/, /fast-check/, /^node:worker_threads$/, /^src\/cli\/commands\/(?!index\.ts$)/];
 
 describe('fast starts: commands and heavy dependencies load when needed', () => {
-  it('dealsim --version loads no command and no heavy dependency', () => {
+  it('dealsim runs the bundle, whose inputs the loading checks read', () => {
     const modules = loaded('--version');
-    expect(modules.some((url) => url.endsWith('/dist/src/cli/main.js'))).toBe(true);
-    for (const heavy of HEAVY) expect(modules.filter((url) => heavy.test(url))).toEqual([]);
+    expect(modules).toContain('dist/cli/main.js');
+    expect(modules).toContain('src/cli/main.ts');
   });
+
+  it.each([['--version'], ['--help']])(
+    'dealsim %s loads no command, no heavy dependency, no schema, no XState and no machine',
+    (flag) => {
+      const modules = loaded(flag);
+      for (const pattern of [...HEAVY, ...COMMAND_WORK]) expect(matching(modules, pattern)).toEqual([]);
+    },
+  );
 
   it('dealsim simulate loads its own command and none of the heavy dependencies', () => {
     const modules = loaded('simulate', 'simulations/declared-2028-verified-2028.jsonl');
-    expect(modules.some((url) => url.endsWith('/dist/src/cli/commands/simulate.js'))).toBe(true);
-    for (const heavy of [/@viz-js/, /fast-check/, /node:worker_threads/]) {
-      expect(modules.filter((url) => heavy.test(url))).toEqual([]);
+    expect(modules).toContain('src/cli/commands/simulate.ts');
+    for (const heavy of [/@viz-js/, /fast-check/, /^node:worker_threads$/]) {
+      expect(matching(modules, heavy)).toEqual([]);
     }
+  });
+
+  it('dealsim simulate does load zod, XState and the machine (so the checks of --version can fail)', () => {
+    const modules = loaded('simulate', 'simulations/declared-2028-verified-2028.jsonl');
+    for (const pattern of COMMAND_WORK.slice(0, 4)) expect(matching(modules, pattern)).not.toEqual([]);
+  });
+
+  it('dealsim report draws its statechart from the build, without Graphviz', () => {
+    const output = join(scratch, 'report.html');
+    const modules = loaded('report', 'simulations/declared-2028-verified-2028.jsonl', '-o', output);
+    expect(modules).toContain('src/cli/commands/report.ts');
+    expect(matching(modules, /@viz-js/)).toEqual([]);
   });
 
   it('dealsim chart --format svg does load Graphviz (so the checks above can fail)', () => {
     const modules = loaded('chart', '--format', 'svg');
-    expect(modules.some((url) => url.includes('@viz-js'))).toBe(true);
+    expect(matching(modules, /@viz-js/)).not.toEqual([]);
   });
 
   it.each(COMMANDS.map((entry) => [entry.name, entry] as const))(
