@@ -6,7 +6,6 @@
  * those of rendering `toSimulationJson` whole (the differential tests compare both engines).
  */
 import { basename } from 'node:path';
-import wrapAnsi from 'wrap-ansi';
 import type { DealContext } from '../../machines/deal.machine.ts';
 import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, formatAssumption } from '../domain/assumptions.ts';
 import type { IsoDate } from '../domain/dates.ts';
@@ -24,6 +23,7 @@ import type { Io } from './io.ts';
 import { type Style, styleFor } from './render/style.ts';
 import { TableMeasure, table, tableHead, tableRow } from './render/table.ts';
 import { visibleData, visibleText } from './render/terminal-text.ts';
+import { wrapAnsi } from './render/text-width.ts';
 import { RecordSpill } from './spill.ts';
 
 /** What a replay knows once it is done, as `simulate` prints it. */

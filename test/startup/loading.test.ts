@@ -29,10 +29,18 @@ writeFileSync(
 }
 `,
 );
+/** Registers the hook, and at exit prints every file loaded through `require` (ES modules too, on Node ≥ 20.19). */
 const register = join(scratch, 'register.mjs');
 writeFileSync(
   register,
-  `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`,
+  `import { createRequire, register } from 'node:module';
+import { pathToFileURL } from 'node:url';
+register(${JSON.stringify(pathToFileURL(hook).href)});
+const { cache } = createRequire(import.meta.url);
+process.on('exit', () => {
+  for (const file of Object.keys(cache)) process.stderr.write('RESOLVED ' + pathToFileURL(file).href + '\\n');
+});
+`,
 );
 
 /** esbuild's account of the bundle: each output file (from the repository root) and the inputs it holds. */
@@ -97,6 +105,18 @@ describe('fast starts: commands and heavy dependencies load when needed', () => 
     for (const heavy of [/@viz-js/, /fast-check/, /^node:worker_threads$/]) {
       expect(matching(modules, heavy)).toEqual([]);
     }
+  });
+
+  it('dealsim simulate of a shipped future loads no string-width: its tables hold dealsim’s own narrow text', () => {
+    const modules = loaded('simulate', 'simulations/declared-2028-verified-2028.jsonl');
+    expect(matching(modules, /string-width|wrap-ansi/)).toEqual([]);
+  });
+
+  it('dealsim simulate of a log naming a product in wide characters loads string-width to measure it', () => {
+    const log = join(scratch, 'wide.jsonl');
+    writeFileSync(log, '{"type":"product.launched","date":"2027-01-01","name":"界界 👍","api":true,"cloud":"aws"}\n');
+    const modules = loaded('simulate', log, '--history', 'none');
+    expect(matching(modules, /node_modules\/string-width\//)).not.toEqual([]);
   });
 
   it('dealsim simulate does load zod, XState and the machine (so the checks of --version can fail)', () => {

@@ -4,8 +4,7 @@
  * terminal, the table fits its width: one column (the reason, the meaning) wraps by words with
  * wrap-ansi. Not on a terminal (`width` undefined), every row stays on one line, for grep and cut.
  */
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import { stringWidth, wrapAnsi } from './text-width.ts';
 
 export interface TableOptions {
   /** The terminal's width in columns ({@link Io.columns}); undefined: never wrap. */
