@@ -90,16 +90,16 @@ export function collectSteps<S>(
   engine: Engine<S> = xstateEngine as unknown as Engine<S>,
 ): ReportSteps {
   const regions = regionsOf(chart);
-  // History lines and the user's are numbered apart (`history:4`, `line 4`): key them by reference.
-  const indexByLine = new Map(events.map((logged, index) => [lineRef(logged.line, logged.origin), index]));
   const initial = engine.stateValue(engine.start(input));
   const steps: CompactStep[] = [
     [EFFECTIVE_DATE, -1, 'the agreement takes effect (S1)', stateCodes(regions, initial), 0, 0],
   ];
   if ((engine as Engine<unknown>) === kernelEngine) {
-    const replayed = collectOnKernel(events, input, regions, indexByLine, steps);
+    const replayed = collectOnKernel(events, input, regions, steps);
     return { replayed, steps, findings: replayed.findings.map(compactFinding) };
   }
+  // History lines and the user's are numbered apart (`history:4`, `line 4`): key them by reference.
+  const indexByLine = new Map(events.map((logged, index) => [lineRef(logged.line, logged.origin), index]));
   let recorded = 0;
   const onStep = (step: ReplayStep) => {
     const first = recorded;
@@ -130,33 +130,32 @@ function compactFinding(finding: Finding): [string, string, string, string] {
 /**
  * {@link collectSteps} on the kernel's lean fold, watched as `simulate` watches it: each step's
  * record as the replay's `onStep` would give it, and the replay's answer (findings with what only
- * the end knows filled in). A calendar step's event is the one the replay delivers from the state
- * before it, asked of the same calendar; the differential tests hold both paths equal.
+ * the end knows filled in). A log step is the line being folded; a calendar step's event is the
+ * one the replay delivers from the state before it, asked of the same calendar. The differential
+ * tests hold both paths equal.
  */
 function collectOnKernel(
   events: readonly LoggedEvent[],
   input: DealInput,
   regions: readonly RegionInfo[],
-  indexByLine: ReadonlyMap<string, number>,
   steps: CompactStep[],
 ): Replayed {
   const found: Finding[] = [];
   /** State codes by configuration: the kernel's state value is a function of its configuration alone. */
   const codes = new Map<number, string>();
-  let before: KernelState = kernelEngine.start(input);
+  const start = kernelEngine.start(input);
+  /** The state and date the last step left, from which the calendar's next deadline is asked. */
+  let config = start.config;
+  let context = start.context;
   let today = EFFECTIVE_DATE;
+  /** The index in `events` of the line being folded. */
+  let current = -1;
   let recorded = 0;
-  const eventOf = (cause: Cause) => {
-    if (cause.line !== null) {
-      const logged = events[indexByLine.get(lineRef(cause.line, cause.origin)) ?? -1];
-      if (logged === undefined)
-        throw new TypeError(`the fold stepped on ${lineRef(cause.line, cause.origin)}, not in the log`);
-      return logged.event;
-    }
-    const state = before;
+  const calendarEvent = (cause: Cause) => {
+    const state = { config, context };
     const due = nextCalendarEvent(
       {
-        context: state.context,
+        context,
         agi: kernelEngine.agiStatus(state),
         termStatus: (term) => kernelEngine.termStatus(state, term),
       },
@@ -174,29 +173,33 @@ function collectOnKernel(
       found.push(asFinding(finding));
     },
     step: (cause, _holding, count) => {
-      const event = eventOf(cause);
-      const config = fold.config;
+      let label: string;
+      let index = -1;
+      if (cause.line === null) {
+        label = `calendar: ${eventLabel(calendarEvent(cause))}`;
+      } else {
+        const logged = events[current];
+        if (logged?.line !== cause.line || logged.origin !== cause.origin) {
+          throw new TypeError(`the fold stepped on ${lineRef(cause.line, cause.origin)}, not on the line folded`);
+        }
+        label = eventLabel(logged.event);
+        index = current;
+      }
+      config = fold.config;
+      context = fold.context;
+      today = fold.today;
       let stateCode = codes.get(config);
       if (stateCode === undefined) {
-        stateCode = stateCodes(regions, kernelEngine.stateValue({ config, context: fold.context }));
+        stateCode = stateCodes(regions, kernelEngine.stateValue({ config, context }));
         codes.set(config, stateCode);
       }
-      const index = cause.line === null ? -1 : (indexByLine.get(lineRef(cause.line, cause.origin)) as number);
-      steps.push([
-        cause.date,
-        index,
-        cause.line === null ? `calendar: ${eventLabel(event)}` : eventLabel(event),
-        stateCode,
-        recorded,
-        count,
-      ]);
+      steps.push([cause.date, index, label, stateCode, recorded, count]);
       recorded += count;
-      before = { config, context: fold.context };
-      today = fold.today;
     },
   };
   const fold: FoldState = startFold(input, { observer });
-  for (const logged of events) foldEvent(fold, logged);
+  for (current = 0; current < events.length; current++) foldEvent(fold, events[current] as LoggedEvent);
+  current = -1;
   const folded = finishFold(fold);
   const timelines = folded.timelines;
   return {
@@ -211,19 +214,19 @@ function collectOnKernel(
 
 /** The fold's finding as the replay records it: the fields it leaves out absent, not undefined. */
 function asFinding(observed: ObservedFinding): Finding {
-  const { origin, source, coveredBy, missingFacts, outcomes } = observed;
-  return {
+  const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
     line: observed.line,
-    ...(origin !== undefined && { origin }),
     date: observed.date,
     type: observed.type,
     verdict: observed.verdict,
     clause: observed.clause,
     reason: observed.reason,
     status: observed.status as EventStatus,
-    ...(source !== undefined && { source }),
-    ...(coveredBy !== undefined && { coveredBy }),
-    ...(missingFacts !== undefined && { missingFacts }),
-    ...(outcomes !== undefined && { outcomes }),
   };
+  if (observed.origin !== undefined) finding.origin = observed.origin;
+  if (observed.source !== undefined) finding.source = observed.source;
+  if (observed.coveredBy !== undefined) finding.coveredBy = observed.coveredBy;
+  if (observed.missingFacts !== undefined) finding.missingFacts = observed.missingFacts;
+  if (observed.outcomes !== undefined) finding.outcomes = observed.outcomes;
+  return finding;
 }
