@@ -19,8 +19,13 @@ const ENTITIES: Readonly<Record<string, string>> = {
 const UNSHOWABLE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Anything {@link escapeMarkup} may change (a surrogate, paired or lone, counts): most text has none. */
+const MAY_ESCAPE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff&<>"']/;
+
 /** Escapes text for an element's content or a quoted attribute, in HTML and in SVG. */
 export function escapeMarkup(text: string): string {
+  if (!MAY_ESCAPE.test(text)) return text;
   return text
     .replace(UNSHOWABLE, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`)
     .replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
