@@ -22,6 +22,7 @@ import { TERM_IDS, TERMS, type TermId, type TermSpec } from '../domain/terms.ts'
 import { type DatedReplay, foldUntil } from '../kernel/dated-fold.ts';
 import { kernelEngine } from '../kernel/engine.ts';
 import type { LoggedEvent } from '../log/parse.ts';
+import { watchAssumptions } from './assumption-reads.ts';
 import type { Engine } from './engine.ts';
 import { type Cause, describeCause, type Interval, intervalOn } from './intervals.ts';
 import { replay } from './replay.ts';
@@ -147,8 +148,10 @@ export function explainTerms(
     engine === kernelEngine
       ? (assumptions) => foldUntil(events, { ...input, assumptions }, date)
       : (assumptions) => replay(events, { ...input, assumptions }, { until: date, engine });
-  const replayed = run(input.assumptions);
-  const others = categoricalReplays(input.assumptions, run);
+  // Readings the replay never looks at cannot change its answers: only the others are replayed.
+  const reads = watchAssumptions(input.assumptions);
+  const replayed = run(reads.watched);
+  const others = categoricalReplays(input.assumptions, run, reads.wasRead);
   const invalidUnder: InvalidReading[] = others.flatMap(({ key, value, result }) =>
     'error' in result ? [{ key, value, error: result.error }] : [],
   );
@@ -239,13 +242,17 @@ function validPart(
   return { ...reading, min: range.below?.value ?? reading.min, max: range.above?.value ?? reading.max };
 }
 
-/** One replay for each other value of each categorical reading (numeric ones are searched apart). */
+/**
+ * One replay for each other value of each categorical reading that the replay under `assumptions`
+ * read (numeric ones are searched apart); under a reading it never read, every answer is its own.
+ */
 function categoricalReplays(
   assumptions: Assumptions,
   run: (assumptions: Assumptions) => DatedReplay,
+  wasRead: (key: AssumptionKey) => boolean,
 ): { key: AssumptionKey; value: string; result: Tried }[] {
   const numeric = new Set<string>(NUMERIC_READINGS.map((reading) => reading.key));
-  return ASSUMPTION_KEYS.filter((key) => !numeric.has(key)).flatMap((key) =>
+  return ASSUMPTION_KEYS.filter((key) => !numeric.has(key) && wasRead(key)).flatMap((key) =>
     (ASSUMPTIONS[key].enumerable ?? [])
       .filter((value) => value !== assumptions[key])
       .map((value) => {
