@@ -309,16 +309,20 @@ export function compileKernel(machine: AnyStateMachine, terms: readonly TermId[]
     return { r, codes };
   });
   // Every id, reachable or not: a plain pass over a few thousand ids is cheaper than the search.
-  for (let id = 0; id < idSpace; id++) {
-    let mask = 0;
-    for (let t = 0; t < termRegions.length; t++) {
-      const { r, codes } = termRegions[t] as { r: number; codes: number[] };
-      const code = codes[decode(id, r)] as number;
-      termStatusCode[id * terms.length + t] = code;
-      if (code === 0) mask |= 1 << t;
+  // A region keeps its state for `stride` ids in a row, so each term is filled run by run.
+  const T = terms.length;
+  termRegions.forEach(({ r, codes }, t) => {
+    const { stride, states } = regions[r] as CompiledRegion;
+    const bit = 1 << t;
+    for (let run = 0; run * stride < idSpace; run++) {
+      const code = codes[run % states.length] as number;
+      const end = (run + 1) * stride;
+      for (let id = run * stride; id < end; id++) {
+        termStatusCode[id * T + t] = code;
+        if (code === 0) holdingMask[id] = (holdingMask[id] as number) | bit;
+      }
     }
-    holdingMask[id] = mask;
-  }
+  });
   return {
     regions,
     regionIndex,

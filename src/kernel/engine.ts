@@ -109,11 +109,14 @@ function regionState(config: number, r: number): string {
   return region.states[Math.floor(config / region.stride) % region.states.length] as string;
 }
 
-/** The AGI state of every configuration id, so reading it is one array lookup. */
-const AGI_OF: readonly AgiStatus[] = Array.from(
-  { length: DEAL_KERNEL.idSpace },
-  (_, config) => regionState(config, AGI_REGION) as AgiStatus,
-);
+/** The AGI state of every configuration id, so reading it is one array lookup (filled run by run, as the AGI region keeps its state for `stride` ids in a row). */
+const AGI_OF: readonly AgiStatus[] = ((): AgiStatus[] => {
+  const { stride, states } = DEAL_KERNEL.regions[AGI_REGION] as (typeof DEAL_KERNEL.regions)[number];
+  const of = new Array<AgiStatus>(DEAL_KERNEL.idSpace);
+  for (let run = 0; run * stride < of.length; run++)
+    of.fill(states[run % states.length] as AgiStatus, run * stride, (run + 1) * stride);
+  return of;
+})();
 
 export function kernelAgiStatus(config: number): AgiStatus {
   return AGI_OF[config] as AgiStatus;

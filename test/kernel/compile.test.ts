@@ -14,6 +14,7 @@ import { TERM_IDS } from '../../src/domain/terms.ts';
 import { futureArbitrary } from '../../src/fuzz/arbitraries/future.ts';
 import { compileKernel } from '../../src/kernel/compile.ts';
 import { DEAL_KERNEL, kernelEngine } from '../../src/kernel/engine.ts';
+import { xstateEngine } from '../../src/replay/engine.ts';
 
 const toy = (withReopen: boolean) =>
   setup({
@@ -145,5 +146,22 @@ describe('C0 kernel table built as configurations are met', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('C0 kernel: each configuration’s statuses are those of its regions’ states', () => {
+  it('gives every id the term statuses, holding mask and AGI state XState reads from its state names', () => {
+    const { idSpace, holdingMask, terms } = DEAL_KERNEL;
+    for (let config = 0; config < idSpace; config++) {
+      const state = { config, context: undefined as never };
+      // XState's engine reads statuses from the state value's names: a model apart from the kernel's tables.
+      const snapshot = { value: kernelEngine.stateValue(state) } as never;
+      terms.forEach((term, t) => {
+        const status = xstateEngine.termStatus(snapshot, term);
+        expect(kernelEngine.termStatus(state, term)).toBe(status);
+        expect(((holdingMask[config] as number) >> t) & 1).toBe(status === 'holding' ? 1 : 0);
+      });
+      expect(kernelEngine.agiStatus(state)).toBe(xstateEngine.agiStatus(snapshot));
+    }
   });
 });
