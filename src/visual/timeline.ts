@@ -379,12 +379,14 @@ const LIST_ROW = 16;
 /** Every event when they fit in `max`; else the AGI steps, amendments and marked verdicts first. */
 function listedEvents(markers: readonly Marker[], max: number): Listed {
   if (markers.length <= max) return { markers, left: 0 };
-  const order = new Map(markers.map((marker, index) => [marker, index]));
-  const at = (marker: Marker) => order.get(marker) as number;
-  const kept = [...markers]
-    .sort((a, b) => a.priority - b.priority || at(a) - at(b))
+  // By position in the log: a marker's index, so a long log sorts numbers rather than looking markers up.
+  const priority = (index: number) => (markers[index] as Marker).priority;
+  const kept = markers
+    .map((_, index) => index)
+    .sort((a, b) => priority(a) - priority(b) || a - b)
     .slice(0, max)
-    .sort((a, b) => at(a) - at(b));
+    .sort((a, b) => a - b)
+    .map((index) => markers[index] as Marker);
   return { markers: kept, left: markers.length - kept.length };
 }
 
