@@ -3,37 +3,50 @@
  * The score table of docs/mutation.md, counted from StrykerJS's JSON reports (the
  * mutation-testing-report schema): per file, mutants killed or timed out (detected), survived or
  * without coverage (undetected), and ignored, with why they were ignored; the score is detected
- * over detected + undetected, as StrykerJS counts it. Usage:
+ * over detected + undetected, as StrykerJS counts it. A mutant that a later report also holds
+ * (same file, place, mutator and replacement: a re-run of some mutants) takes the later result.
+ * Usage:
  *   node scripts/mutation-score.mjs reports/mutation/mutation.json reports/mutation/chart.json
  */
 import { readFileSync } from 'node:fs';
 
-const DETECTED = new Set(['Killed', 'Timeout']);
-const UNDETECTED = new Set(['Survived', 'NoCoverage']);
-
-const rows = new Map();
-const ignoredWhy = new Map();
+/** Every mutant's latest result, by file and by what it changes where. */
+const results = new Map();
 for (const report of process.argv.slice(2)) {
   const { files } = JSON.parse(readFileSync(report, 'utf8'));
   for (const [file, { mutants }] of Object.entries(files)) {
-    const row = rows.get(file) ?? { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
+    const byPlace = results.get(file) ?? new Map();
     for (const mutant of mutants) {
-      if (mutant.status === 'Killed') row.killed++;
-      else if (mutant.status === 'Timeout') row.timeout++;
-      else if (mutant.status === 'Survived') row.survived++;
-      else if (mutant.status === 'NoCoverage') row.noCoverage++;
-      else if (mutant.status === 'Ignored') {
-        row.ignored++;
-        const why = /static/i.test(mutant.statusReason ?? '')
-          ? 'static (module-level, run apart for the chart only)'
-          : /excluded mutation/i.test(mutant.statusReason ?? '')
-            ? `excluded mutator ${mutant.mutatorName}`
-            : 'a // Stryker disable comment with its reason';
-        ignoredWhy.set(why, (ignoredWhy.get(why) ?? 0) + 1);
-      } else row.errors++;
+      const { start, end } = mutant.location;
+      byPlace.set(
+        `${start.line}:${start.column}-${end.line}:${end.column} ${mutant.mutatorName} ${mutant.replacement}`,
+        mutant,
+      );
     }
-    rows.set(file, row);
+    results.set(file, byPlace);
   }
+}
+
+const rows = new Map();
+const ignoredWhy = new Map();
+for (const [file, byPlace] of results) {
+  const row = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };
+  for (const mutant of byPlace.values()) {
+    if (mutant.status === 'Killed') row.killed++;
+    else if (mutant.status === 'Timeout') row.timeout++;
+    else if (mutant.status === 'Survived') row.survived++;
+    else if (mutant.status === 'NoCoverage') row.noCoverage++;
+    else if (mutant.status === 'Ignored') {
+      row.ignored++;
+      const why = /static/i.test(mutant.statusReason ?? '')
+        ? 'static (module-level; scored for the chart only, by its own run)'
+        : /excluded mutation/i.test(mutant.statusReason ?? '')
+          ? `excluded mutator ${mutant.mutatorName}`
+          : 'a // Stryker disable comment with its reason';
+      ignoredWhy.set(why, (ignoredWhy.get(why) ?? 0) + 1);
+    } else row.errors++;
+  }
+  rows.set(file, row);
 }
 
 const score = (row) => {
