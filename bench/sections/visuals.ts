@@ -123,7 +123,10 @@ export async function measure(): Promise<BenchSection> {
 
     const report = join(dir, 'big.html');
     const reportStart = performance.now();
-    await main(['report', bigLog, '-o', report], quietIo);
+    const reportIo = memoryIo();
+    // The future applies the amendments itself (bigFuture), so it is replayed on the deal as signed.
+    const reportCode = await main(['report', bigLog, '--history', 'none', '-o', report], reportIo);
+    if (reportCode !== 0) throw new Error(`dealsim report exited ${reportCode}: ${reportIo.stderr()}`);
     metrics.reportBigGenerateMs = performance.now() - reportStart;
     metrics.reportBigBytes = statSync(report).size;
     lines.push(
