@@ -18,6 +18,7 @@ import type { AgiStatus } from '../replay/engine.ts';
 import type { Finding, MissingFact, Outcome, Verdict } from '../replay/findings.ts';
 import { type Cause, describeCause, type Interval, intervalOn } from '../replay/intervals.ts';
 import { coveredUntil } from '../replay/replay.ts';
+import { findingJson as findingJsonOf, termsJson } from '../replay/report.ts';
 import { VERDICT_MARKS } from '../visual/verdict-marks.ts';
 import type { Io } from './io.ts';
 import { type Style, styleFor } from './render/style.ts';
@@ -391,23 +392,7 @@ export class SimulationOutput implements FoldObserver {
     field('assume', context.assumptions);
     field('agi', { status: summary.agi, ...context.agi });
     field('amendments', context.applied);
-    field(
-      'terms',
-      TERM_IDS.map((id) => ({
-        id,
-        holder: TERMS[id].holder,
-        kind: TERMS[id].kind,
-        clause: TERMS[id].clause,
-        clauses: TERMS[id].clauses,
-        intervals: summary.timelines[id].map((interval) => ({
-          from: interval.from,
-          until: interval.until,
-          endedBy: interval.endedBy && describeCause(interval.endedBy),
-          endedByLine: interval.endedBy?.line ?? null,
-          endedByOrigin: interval.endedBy?.origin ?? null,
-        })),
-      })),
-    );
+    field('terms', termsJson(summary.timelines));
     if (this.findingCount === 0) out.write('  "findings": [],\n');
     else {
       out.write('  "findings": [\n');
@@ -438,20 +423,7 @@ function findingJson(finding: ObservedFinding): string {
   if (missingFacts === undefined && outcomes === undefined) {
     return `{\n      "line": ${finding.line},\n      "origin": ${JSON.stringify(origin ?? null)},\n      "date": "${finding.date}",\n      "type": "${finding.type}",\n      "verdict": "${finding.verdict}",\n      "clause": "${finding.clause}",\n      "reason": ${JSON.stringify(finding.reason)},\n      "status": "${finding.status}",\n      "source": ${JSON.stringify(source ?? null)}\n    }`;
   }
-  const json = {
-    line: finding.line,
-    origin: origin ?? null,
-    date: finding.date,
-    type: finding.type,
-    verdict: finding.verdict,
-    clause: finding.clause,
-    reason: finding.reason,
-    status: finding.status,
-    source: source ?? null,
-    ...(missingFacts && { missingFacts }),
-    ...(outcomes && { outcomes }),
-  };
-  return JSON.stringify(json, null, 2).replaceAll('\n', '\n    ');
+  return JSON.stringify(findingJsonOf(finding), null, 2).replaceAll('\n', '\n    ');
 }
 
 /** The terms holding on `date`. */

@@ -9,7 +9,7 @@
 import type { DealContext, DealInput } from '../../machines/deal.machine.ts';
 import { EFFECTIVE_DATE, type IsoDate } from '../domain/dates.ts';
 import { InputError } from '../domain/errors.ts';
-import type { CalendarEvent, DealEvent, LogEvent, LogEventType } from '../domain/events.ts';
+import type { CalendarEvent, DealEvent, EventStatus, LogEvent, LogEventType } from '../domain/events.ts';
 import { TERM_IDS, type TermId } from '../domain/terms.ts';
 import type { LoggedEvent } from '../log/parse.ts';
 import { lineRef } from '../log/parse.ts';
@@ -65,7 +65,7 @@ export interface ObservedFinding {
   readonly verdict: Verdict;
   readonly clause: Citation;
   readonly reason: string;
-  readonly status: string;
+  readonly status: EventStatus;
   readonly source: string | undefined;
   readonly coveredBy: TermId | undefined;
   readonly missingFacts: readonly MissingFact[] | undefined;

@@ -36,6 +36,67 @@ export interface TermJson {
   readonly intervals: readonly IntervalJson[];
 }
 
+/** One finding in `--json` output. */
+export interface FindingJson {
+  readonly line: number;
+  /** The history the line belongs to; null for the user's own file. */
+  readonly origin: string | null;
+  readonly date: IsoDate;
+  readonly type: string;
+  readonly verdict: Verdict;
+  readonly clause: Citation;
+  readonly reason: string;
+  readonly status: EventStatus;
+  readonly source: string | null;
+  /** With `undetermined`: the facts the event leaves out, and the finding under each value. */
+  readonly missingFacts?: readonly MissingFact[];
+  readonly outcomes?: readonly Outcome[];
+}
+
+/** The fields a finding's JSON is made of, as the replay and the lean fold both report them. */
+export type FindingFields = Pick<FindingJson, 'line' | 'date' | 'type' | 'verdict' | 'clause' | 'reason' | 'status'> & {
+  readonly origin?: string | undefined;
+  readonly source?: string | undefined;
+  readonly missingFacts?: readonly MissingFact[] | undefined;
+  readonly outcomes?: readonly Outcome[] | undefined;
+};
+
+/** A finding as `--json` gives it (absent origin and source as null; openness only when undetermined). */
+export function findingJson(finding: FindingFields): FindingJson {
+  const { line, origin, date, type, verdict, clause, reason, status, source, missingFacts, outcomes } = finding;
+  return {
+    line,
+    origin: origin ?? null,
+    date,
+    type,
+    verdict,
+    clause,
+    reason,
+    status,
+    source: source ?? null,
+    ...(missingFacts && { missingFacts }),
+    ...(outcomes && { outcomes }),
+  };
+}
+
+/** Every term with its holder, kind, clauses and intervals, as `--json` gives them. */
+export function termsJson(timelines: Replayed['timelines']): TermJson[] {
+  return TERM_IDS.map((id) => ({
+    id,
+    holder: TERMS[id].holder,
+    kind: TERMS[id].kind,
+    clause: TERMS[id].clause,
+    clauses: TERMS[id].clauses,
+    intervals: timelines[id].map((interval) => ({
+      from: interval.from,
+      until: interval.until,
+      endedBy: interval.endedBy && describeCause(interval.endedBy),
+      endedByLine: interval.endedBy?.line ?? null,
+      endedByOrigin: interval.endedBy?.origin ?? null,
+    })),
+  }));
+}
+
 /**
  * The answer of `dealsim simulate --json`: the history and assumptions used, the AGI process, every
  * term's intervals, the findings, the ledger and, with a date, the terms holding on it.
@@ -53,21 +114,7 @@ export interface SimulationJson {
   };
   readonly amendments: readonly string[];
   readonly terms: readonly TermJson[];
-  readonly findings: readonly {
-    readonly line: number;
-    /** The history the line belongs to; null for the user's own file. */
-    readonly origin: string | null;
-    readonly date: IsoDate;
-    readonly type: string;
-    readonly verdict: Verdict;
-    readonly clause: Citation;
-    readonly reason: string;
-    readonly status: EventStatus;
-    readonly source: string | null;
-    /** With `undetermined`: the facts the event leaves out, and the finding under each value. */
-    readonly missingFacts?: readonly MissingFact[];
-    readonly outcomes?: readonly Outcome[];
-  }[];
+  readonly findings: readonly FindingJson[];
   readonly ledger: Ledger;
   readonly at?: IsoDate;
   readonly holding?: readonly TermId[];
@@ -86,35 +133,8 @@ export function toSimulationJson(replayed: Replayed, at?: IsoDate, history?: His
     assume: context.assumptions,
     agi: { status: replayed.agi, ...context.agi },
     amendments: context.applied,
-    terms: TERM_IDS.map((id) => ({
-      id,
-      holder: TERMS[id].holder,
-      kind: TERMS[id].kind,
-      clause: TERMS[id].clause,
-      clauses: TERMS[id].clauses,
-      intervals: replayed.timelines[id].map((interval) => ({
-        from: interval.from,
-        until: interval.until,
-        endedBy: interval.endedBy && describeCause(interval.endedBy),
-        endedByLine: interval.endedBy?.line ?? null,
-        endedByOrigin: interval.endedBy?.origin ?? null,
-      })),
-    })),
-    findings: replayed.findings.map(
-      ({ line, origin, date, type, verdict, clause, reason, status, source, missingFacts, outcomes }) => ({
-        line,
-        origin: origin ?? null,
-        date,
-        type,
-        verdict,
-        clause,
-        reason,
-        status,
-        source: source ?? null,
-        ...(missingFacts && { missingFacts }),
-        ...(outcomes && { outcomes }),
-      }),
-    ),
+    terms: termsJson(replayed.timelines),
+    findings: replayed.findings.map(findingJson),
     ledger: context.ledger,
     ...(at !== undefined && { at, holding: holdingOn(replayed, at) }),
   };
