@@ -61,22 +61,11 @@ export function* readLogLines(file: string, chunkBytes = CHUNK_BYTES, onBom?: ()
       const cut = completeLines(bytes, eof);
       const whole = bytes.subarray(0, cut);
       // Line ends are ASCII, so the lines are UTF-8 exactly when all of them together are: decode
-      // them at once, and look for the bad line only when there is one.
-      if (isUtf8(whole)) {
-        for (const text of splitDecoded(whole.toString('utf8'))) {
-          yield { line: line, text: withoutBom(text), terminated: true };
-          line++;
-        }
-      } else {
-        let start = 0;
-        for (let i = 0; i < cut; i++) {
-          const c = bytes[i];
-          if (c !== LF && c !== CR) continue;
-          const end = i;
-          if (c === CR && bytes[i + 1] === LF) i++;
-          yield decode(bytes.subarray(start, end), true);
-          start = i + 1;
-        }
+      // them at once; otherwise name the first bad line (all of them end, so none is torn).
+      if (!isUtf8(whole)) throw notUtf8(whole, file, line);
+      for (const text of splitDecoded(whole.toString('utf8'))) {
+        yield { line, text: withoutBom(text), terminated: true };
+        line++;
       }
       carry = Buffer.from(bytes.subarray(cut));
       if (carry.length > 4 * MAX_LINE_BYTES) {
