@@ -11,13 +11,15 @@
  * output passed through it still decodes to exactly the same values.
  */
 
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+/** Characters that reorder or hide text, besides the C0 controls, DEL and C1 (regular-expression class syntax). */
+const INVISIBLE = '\\u007f-\\u009f\\u00ad\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff';
+const HIDDEN = new RegExp(`[\\u0000-\\u001f${INVISIBLE}]`, 'g');
+/** What the safety net escapes: the same, less line feed and tab. */
+const NET_CLASS = `[\\u0000-\\u0008\\u000b-\\u001f${INVISIBLE}]`;
 // Also a safety net: keeps line feed and tab, and dealsim's own SGR styles (see style.ts) when asked.
-const NET =
-  /\u001b\[(?:1|2|22|31|32|33|36|39)m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-
-/** Whether NET could match at all: a single class, which the regular expression engine scans far faster. */
-const NET_START = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+const NET = new RegExp(`\\u001b\\[(?:1|2|22|31|32|33|36|39)m|${NET_CLASS}`, 'g');
+/** Whether NET could match at all: its class alone, which the regular expression engine scans far faster. */
+const NET_START = new RegExp(NET_CLASS);
 
 const escape = (char: string) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
 
