@@ -93,6 +93,7 @@ export {
 export type { Cause, Interval } from './replay/intervals.ts';
 export { type Replayed, type ReplayOptions, type ReplayStep, replay } from './replay/replay.ts';
 export {
+  type FindingJson,
   holdingOn,
   type IntervalJson,
   type SimulationJson,
