@@ -4,7 +4,7 @@
  * its module loads, so StrykerJS sees most of its mutants (targets, guards' attachments, tags,
  * the regions' shapes) as "static": no test covers them, only the import does. The main run
  * (stryker.config.mjs) ignores static mutants; this one scores them. Each static mutant reloads
- * the test environment and runs the whole mutation suite (vitest.mutation.config.ts), about
+ * the test environment and runs the whole mutation suite (vitest.mutation-chart.config.ts), about
  * 15 s, so the chart alone costs 15 to 30 minutes on two cores. String literals are mutated
  * here too: in the chart they are targets, tags, clauses and state meanings, not messages.
  * `npm run mutation:chart`; reports in reports/mutation/chart.*, summary in docs/mutation.md.
@@ -15,6 +15,7 @@ import base from './stryker.config.mjs';
 export default {
   ...base,
   mutate: ['machines/deal.machine.ts'],
+  vitest: { ...base.vitest, configFile: 'vitest.mutation-chart.config.ts' },
   mutator: { excludedMutations: [] },
   ignoreStatic: false,
   // Every mutant runs every test. Most are static and would anyway; for the guards, filtering the
