@@ -1,8 +1,14 @@
+import { StringDecoder } from 'node:string_decoder';
 import { terminalSafe } from './render/terminal-text.ts';
 
 /** The terminal as the commands see it: two streams, whether each is a terminal, and colour. */
 export interface Io {
   readonly out: (text: string) => void;
+  /**
+   * UTF-8 bytes for stdout, written as they are: the caller made them safe for a terminal
+   * ({@link terminalSafe}) when they were text. Pieces may end inside a character.
+   */
+  readonly outBytes: (bytes: Uint8Array) => void;
   readonly err: (text: string) => void;
   readonly stdoutIsTty: boolean;
   readonly stderrIsTty: boolean;
@@ -36,11 +42,12 @@ export function processIo(): Io {
   const color = process.stdout.isTTY === true && !noColor;
   exitQuietlyOnClosedPipe(process.stdout);
   exitQuietlyOnClosedPipe(process.stderr);
-  const write = (stream: NodeJS.WriteStream, text: string) => {
+  const write = (stream: NodeJS.WriteStream, text: string | Uint8Array) => {
     if (!stream.destroyed && stream.writable) stream.write(text);
   };
   return {
     out: (text) => write(process.stdout, terminalSafe(text, color)),
+    outBytes: (bytes) => write(process.stdout, bytes),
     err: (text) => write(process.stderr, text),
     stdoutIsTty: process.stdout.isTTY === true,
     stderrIsTty: process.stderr.isTTY === true,
@@ -74,9 +81,14 @@ export function memoryIo(
 ): MemoryIo {
   let stdout = '';
   let stderr = '';
+  const bytes = new StringDecoder('utf8');
   return {
     out: (text) => {
+      stdout += bytes.end();
       stdout += terminalSafe(text, options.color ?? false);
+    },
+    outBytes: (piece) => {
+      stdout += bytes.write(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
     },
     err: (text) => {
       stderr += text;
@@ -87,7 +99,10 @@ export function memoryIo(
     ...(options.columns !== undefined && { columns: options.columns }),
     cwd: options.cwd ?? process.cwd(),
     interrupted: () => false,
-    stdout: () => stdout,
+    stdout: () => {
+      stdout += bytes.end();
+      return stdout;
+    },
     stderr: () => stderr,
   };
 }

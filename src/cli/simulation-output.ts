@@ -23,9 +23,9 @@ import { VERDICT_MARKS } from '../visual/verdict-marks.ts';
 import type { Io } from './io.ts';
 import { type Style, styleFor } from './render/style.ts';
 import { TableMeasure, table, tableHead, tableRow } from './render/table.ts';
-import { visibleData, visibleText } from './render/terminal-text.ts';
+import { terminalSafe, visibleData, visibleText } from './render/terminal-text.ts';
 import { wrapAnsi } from './render/text-width.ts';
-import { RecordSpill } from './spill.ts';
+import { RecordSpill, Spill } from './spill.ts';
 
 /** What a replay knows once it is done, as `simulate` prints it. */
 export interface SimulationSummary {
@@ -45,6 +45,15 @@ const EFFECTIVE_ROW = ['2025-10-28', 'effective'.padEnd(10), 'the agreement take
 const PLAIN = 'r';
 const RICH = 'j';
 const FLUSH_CHARS = 1 << 16;
+const BYTES_FLUSH = 1 << 20;
+/**
+ * In `--json` mode a covered finding's `{until}` is spilled as a mark: NUL (never in JSON text,
+ * which escapes every control character), a letter for the covering term (A for TERM_IDS[0]),
+ * and the finding's date; the print replaces it with the term's end, copying all else as bytes.
+ */
+const UNTIL_MARK = '\u0000';
+const UNTIL_MARK_BYTES = 12;
+const TERM_LETTER_A = 65;
 
 /** The holding mask of a list of terms: bit i is `TERM_IDS[i]`. */
 export function holdingMask(terms: readonly TermId[]): number {
@@ -87,17 +96,52 @@ interface StoredFinding {
   readonly outcomes: readonly Outcome[] | null;
 }
 
-/** Writes to `io.out` in pieces of about 64 KiB. */
+/**
+ * Writes text to `io.out` in pieces of about 64 KiB, and bytes (already safe for a terminal) to
+ * `io.outBytes` in pieces of about 1 MiB, in the order given.
+ */
 class Printer {
   private text = '';
+  private bytes = Buffer.allocUnsafe(BYTES_FLUSH);
+  private used = 0;
   constructor(private readonly io: Io) {}
   write(text: string): void {
+    if (this.used > 0) this.flushBytes();
     this.text += text;
-    if (this.text.length >= FLUSH_CHARS) this.flush();
+    if (this.text.length >= FLUSH_CHARS) this.flushText();
+  }
+  /** `bytes` as they are; valid only for the call (they are copied). */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.text.length > 0) this.flushText();
+    if (bytes.length > BYTES_FLUSH - this.used) {
+      this.flushBytes();
+      if (bytes.length > BYTES_FLUSH) {
+        this.io.outBytes(Buffer.from(bytes));
+        return;
+      }
+    }
+    this.bytes.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+  /** `text` of ASCII characters only (a date), as bytes. */
+  writeAscii(text: string): void {
+    if (text.length > BYTES_FLUSH - this.used) this.flushBytes();
+    this.used += this.bytes.write(text, this.used, 'latin1');
   }
   flush(): void {
+    this.flushText();
+    this.flushBytes();
+  }
+  private flushText(): void {
     if (this.text.length > 0) this.io.out(this.text);
     this.text = '';
+  }
+  private flushBytes(): void {
+    if (this.used === 0) return;
+    this.io.outBytes(this.bytes.subarray(0, this.used));
+    // A new buffer: the stream may still hold the old one.
+    this.bytes = Buffer.allocUnsafe(BYTES_FLUSH);
+    this.used = 0;
   }
 }
 
@@ -118,6 +162,8 @@ export class SimulationOutput implements FoldObserver {
    * then the reason or the JSON. `--json`: covering term and date, then the finding's JSON text.
    */
   private readonly findings: RecordSpill;
+  /** `--json`: the findings array's text as it prints, but for the {@link UNTIL_MARK}s. */
+  private readonly jsonFindings: Spill;
   private findingCount = 0;
   private undetermined = 0;
   private covered = 0;
@@ -134,9 +180,12 @@ export class SimulationOutput implements FoldObserver {
     private readonly file: string,
     /** The terminal's width, which tables fit (see `table`); undefined when not a terminal. */
     private readonly width?: number,
+    /** Bytes of the `--json` findings held in memory, and read back at a time (tests set it small). */
+    spillBytes?: number,
   ) {
+    this.jsonFindings = new Spill(spillBytes, spillBytes);
     this.style = styleFor(color);
-    this.findings = new RecordSpill(json ? 2 : 8);
+    this.findings = new RecordSpill(8);
     this.name = basename(visibleText(file));
     this.timelineWidths = new TableMeasure({ indent: 2, width });
     this.timelineWidths.add(EFFECTIVE_ROW);
@@ -147,8 +196,18 @@ export class SimulationOutput implements FoldObserver {
   finding(finding: ObservedFinding): void {
     this.findingCount++;
     if (this.json) {
-      // Written as it will print; only a covering term's end ({until}) is filled in at the end.
-      this.findings.write(`${finding.coveredBy ?? NO_COVER}\t${finding.date}`, findingJson(finding));
+      // Written as it will print, safe for a terminal; only a covering term's end ({until}) is
+      // filled in at the end.
+      const text = terminalSafe(findingJson(finding), false);
+      const cover = finding.coveredBy;
+      const mark =
+        cover === undefined
+          ? text
+          : text.replaceAll(
+              '{until}',
+              `${UNTIL_MARK}${String.fromCharCode(TERM_LETTER_A + TERM_IDS.indexOf(cover))}${finding.date}`,
+            );
+      this.jsonFindings.write(this.findingCount === 1 ? `    ${mark}` : `,\n    ${mark}`);
       return;
     }
     const { origin, source, missingFacts, outcomes } = finding;
@@ -223,6 +282,7 @@ export class SimulationOutput implements FoldObserver {
   close(): void {
     this.timeline.close();
     this.findings.close();
+    this.jsonFindings.close();
   }
 
   private paint(verdict: Verdict): string {
@@ -396,13 +456,7 @@ export class SimulationOutput implements FoldObserver {
     if (this.findingCount === 0) out.write('  "findings": [],\n');
     else {
       out.write('  "findings": [\n');
-      let first = true;
-      this.findings.forEach(([cover, date], text) => {
-        const until =
-          cover === NO_COVER ? undefined : coveredUntil(summary.timelines[cover as TermId], date as IsoDate);
-        out.write(`${first ? '' : ',\n'}    ${until === undefined ? text : text.replaceAll('{until}', until)}`);
-        first = false;
-      });
+      this.printJsonFindings(out, summary);
       out.write('\n  ],\n');
     }
     const tail: [string, unknown][] = [['ledger', context.ledger]];
@@ -410,6 +464,35 @@ export class SimulationOutput implements FoldObserver {
     for (const [key, value] of Object.entries(extra ?? {})) if (value !== undefined) tail.push([key, value]);
     tail.forEach(([key, value], index) => field(key, value, index < tail.length - 1));
     out.write('}\n');
+  }
+  /** The spilled findings' text, copied as bytes, each {@link UNTIL_MARK} replaced by its term's end. */
+  private printJsonFindings(out: Printer, summary: SimulationSummary): void {
+    let carry: Buffer | undefined;
+    for (const piece of this.jsonFindings.chunks()) {
+      const chunk =
+        carry === undefined
+          ? Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength)
+          : Buffer.concat([carry, piece]);
+      carry = undefined;
+      let at = 0;
+      for (;;) {
+        const mark = chunk.indexOf(0, at);
+        if (mark === -1) {
+          out.writeBytes(chunk.subarray(at));
+          break;
+        }
+        out.writeBytes(chunk.subarray(at, mark));
+        if (mark + UNTIL_MARK_BYTES > chunk.length) {
+          // The mark goes on in the next piece.
+          carry = Buffer.from(chunk.subarray(mark));
+          break;
+        }
+        const term = TERM_IDS[(chunk[mark + 1] as number) - TERM_LETTER_A] as TermId;
+        const date = chunk.toString('latin1', mark + 2, mark + UNTIL_MARK_BYTES) as IsoDate;
+        out.writeAscii(coveredUntil(summary.timelines[term], date));
+        at = mark + UNTIL_MARK_BYTES;
+      }
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Text that must be printed after something not known yet (a table's widths, a term's end):
- * kept in memory up to a limit, then appended to a temporary file, so a command's memory does
- * not grow with what it prints. Read back once, in order, then closed (the file is removed).
+ * encoded to UTF-8 once, kept in memory up to a limit, then appended to a temporary file, so a
+ * command's memory does not grow with what it prints. Read back once, in order, as bytes (copied
+ * to the output as they are) or as text, then closed (the file is removed).
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,48 +11,78 @@ import { StringDecoder } from 'node:string_decoder';
 
 const MEMORY_LIMIT = 1 << 20;
 const READ_BYTES = 1 << 20;
+/** The most UTF-8 bytes one UTF-16 code unit can take. */
+const BYTES_PER_UNIT = 3;
 
 export class Spill {
-  private pieces: string[] = [];
-  private size = 0;
+  private readonly buffer: Buffer;
+  private used = 0;
   private dir: string | undefined;
   private fd: number | undefined;
 
-  /** `limit`: characters kept in memory before they go to the temporary file. */
-  constructor(private readonly limit = MEMORY_LIMIT) {}
-
-  write(text: string): void {
-    this.pieces.push(text);
-    this.size += text.length;
-    if (this.size >= this.limit) this.flush();
+  /**
+   * `limit`: bytes kept in memory before they go to the temporary file; `readBytes`: the size of
+   * the pieces read back from it.
+   */
+  constructor(
+    private readonly limit = MEMORY_LIMIT,
+    private readonly readBytes = READ_BYTES,
+  ) {
+    this.buffer = Buffer.allocUnsafe(limit);
   }
 
-  private flush(): void {
+  /** Appends `text` as UTF-8 (a lone surrogate becomes U+FFFD, as on any output). */
+  write(text: string): void {
+    if (text.length * BYTES_PER_UNIT > this.limit - this.used) {
+      this.flush();
+      if (text.length * BYTES_PER_UNIT > this.limit) {
+        writeSync(this.file(), text);
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used);
+  }
+
+  private file(): number {
     if (this.fd === undefined) {
       this.dir = mkdtempSync(join(tmpdir(), 'dealsim-'));
       this.fd = openSync(join(this.dir, 'spill'), 'w+');
     }
-    writeSync(this.fd, this.pieces.join(''));
-    this.pieces = [];
-    this.size = 0;
+    return this.fd;
   }
 
-  /** Everything written, in order, in pieces of any length. */
-  *read(): Generator<string> {
+  private flush(): void {
+    if (this.used === 0) return;
+    const fd = this.file();
+    let done = 0;
+    while (done < this.used) done += writeSync(fd, this.buffer, done, this.used - done);
+    this.used = 0;
+  }
+
+  /**
+   * Everything written, in order, as bytes: pieces of any length, which may end inside a
+   * character. A piece is valid until the next one is asked for.
+   */
+  *chunks(): Generator<Uint8Array> {
     if (this.fd !== undefined) {
-      const buffer = Buffer.allocUnsafe(READ_BYTES);
-      const decoder = new StringDecoder('utf8');
+      const buffer = Buffer.allocUnsafe(this.readBytes);
       let position = 0;
       for (;;) {
-        const read = readSync(this.fd, buffer, 0, READ_BYTES, position);
+        const read = readSync(this.fd, buffer, 0, this.readBytes, position);
         if (read === 0) break;
         position += read;
-        yield decoder.write(buffer.subarray(0, read));
+        yield buffer.subarray(0, read);
       }
-      const rest = decoder.end();
-      if (rest) yield rest;
     }
-    for (const piece of this.pieces) yield piece;
+    if (this.used > 0) yield this.buffer.subarray(0, this.used);
+  }
+
+  /** Everything written, in order, as text in pieces of any length. */
+  *read(): Generator<string> {
+    const decoder = new StringDecoder('utf8');
+    for (const chunk of this.chunks()) yield decoder.write(chunk as Buffer);
+    const rest = decoder.end();
+    if (rest) yield rest;
   }
 
   /** Removes the temporary file, if any. */
@@ -60,7 +91,7 @@ export class Spill {
     if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
     this.fd = undefined;
     this.dir = undefined;
-    this.pieces = [];
+    this.used = 0;
   }
 }
 

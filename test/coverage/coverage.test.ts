@@ -6,6 +6,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { dealMachine } from '../../machines/deal.machine.ts';
+import { memoryIo } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
 import { CHART_STATES, CHART_TRANSITIONS } from '../../src/coverage/chart.ts';
 import { reachableTransitions } from '../../src/coverage/reachable.ts';
@@ -119,17 +120,9 @@ describe('recording is transparent and adds up', () => {
 
 describe('dealsim coverage', () => {
   it('every clause C1–C12 is exercised by the shipped simulations', async () => {
-    const out: string[] = [];
-    const code = await main(['coverage', '--json', '--tests', 'scratch/no-such-recording'], {
-      out: (text) => out.push(text),
-      err: () => {},
-      stdoutIsTty: false,
-      stderrIsTty: false,
-      color: false,
-      cwd: process.cwd(),
-      interrupted: () => false,
-    });
-    const json = JSON.parse(out.join(''));
+    const io = memoryIo();
+    const code = await main(['coverage', '--json', '--tests', 'scratch/no-such-recording'], io);
+    const json = JSON.parse(io.stdout());
     expect(json.tests).toBeNull();
     expect(json.simulations.clauses.missing).toEqual([]);
     expect(Object.keys(json.simulations.clauses.evidence)).toEqual(REPORTED_CLAUSES);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
 import { ASSUMPTION_KEYS, type Assumptions, formatAssumption } from '../../src/domain/assumptions.ts';
 import { addDays, EFFECTIVE_DATE, type IsoDate } from '../../src/domain/dates.ts';
@@ -149,25 +150,16 @@ function attempt(work: () => unknown): unknown {
 }
 
 async function simulateJson(model: Model, real: Real, at: IsoDate): Promise<{ holding: TermId[]; agi: Agi }> {
-  const out: string[] = [];
-  const err: string[] = [];
+  const io = memoryIo();
   const assume = ASSUMPTION_KEYS.flatMap((key) => [
     '--assume',
     `${key}=${formatAssumption(key, model.assumptions[key])}`,
   ]);
   // The model is of the deal as signed: the built-in history is left out.
-  const code = await main(['simulate', real.file, '--at', at, '--json', '--history', 'none', ...assume], {
-    out: (text) => out.push(text),
-    err: (text) => err.push(text),
-    stdoutIsTty: false,
-    stderrIsTty: false,
-    color: false,
-    cwd: process.cwd(),
-    interrupted: () => false,
-  });
-  expect(err.join(''), 'simulate --at wrote an error').toBe('');
+  const code = await main(['simulate', real.file, '--at', at, '--json', '--history', 'none', ...assume], io);
+  expect(io.stderr(), 'simulate --at wrote an error').toBe('');
   expect(code).toBe(0);
-  const json = JSON.parse(out.join('')) as { holding: TermId[]; agi: { status: Agi } };
+  const json = JSON.parse(io.stdout()) as { holding: TermId[]; agi: { status: Agi } };
   return { holding: json.holding, agi: json.agi.status };
 }
 

@@ -13,8 +13,10 @@ function fakeIo(options: { interruptAfter?: number } = {}) {
   const out: string[] = [];
   const err: string[] = [];
   let polls = 0;
+  const bytes = new TextDecoder();
   const io: Io = {
     out: (text) => out.push(text),
+    outBytes: (piece) => out.push(bytes.decode(piece, { stream: true })),
     err: (text) => err.push(text),
     stdoutIsTty: false,
     stderrIsTty: false,
