@@ -198,7 +198,7 @@ export class SimulationOutput implements FoldObserver {
     if (this.json) {
       // Written as it will print, safe for a terminal; only a covering term's end ({until}) is
       // filled in at the end.
-      const text = terminalSafe(findingJson(finding), false);
+      const text = findingJson(finding);
       const cover = finding.coveredBy;
       const mark =
         cover === undefined
@@ -498,15 +498,21 @@ export class SimulationOutput implements FoldObserver {
 
 /**
  * A finding as `JSON.stringify(…, null, 2)` lays it out as an element of the findings array
- * (indented by four spaces), `{until}` still in its reasons. The common finding (no openness) is
+ * (indented by four spaces), `{until}` still in its reasons, safe for a terminal. The common finding (no openness) is
  * written by hand: a long log has a million of them.
  */
 function findingJson(finding: ObservedFinding): string {
   const { origin, source, missingFacts, outcomes } = finding;
   if (missingFacts === undefined && outcomes === undefined) {
-    return `{\n      "line": ${finding.line},\n      "origin": ${JSON.stringify(origin ?? null)},\n      "date": "${finding.date}",\n      "type": "${finding.type}",\n      "verdict": "${finding.verdict}",\n      "clause": "${finding.clause}",\n      "reason": ${JSON.stringify(finding.reason)},\n      "status": "${finding.status}",\n      "source": ${JSON.stringify(source ?? null)}\n    }`;
+    // Only the origin, reason and source can hold user text; the other fields are dates, numbers and names from closed sets.
+    return `{\n      "line": ${finding.line},\n      "origin": ${safeJson(origin ?? null)},\n      "date": "${finding.date}",\n      "type": "${finding.type}",\n      "verdict": "${finding.verdict}",\n      "clause": "${finding.clause}",\n      "reason": ${safeJson(finding.reason)},\n      "status": "${finding.status}",\n      "source": ${safeJson(source ?? null)}\n    }`;
   }
-  return JSON.stringify(findingJsonOf(finding), null, 2).replaceAll('\n', '\n    ');
+  return terminalSafe(JSON.stringify(findingJsonOf(finding), null, 2).replaceAll('\n', '\n    '), false);
+}
+
+/** `value` as JSON text, made safe for a terminal (JSON escapes the C0 controls, not the others). */
+function safeJson(value: string | null): string {
+  return terminalSafe(JSON.stringify(value), false);
 }
 
 /** The terms holding on `date`. */

@@ -168,7 +168,8 @@ export const NARROW_EXTRA: readonly string[] = [
   '≥',
   '─',
 ];
-const NARROW_TEXT = new RegExp(`^[\\x20-\\x7e${NARROW_EXTRA.join('')}]*$`, 'u');
+// No 'u' flag: every character listed is one UTF-16 unit (a test checks), and a code-unit match runs about twice as fast.
+const NARROW_TEXT = new RegExp(`^[\\x20-\\x7e${NARROW_EXTRA.join('')}]*$`);
 const OWN_STYLES = /\u001b\[\d+m/g;
 
 /** Narrows the wrapping columns, widest first, until their sum with the others fits `room`. */
