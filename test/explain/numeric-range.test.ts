@@ -102,7 +102,7 @@ describe('explain: a numeric range ends at the last value with the same answer',
     );
   });
 
-  it('C9 rate: a share owed at a rate down to 12.3% still ends on the same date', () => {
+  it('C9 rate: any rate above about 12.3% reaches the cap on the same date; a lower one reaches it later', () => {
     // Below the rate edge the cap is reached later: the share holds, but to a later date.
     const later: RangeAnswer = { holds: true, until: d('2030-06-30') };
     const early: RangeAnswer = { holds: true, until: d('2029-03-31') };
@@ -119,7 +119,7 @@ describe('explain: a numeric range ends at the last value with the same answer',
     );
   });
 
-  it('C8 compute threshold: a threshold past the largest training run keeps the cap, up to 3.12e28 FLOP', () => {
+  it('C8 compute threshold: any threshold above the 3.12e28-FLOP training run keeps the cap; one at or below it is crossed', () => {
     // A training run of 3.1234e28 FLOP crosses any threshold at or below it.
     const model = oneChange('compute-threshold-flop', 3.1234e28, ENDED, HOLDS_OPEN);
     const above = searchRange(THRESHOLD, withValue('compute-threshold-flop', 1e30), HOLDS_OPEN, model.answerFor);
@@ -193,7 +193,7 @@ describe('explain: an answer is the same only when both whether it holds and unt
   });
 });
 
-describe('explain: a reading that does not bear on the answer has no range', () => {
+describe('explain: a reading that does not bear on the answer has no range; only the sides that can change are searched', () => {
   it('no range when every value in the span gives the same answer', () => {
     const model = oneChange('revenue-share-cap-usd', 0, HOLDS_TO_SUNSET, HOLDS_TO_SUNSET);
     expect(searchRange(CAP, DEFAULT_ASSUMPTIONS, HOLDS_TO_SUNSET, model.answerFor)).toBeNull();
