@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_DAYS_AFTER_EFFECTIVE } from '../../src/domain/dates.ts';
 import { declared, given, rejected, verified } from '../support/given.ts';
 
 describe('C2 AGI process', () => {
@@ -168,6 +169,16 @@ describe('C2 AGI process', () => {
     it('with panel-deadline-days=1 lapses the day after the declaration', () => {
       const then = given(declared('2028-01-01')).assuming({ 'panel-deadline-days': 1 }).whenReplayed();
       expect(then.replayed.context.agi.lapsedOn).toBe('2028-01-02');
+    });
+
+    it('never lapses when declared+N falls after the calendar’s last day (9999-12-31)', () => {
+      const longest = { 'panel-deadline-days': MAX_DAYS_AFTER_EFFECTIVE } as const;
+      const then = given(declared('2028-01-01')).assuming(longest).whenReplayed();
+      expect(then.agi).toBe('pending');
+      expect(then.replayed.context.agi.lapsedOn).toBeNull();
+      expect(given(declared('2028-01-01'), verified('2090-01-01')).assuming(longest).whenReplayed().agi).toBe(
+        'verified',
+      );
     });
 
     it('never lapses under panel-deadline-days=none', () => {

@@ -1,5 +1,6 @@
 /**
- * The reasons of permitted launches, releases and training runs (C6, C11, C12, C7; S3, S4): each
+ * The reasons of permitted launches, releases and training runs (C6, C11, C12, C7; S3, S4), and of
+ * undetermined findings (C12, C3), under each reading the assumptions allow: each
  * verdict says why in words, built only when the finding is read. Pinned line by line.
  */
 import { describe, expect, it } from 'vitest';
@@ -60,5 +61,55 @@ describe('C6, C11, C12, C7 the reasons of permitted and breached conduct', () =>
     ).whenReplayed();
     expect(then.findingsOf(1)[0]?.reason).toBe('open-weight model "W" meets the requisite capability criteria');
     expect(then.finding(2).reason).toBe('1e27 FLOP with OpenAI IP is within the 1e28 FLOP threshold');
+  });
+});
+
+describe('S3, S4 the readings of stateful API products and of the S4 exception', () => {
+  it('S3 under stateful-api=outside: a stateful API product is judged like a non-API one, and says so', () => {
+    const then = given(launch('2026-01-01', { stateful: true }))
+      .assuming({ 'stateful-api': 'outside' })
+      .whenReplayed();
+    expect(then.finding(1)).toMatchObject({ verdict: 'permitted', clause: 'S3' });
+    expect(then.finding(1).reason).toBe(
+      'stateful API product "P" on gcp: S3 puts only stateless API calls on Azure, so a stateful API product is judged like a non-API product (assumption stateful-api=outside)',
+    );
+  });
+
+  it('S4 cannot-and-chooses-not (default): choosing not to support alone is not the exception', () => {
+    const then = given(s4, launch('2026-05-01', { azureFirst: false, azureChoosesNotToSupport: true })).whenReplayed();
+    expect(then.finding(2)).toMatchObject({ verdict: 'breach', clause: 'S4' });
+  });
+
+  it('S4 cannot-or-chooses-not: with neither fact the exception does not hold either', () => {
+    const then = given(s4, launch('2026-05-01', { azureFirst: false }))
+      .assuming({ 's4-exception': 'cannot-or-chooses-not' })
+      .whenReplayed();
+    expect(then.finding(2)).toMatchObject({ verdict: 'breach', clause: 'S4' });
+    const chooses = given(s4, launch('2026-05-01', { azureFirst: false, azureChoosesNotToSupport: true }))
+      .assuming({ 's4-exception': 'cannot-or-chooses-not' })
+      .whenReplayed();
+    expect(chooses.finding(2).reason).toBe(
+      'Microsoft cannot or chooses not to support API product "P", so it need not ship first on Azure and may run on gcp (assumption s4-exception)',
+    );
+  });
+});
+
+describe('C12, C3 the reasons of undetermined findings name the subject, the fact and each outcome', () => {
+  it('C12: open weights without meetsCapabilityCriteria, one verdict per value', () => {
+    const then = given({ type: 'model.released', date: '2027-01-01', name: 'W', openWeights: true }).whenReplayed();
+    expect(then.finding(1, 'undetermined').reason).toBe(
+      'open-weight model "W": the record does not say whether it meets the requisite capability criteria (meetsCapabilityCriteria); true → permitted (C12), false → breach (C12)',
+    );
+  });
+
+  it('C3: a post-AGI model without safetyGuardrails, told apart by the reason of each value (both info)', () => {
+    const then = given({ type: 'model.released', date: '2027-01-01', name: 'M', postAgi: true }).whenReplayed();
+    const finding = then.finding(1, 'undetermined');
+    expect(finding).toMatchObject({ clause: 'C3', coveredBy: 'model-product-ip' });
+    expect(finding.reason).toBe(
+      'post-AGI model "M" and Microsoft’s IP rights (C3): the record does not say whether it has safety guardrails (safetyGuardrails); ' +
+        'true: Microsoft’s model and product IP rights cover "M" until 2033-01-01; ' +
+        'false: post-AGI model "M" has no safety guardrails: not covered by Microsoft’s IP rights (assumption post-agi-without-guardrails=excluded)',
+    );
   });
 });

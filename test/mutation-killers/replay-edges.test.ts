@@ -9,7 +9,7 @@ import { DEFAULT_ASSUMPTIONS, parseAssumptions } from '../../src/domain/assumpti
 import { InputError } from '../../src/domain/errors.ts';
 import type { LogEvent } from '../../src/domain/events.ts';
 import type { LoggedEvent } from '../../src/log/parse.ts';
-import { type ReplayStep, replay } from '../../src/replay/replay.ts';
+import { coveredUntil, type ReplayStep, replay } from '../../src/replay/replay.ts';
 import { amended, declared, given, released, verified } from '../support/given.ts';
 
 const lines = (...events: object[]): LoggedEvent[] =>
@@ -71,6 +71,13 @@ describe('invariant 8: the fold refuses what the parser would have', () => {
     const whole = replay(valid, {});
     expect(whole.timelines['research-ip'].map(({ until }) => until)).toEqual(['2029-01-01']);
   });
+
+  it('with until before every line, still refuses an invalid future after it', () => {
+    const log = lines({ type: 'agi.declared', date: '2028-01-01' }, { type: 'agi.declared', date: '2029-01-01' });
+    expect(refusal(() => replay(log, {}, { until: '2027-01-01' as never })).line).toBe(2);
+    const valid = lines({ type: 'agi.declared', date: '2028-01-01' }, { type: 'panel.rejected', date: '2029-01-01' });
+    expect(replay(valid, {}, { until: '2027-01-01' as never }).agi).toBe('none');
+  });
 });
 
 describe('S4 a deadline an amendment moves into the past falls due on the amendment’s day', () => {
@@ -124,6 +131,20 @@ describe('C3, C4 a release covered until a same-day end', () => {
       verified('2028-03-01'),
     ).whenReplayed();
     expect(later.replayed.findings[0]?.reason).toContain('cover it until 2028-03-01');
+  });
+
+  it('reads the end of the interval that held on the release day, or that day when none held', () => {
+    const cause = { date: '2027-01-01', line: 2, event: 'panel.verified' } as const;
+    const timeline = [
+      { from: '2025-10-28', until: '2027-01-01', endedBy: cause },
+      { from: '2028-01-01', until: null, endedBy: null },
+    ] as never;
+    expect(coveredUntil(timeline, '2026-06-01' as never)).toBe('2027-01-01');
+    expect(coveredUntil(timeline, '2027-01-01' as never)).toBe('2027-01-01');
+    // Between the intervals the rights did not hold: the release day, not a later interval's end.
+    expect(coveredUntil(timeline, '2027-06-01' as never)).toBe('2027-06-01');
+    expect(coveredUntil(timeline, '2029-01-01' as never)).toBe('no end date');
+    expect(coveredUntil([], '2029-01-01' as never)).toBe('2029-01-01');
   });
 });
 
