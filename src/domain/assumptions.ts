@@ -260,17 +260,16 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = Object.fromEntries(
 export function formatAssumption(key: AssumptionKey, value: Assumptions[AssumptionKey]): string {
   if (value === null) return 'none';
   if (typeof value === 'string') return value;
-  return key === 'revenue-share-cap-usd' ? formatUsd(value) : formatNumber(value);
+  if (key === 'revenue-share-cap-usd') return formatUsd(value);
+  // Days are read as a whole number only: 1000000, never 1e6.
+  return key === 'panel-deadline-days' ? String(value) : formatNumber(value);
 }
 
 /** Renders a value as typed after `--assume KEY=` in a shell command line: `38e9`, not `$38B`. */
 export function assumeArgument(key: AssumptionKey, value: Assumptions[AssumptionKey]): string {
-  if (typeof value !== 'number') return formatAssumption(key, value);
-  if (key === 'revenue-share-cap-usd') {
-    const short = formatUsd(value).slice(1);
-    if (ASSUMPTIONS[key].parse(short) === value) return short;
-  }
-  return formatNumber(value);
+  if (key !== 'revenue-share-cap-usd' || typeof value !== 'number') return formatAssumption(key, value);
+  const short = formatUsd(value).slice(1);
+  return ASSUMPTIONS[key].parse(short) === value ? short : formatNumber(value);
 }
 
 /**

@@ -3,7 +3,16 @@
  * `--assume` readings (C1, C2, C8, C9), branch by branch.
  */
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS, DEFAULT_ASSUMPTIONS, formatAssumption, parseAssumptions } from '../../src/domain/assumptions.ts';
+import {
+  ASSUMPTION_KEYS,
+  ASSUMPTIONS,
+  type AssumptionKey,
+  type Assumptions,
+  assumeArgument,
+  DEFAULT_ASSUMPTIONS,
+  formatAssumption,
+  parseAssumptions,
+} from '../../src/domain/assumptions.ts';
 import {
   addDays,
   dayAfterYear,
@@ -11,6 +20,7 @@ import {
   fromDayNumber,
   type IsoDate,
   isoDate,
+  MAX_DAYS_AFTER_EFFECTIVE,
   minDate,
   parseIsoDate,
   toDayNumber,
@@ -118,5 +128,25 @@ describe('assumptions: --assume KEY=VALUE', () => {
     expect(ASSUMPTIONS['panel-deadline-days'].enumerable).toEqual([null, 90]);
     expect(ASSUMPTIONS['agi-ends-exclusivity'].enumerable).toEqual(['verification', 'declaration']);
     expect(ASSUMPTIONS['compute-threshold-flop'].enumerable).toBeUndefined();
+  });
+});
+
+describe('assumptions: values printed as people write them, and read back', () => {
+  it('writes every value as --assume reads it back: none, names, numbers, amounts', () => {
+    const values: { [K in AssumptionKey]?: Assumptions[K][] } = {
+      'panel-deadline-days': [null, 1, 90, 1000, 1_000_000, MAX_DAYS_AFTER_EFFECTIVE],
+      'compute-threshold-flop': [1e28, 5e26, 1000, 1],
+      'revenue-share-rate': [0.2, 1, 0.00005],
+      'revenue-share-cap-usd': [38e9, 1000, 1e15, 38.123456e9],
+    };
+    for (const key of ASSUMPTION_KEYS) {
+      for (const value of values[key] ?? ASSUMPTIONS[key].enumerable ?? []) {
+        const text = assumeArgument(key, value as Assumptions[AssumptionKey]);
+        expect(parseAssumptions([`${key}=${text}`])[key], `${key}=${text}`).toBe(value);
+      }
+    }
+    expect(assumeArgument('panel-deadline-days', null)).toBe('none');
+    expect(assumeArgument('panel-deadline-days', 1000)).toBe('1000');
+    expect(assumeArgument('agi-ends-exclusivity', 'declaration')).toBe('declaration');
   });
 });
