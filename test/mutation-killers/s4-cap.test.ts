@@ -9,10 +9,13 @@ import {
   type Amendment,
   amendmentEndsTerm,
   amendmentsOf,
+  amendmentUnsuspends,
   applyAmendment,
   BUILT_IN_AMENDMENTS,
+  retimingsOf,
 } from '../../src/domain/amendments.ts';
 import { DEFAULT_ASSUMPTIONS } from '../../src/domain/assumptions.ts';
+import type { IsoDate } from '../../src/domain/dates.ts';
 import { EMPTY_LEDGER, type Ledger } from '../../src/domain/ledger.ts';
 import { baseRules } from '../../src/domain/rules.ts';
 import { TERM_IDS } from '../../src/domain/terms.ts';
@@ -110,5 +113,79 @@ describe('C9 revenue share under S4: the cap reached before the amendment', () =
     expect(applyAmendment(shared, S4, low).terms['revenue-share'].capUsd).toBe(1e9);
     expect(applyAmendment(shared, S4, low)).toEqual(applyAmendment(baseRules(DEFAULT_ASSUMPTIONS), S4, low));
     expect(shared.terms['revenue-share'].capUsd).toBeNull();
+  });
+});
+
+describe('S4 revenue-share-cap-counts=since-amendment: the cap counts from the amendment', () => {
+  const sinceAmendment = { ...withCap(4e9), 'revenue-share-cap-counts': 'since-amendment' as const };
+  const lifted: Amendment = {
+    id: 'lift',
+    title: 'no cap',
+    source: 'hypothetical',
+    summary: 'lifts the cap',
+    retime: { 'revenue-share': { capUsd: null } },
+  };
+
+  it('stops the share at the cap above what had accrued on the amendment’s date, per ledger', () => {
+    // The same rules, amendment and assumptions with two ledgers: the stop moves with the ledger.
+    const shared = baseRules(DEFAULT_ASSUMPTIONS);
+    expect(applyAmendment(shared, S4, sinceAmendment, accrued(1e9)).terms['revenue-share'].capUsd).toBe(5e9);
+    expect(applyAmendment(shared, S4, sinceAmendment, accrued(3e9)).terms['revenue-share'].capUsd).toBe(7e9);
+    expect(applyAmendment(shared, S4, sinceAmendment, accrued(1e9)).terms['revenue-share'].capUsd).toBe(5e9);
+    // Under since-effective the ledger does not move the cap.
+    expect(applyAmendment(shared, S4, withCap(4e9), accrued(3e9)).terms['revenue-share'].capUsd).toBe(4e9);
+    // Nothing accrued since the amendment yet: a share already past 4e9 before it does not end.
+    expect(amendmentEndsTerm(shared, S4, sinceAmendment, accrued(9e9), 'revenue-share')).toBe(false);
+  });
+
+  it('lifts the cap for an overlay with capUsd null, whatever had accrued', () => {
+    for (const usd of [0, 4e9, 1e12]) {
+      expect(applyAmendment(rules, lifted, sinceAmendment, accrued(usd)).terms['revenue-share'].capUsd).toBeNull();
+      expect(amendmentEndsTerm(rules, lifted, sinceAmendment, accrued(usd), 'revenue-share')).toBe(false);
+    }
+  });
+
+  it('leaves the cap alone for an overlay that re-times the share without a cap', () => {
+    const resunset: Amendment = { ...lifted, retime: { 'revenue-share': { sunset: '2029-01-01' as IsoDate } } };
+    const capped = applyAmendment(rules, S4, sinceAmendment, accrued(1e9));
+    const after = applyAmendment(capped, resunset, sinceAmendment, accrued(2e9)).terms['revenue-share'];
+    expect(after.capUsd).toBe(5e9);
+    expect(after.sunset).toBe('2029-01-01');
+  });
+});
+
+describe('S4 s4-agi-clause: which amendments untie the terms from AGI', () => {
+  const removed = { ...DEFAULT_ASSUMPTIONS, 's4-agi-clause': 'removed' as const };
+
+  it('under removed, S4 unties every term from every AGI event, ending on a declaration included', () => {
+    // compute-cap-lifts=first-declaration makes the first declaration end the compute threshold (C8).
+    const base = baseRules({ ...removed, 'compute-cap-lifts': 'first-declaration' });
+    expect(base.terms['compute-threshold'].endsOnDeclaration).toBe(true);
+    const after = applyAmendment(base, S4, removed);
+    for (const term of TERM_IDS) {
+      expect(after.terms[term], term).toMatchObject({
+        endsOnVerification: false,
+        suspendsOnDeclaration: false,
+        endsOnDeclaration: false,
+      });
+    }
+  });
+
+  it('under removed, an amendment whose AGI clause is not in question (S3, a user overlay) unties nothing', () => {
+    const overlay: Amendment = {
+      id: 'later-sunset',
+      title: 'a later sunset',
+      source: 'hypothetical',
+      summary: 'moves research IP’s sunset',
+      retime: { 'research-ip': { sunset: '2032-01-01' as IsoDate } },
+    };
+    const base = baseRules(removed);
+    expect(retimingsOf(S3, removed)).toEqual({});
+    expect(retimingsOf(overlay, removed)).toEqual(overlay.retime);
+    expect(applyAmendment(base, S3, removed).terms).toEqual(base.terms);
+    const after = applyAmendment(base, overlay, removed);
+    expect(after.terms['revenue-share'].endsOnVerification).toBe(true);
+    expect(after.terms['research-ip']).toEqual({ ...base.terms['research-ip'], sunset: '2032-01-01' });
+    for (const term of TERM_IDS) expect(amendmentUnsuspends(overlay, removed, term), term).toBe(false);
   });
 });
