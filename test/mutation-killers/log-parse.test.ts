@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/domain/errors.ts';
-import { MAX_LINE_BYTES, parseEventLine, parseLog, splitLines } from '../../src/log/parse.ts';
+import { BOM, lineRef, MAX_LINE_BYTES, parseEventLine, parseLog, splitLines } from '../../src/log/parse.ts';
 
 function refusal(work: () => unknown): InputError {
   try {
@@ -81,6 +81,19 @@ describe('invariant 8: one line, one event', () => {
     expect(refusal(() => parseEventLine(text, 4)).message).toMatch(message);
   });
 
+  it('takes only http and https URLs as a source, the only links a report may show', () => {
+    const withSource = (source: string) =>
+      `{"type":"agi.declared","date":"2028-03-01","source":${JSON.stringify(source)}}`;
+    for (const source of ['https://openai.com/index/next-chapter', 'http://example.org/a?b=c']) {
+      expect(parseEventLine(withSource(source), 1)).toEqual({ type: 'agi.declared', date: '2028-03-01', source });
+    }
+    for (const source of ['javascript:alert(1)', 'file:///etc/passwd', 'ftp://example.org/x', 'mailto:a@b.c', 'x']) {
+      const error = refusal(() => parseEventLine(withSource(source), 3, 'f.jsonl'));
+      expect(error.line, source).toBe(3);
+      expect(error.message, source).toContain('"source"');
+    }
+  });
+
   it('accepts the effective date itself and a leap day', () => {
     expect(parseEventLine('{"type":"agi.declared","date":"2025-10-28"}', 1).date).toBe('2025-10-28');
     expect(parseEventLine('{"type":"agi.declared","date":"2028-02-29"}', 1).date).toBe('2028-02-29');
@@ -131,6 +144,20 @@ describe('invariant 8: a whole log', () => {
     ]);
     expect([...splitLines('')]).toEqual([]);
     expect([...splitLines('a\n')]).toEqual([{ line: 1, text: 'a', terminated: true }]);
+  });
+
+  it('reads a leading byte-order mark as no part of the first line', () => {
+    const bom = String.fromCharCode(BOM);
+    expect([...splitLines(`${bom}a\nb`)].map(({ text }) => text)).toEqual(['a', 'b']);
+    expect(parseLog(`${bom}${declared}\n`)).toEqual([{ line: 1, event: { type: 'agi.declared', date: '2028-03-01' } }]);
+    // Only a leading one: elsewhere it is a character of the line (and not JSON).
+    expect(refusal(() => parseLog(`${declared}\n${bom}${declared}\n`)).line).toBe(2);
+  });
+
+  it('names a line of the user’s own file "line N" and a line of a replayed history "origin:N"', () => {
+    expect(lineRef(3)).toBe('line 3');
+    expect(lineRef(4, 'history')).toBe('history:4');
+    expect(lineRef(12, 'past.jsonl')).toBe('past.jsonl:12');
   });
 
   it('skips blank lines but counts them, and keeps same-day events in file order', () => {
