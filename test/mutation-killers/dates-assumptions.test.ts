@@ -2,6 +2,7 @@
  * The calendar of CLAUSES.md ("Parties and dates": ISO days, "through YEAR" inclusive) and the
  * `--assume` readings (C1, C2, C8, C9), branch by branch.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ASSUMPTION_KEYS,
@@ -15,17 +16,21 @@ import {
 } from '../../src/domain/assumptions.ts';
 import {
   addDays,
+  addDaysWithinCalendar,
   dayAfterYear,
   EFFECTIVE_DATE,
   fromDayNumber,
   type IsoDate,
   isoDate,
+  LAST_DATE,
   MAX_DAYS_AFTER_EFFECTIVE,
   minDate,
   parseIsoDate,
   toDayNumber,
 } from '../../src/domain/dates.ts';
 import { InputError } from '../../src/domain/errors.ts';
+import { formatNumber } from '../../src/domain/numbers.ts';
+import { runs } from './budget.ts';
 
 describe('CLAUSES.md parties and dates: calendar days', () => {
   it('reads only real days in YYYY-MM-DD form', () => {
@@ -59,6 +64,45 @@ describe('CLAUSES.md parties and dates: calendar days', () => {
   it('reads "through YEAR" as ending on the first day of the next year', () => {
     expect(dayAfterYear(2030)).toBe('2031-01-01');
     expect(dayAfterYear(2032)).toBe('2033-01-01');
+  });
+
+  it('accepts only days the calendar reads back as themselves, and every such day', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    const text = fc
+      .tuple(
+        fc.oneof(
+          fc.integer({ min: 0, max: 120 }),
+          fc.integer({ min: 1899, max: 2101 }),
+          fc.integer({ min: 0, max: 9999 }),
+        ),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+      )
+      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${two(m)}-${two(d)}`);
+    fc.assert(
+      fc.property(text, (written) => {
+        const date = parseIsoDate(written);
+        if (date !== undefined) expect(fromDayNumber(toDayNumber(date))).toBe(written);
+      }),
+      { numRuns: runs(500) },
+    );
+    const first = toDayNumber('0100-01-01' as IsoDate);
+    fc.assert(
+      fc.property(fc.integer({ min: first, max: toDayNumber(LAST_DATE) }), (day) => {
+        const written = fromDayNumber(day);
+        expect(parseIsoDate(written)).toBe(written);
+      }),
+      { numRuns: runs(200) },
+    );
+  });
+
+  it('ends the calendar on its last day: a deadline after it never comes', () => {
+    expect(addDaysWithinCalendar('9999-12-30' as IsoDate, 1)).toBe(LAST_DATE);
+    expect(addDaysWithinCalendar(LAST_DATE, 0)).toBe(LAST_DATE);
+    expect(addDaysWithinCalendar(LAST_DATE, 1)).toBeNull();
+    expect(addDaysWithinCalendar(EFFECTIVE_DATE, MAX_DAYS_AFTER_EFFECTIVE)).toBe(LAST_DATE);
+    expect(addDaysWithinCalendar(EFFECTIVE_DATE, MAX_DAYS_AFTER_EFFECTIVE + 1)).toBeNull();
+    expect(addDaysWithinCalendar(EFFECTIVE_DATE, 90)).toBe('2026-01-26');
   });
 
   it('takes the earlier of two dates', () => {
@@ -131,7 +175,51 @@ describe('assumptions: --assume KEY=VALUE', () => {
   });
 });
 
+describe('assumptions: amounts of USD as people write them (revenue-share-cap-usd, S4)', () => {
+  const cap = (text: string) => ASSUMPTIONS['revenue-share-cap-usd'].parse(text);
+
+  it('reads 38e9, 38B, $38B with spaces around, up to $1,000T exactly', () => {
+    expect(cap(' 38B ')).toBe(38e9);
+    expect(cap('\t$38B')).toBe(38e9);
+    expect(cap('1e15')).toBe(1e15);
+    expect(cap('$1000T')).toBe(1e15);
+    expect(cap('999999999999999')).toBe(999999999999999);
+  });
+
+  it('refuses an amount above $1,000T, by a dollar or more', () => {
+    for (const text of ['1000000000000001', '1001T', '1e16', '$1.5e3T'])
+      expect(cap(text), text).toHaveProperty('invalid');
+  });
+
+  it('refuses text around the amount and number-like text that is no number', () => {
+    for (const text of ['x38B', 'USD 38B', '$$38B', '38 B', '.', 'e', '+', '-', '$.B', '1e', '+-1', '--5']) {
+      expect(cap(text), text).toHaveProperty('invalid');
+    }
+  });
+});
+
+describe('assumptions: panel-deadline-days (C2) within the calendar', () => {
+  it('takes a deadline up to the calendar’s last day after the effective date, and refuses one day more', () => {
+    const days = ASSUMPTIONS['panel-deadline-days'].parse;
+    expect(days(String(MAX_DAYS_AFTER_EFFECTIVE))).toBe(MAX_DAYS_AFTER_EFFECTIVE);
+    expect(days(String(MAX_DAYS_AFTER_EFFECTIVE + 1))).toHaveProperty('invalid');
+  });
+});
+
 describe('assumptions: values printed as people write them, and read back', () => {
+  it('prints numbers in exponent form from a million up and below 1e-4, plainly in between', () => {
+    expect(formatNumber(1e6)).toBe('1e6');
+    expect(formatNumber(999_999)).toBe('999999');
+    expect(formatNumber(1e28)).toBe('1e28');
+    expect(formatNumber(-2e6)).toBe('-2e6');
+    expect(formatNumber(1e-4)).toBe('0.0001');
+    expect(formatNumber(5e-5)).toBe('5e-5');
+    expect(formatNumber(2.5e-7)).toBe('2.5e-7');
+    expect(formatNumber(0.2)).toBe('0.2');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(-0)).toBe('0');
+  });
+
   it('writes every value as --assume reads it back: none, names, numbers, amounts', () => {
     const values: { [K in AssumptionKey]?: Assumptions[K][] } = {
       'panel-deadline-days': [null, 1, 90, 1000, 1_000_000, MAX_DAYS_AFTER_EFFECTIVE],
