@@ -61,6 +61,26 @@ describe('C6 cloud names', () => {
     expect(finding.reason).toContain('on coreweave');
   });
 
+  it('reads runs of spaces, hyphens and underscores as one space', () => {
+    expect(matchCloud('Microsoft  Azure')).toEqual({ provider: 'azure' });
+    expect(matchCloud('amazon_-_web   services')).toEqual({ provider: 'aws' });
+    expect(matchCloud('Google--Cloud')).toEqual({ provider: 'gcp' });
+  });
+
+  it('says how far a near miss is: one letter, or two for names of five letters or more', () => {
+    expect(matchCloud('azur')).toEqual({ nearMiss: 'azure', why: 'one letter away from "azure"' });
+    expect(matchCloud('Gogle Clod')).toEqual({ nearMiss: 'gcp', why: 'two letters away from "google cloud"' });
+    expect(matchCloud('Azzuree')).toEqual({ nearMiss: 'azure', why: 'two letters away from "azure"' });
+    // Four letters: two edits from "oci" and "oracle" leave hardly a name, so it is a cloud of its own.
+    expect(matchCloud('ORCL')).toEqual({ provider: 'orcl' });
+  });
+
+  it('suggests the same provider every time for a name one letter from two of them: the first listed', () => {
+    // "ocp" is one letter from "gcp" and from "oci"; CLOUD_ALIASES lists gcp before oracle.
+    expect(matchCloud('ocp')).toEqual({ nearMiss: 'gcp', why: 'one letter away from "gcp"' });
+    expect(matchCloud('GCI')).toEqual({ nearMiss: 'gcp', why: 'one letter away from "gcp"' });
+  });
+
   it('refuses a blank cloud', () => {
     expect(given(launch('  ')).whenRefused().message).toContain('it is blank');
   });
