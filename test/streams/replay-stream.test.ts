@@ -1,4 +1,4 @@
-import { firstValueFrom, from, Subject, toArray } from 'rxjs';
+import { concat, firstValueFrom, from, Subject, throwError, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSUMPTIONS } from '../../src/domain/assumptions.ts';
 import { InputError } from '../../src/domain/errors.ts';
@@ -47,5 +47,23 @@ describe('C2, C4 replay as an rxjs stream', () => {
     const error = await firstValueFrom(replay$(from(refused), input)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).line).toBe(1);
+  });
+
+  it('errors the stream with the source’s own error, after the steps it folded (a log reader refusing a line)', () => {
+    const unreadable = new InputError('not valid JSON (Unexpected end of JSON input)', { line: 2, file: 'f.jsonl' });
+    const seen: string[] = [];
+    // from() and throwError() emit synchronously: by the time subscribe returns, all is known.
+    replay$(
+      concat(
+        from(log.slice(0, 1)),
+        throwError(() => unreadable),
+      ),
+      input,
+    ).subscribe({
+      next: (n) => seen.push(n.kind),
+      error: (error: unknown) => seen.push(error === unreadable ? 'the source’s error' : String(error)),
+      complete: () => seen.push('complete'),
+    });
+    expect(seen).toEqual(['step', 'the source’s error']);
   });
 });
