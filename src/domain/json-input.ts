@@ -59,7 +59,8 @@ export function parseJsonInput(text: string, options: JsonInputOptions): unknown
   if (holdsProtoKey(value)) {
     throw new InputError(`${what} has a key named "__proto__"`, {
       file,
-      line: lineAt(body, body.indexOf('"__proto__"')),
+      // The key, not an earlier string value of that name: a quoted "__proto__" followed by a colon.
+      line: lineAt(body, body.search(/"__proto__"\s*:/)),
       hint: 'remove it: no field of dealsim has that name',
     });
   }

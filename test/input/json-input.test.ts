@@ -133,6 +133,10 @@ describe('json input: keys named __proto__', () => {
       __proto__x: 1,
     });
   });
+
+  it('places it at the key, not at an earlier value of that name', () => {
+    expect(refusal('{\n  "a": "__proto__",\n  "b": { "__proto__" : 1 }\n}').line).toBe(3);
+  });
 });
 
 describe('json input: syntax errors', () => {
