@@ -30,10 +30,13 @@ const HISTORY = parseHistory(
 /** The user's own line: a launch on AWS before S4, a breach of C6 with no source given. */
 const OWN = logOf([{ type: 'product.launched', date: '2026-01-15', name: 'Agent API', api: true, cloud: 'aws' }]);
 
-const replayed = replay([...branchFrom(HISTORY, OWN)], { assumptions: DEFAULT_ASSUMPTIONS });
+// Replayed and rendered inside each test, never when the file loads: what a test computes at load
+// runs before a mutant is switched on (StrykerJS activates it per test).
+const replayHistoryAndOwn = () => replay([...branchFrom(HISTORY, OWN)], { assumptions: DEFAULT_ASSUMPTIONS });
 
 describe('simulate --json: the history a future branched from', () => {
   it('names the history used when one is given', () => {
+    const replayed = replayHistoryAndOwn();
     const used = historyUsed(HISTORY);
     const json = toSimulationJson(replayed, undefined, used);
     expect(json.history).toEqual(used);
@@ -41,16 +44,24 @@ describe('simulate --json: the history a future branched from', () => {
   });
 
   it('has no history field from a library call that gives none', () => {
-    expect('history' in toSimulationJson(replayed)).toBe(false);
+    expect('history' in toSimulationJson(replayHistoryAndOwn())).toBe(false);
   });
 });
 
 describe('simulate --json: findings say where each line came from', () => {
-  const findings = toSimulationJson(replayed).findings;
-  const release = findings.find((finding) => finding.date === '2025-10-29');
-  const launch = findings.find((finding) => finding.date === '2026-01-15' && finding.verdict === 'breach');
+  const rendered = () => {
+    const replayed = replayHistoryAndOwn();
+    const findings = toSimulationJson(replayed).findings;
+    return {
+      replayed,
+      findings,
+      release: findings.find((finding) => finding.date === '2025-10-29'),
+      launch: findings.find((finding) => finding.date === '2026-01-15' && finding.verdict === 'breach'),
+    };
+  };
 
   it('C12 a history line: its origin and source URL, and undetermined with the fact it leaves out', () => {
+    const { release } = rendered();
     expect(release).toMatchObject({
       line: 1,
       origin: BUILTIN_HISTORY_ORIGIN,
@@ -67,12 +78,14 @@ describe('simulate --json: findings say where each line came from', () => {
   });
 
   it("C6 the user's own line: origin and source null, and no missing facts or outcomes when determined", () => {
+    const { launch } = rendered();
     expect(launch).toMatchObject({ origin: null, source: null, verdict: 'breach', clause: 'C6' });
     expect(launch && 'missingFacts' in launch).toBe(false);
     expect(launch && 'outcomes' in launch).toBe(false);
   });
 
   it('every finding as the replay reported it, with exactly the documented fields', () => {
+    const { replayed, findings } = rendered();
     expect(findings).toHaveLength(replayed.findings.length);
     for (const [index, finding] of findings.entries()) {
       const reported = replayed.findings[index];
