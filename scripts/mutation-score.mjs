@@ -5,7 +5,9 @@
  * without coverage (undetected), and ignored, with why they were ignored; the score is detected
  * over detected + undetected, as StrykerJS counts it. A mutant that a later report also holds
  * (same file, place, mutator and replacement: a re-run of some mutants) takes the later result.
- * Usage:
+ * A file that a report's own configuration leaves out (a `!path` entry of its `mutate`) is not
+ * counted from that report: StrykerJS's incremental mode carries a file's old results over after
+ * it leaves `mutate`. Usage:
  *   node scripts/mutation-score.mjs reports/mutation/mutation.json reports/mutation/chart.json
  */
 import { readFileSync } from 'node:fs';
@@ -13,8 +15,12 @@ import { readFileSync } from 'node:fs';
 /** Every mutant's latest result, by file and by what it changes where. */
 const results = new Map();
 for (const report of process.argv.slice(2)) {
-  const { files } = JSON.parse(readFileSync(report, 'utf8'));
+  const { files, config } = JSON.parse(readFileSync(report, 'utf8'));
+  const leftOut = new Set(
+    (config?.mutate ?? []).filter((entry) => entry.startsWith('!')).map((entry) => entry.slice(1)),
+  );
   for (const [file, { mutants }] of Object.entries(files)) {
+    if (leftOut.has(file)) continue;
     const byPlace = results.get(file) ?? new Map();
     for (const mutant of mutants) {
       const { start, end } = mutant.location;
@@ -39,7 +45,7 @@ for (const [file, byPlace] of results) {
     else if (mutant.status === 'Ignored') {
       row.ignored++;
       const why = /static/i.test(mutant.statusReason ?? '')
-        ? 'static (module-level; scored for the chart only, by its own run)'
+        ? 'static: module-level code of the core (catalogues, tables), which only a reload could test; the chart’s are scored by its own run'
         : /excluded mutation/i.test(mutant.statusReason ?? '')
           ? `excluded mutator ${mutant.mutatorName}`
           : 'a // Stryker disable comment with its reason';

@@ -119,4 +119,23 @@ describe('invariant 7: an explanation skips only the readings that cannot change
     JSON.stringify(reads.watched);
     expect(reads.wasRead('after-rejection')).toBe(true);
   });
+
+  it('counts every way code can look at a key as a read: `in`, its descriptor, or the list of keys alone', () => {
+    const tested = watchAssumptions(DEFAULT_ASSUMPTIONS);
+    expect('after-rejection' in tested.watched).toBe(true);
+    expect(tested.wasRead('after-rejection')).toBe(true);
+    expect(tested.wasRead('stateful-api')).toBe(false);
+
+    const described = watchAssumptions(DEFAULT_ASSUMPTIONS);
+    expect(Object.getOwnPropertyDescriptor(described.watched, 'stateful-api')?.value).toBe(
+      DEFAULT_ASSUMPTIONS['stateful-api'],
+    );
+    expect(described.wasRead('stateful-api')).toBe(true);
+    expect(described.wasRead('after-rejection')).toBe(false);
+
+    // Only the keys, no value: a reading that depends on which keys exist depends on them all.
+    const listed = watchAssumptions(DEFAULT_ASSUMPTIONS);
+    expect(Reflect.ownKeys(listed.watched)).toEqual(Reflect.ownKeys(DEFAULT_ASSUMPTIONS));
+    expect(listed.wasRead('after-rejection')).toBe(true);
+  });
 });
