@@ -3,7 +3,7 @@
  * Mutation testing of the input edges measured apart from the core (stryker.config.mjs leaves
  * them out): the bounded reader of user-written JSON (`src/domain/json-input.ts`: `--amendments`
  * files and Monte Carlo specs) and the amendment-file validator (`src/domain/amendment-file.ts`).
- * Their tests are the unit suites of those files (vitest.mutation-inputs.config.ts); the CLI's
+ * Their tests are the unit suites of those files and the amendment suites (vitest.mutation-inputs.config.ts); the CLI’s
  * hostile-input tests also cover them end to end in `npm test`.
  * `npx stryker run stryker.inputs.config.mjs`; reports in reports/mutation/inputs.*.
  */
