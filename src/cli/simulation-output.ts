@@ -167,6 +167,7 @@ export class SimulationOutput implements FoldObserver {
   private findingCount = 0;
   private undetermined = 0;
   private covered = 0;
+  private readonly painted = new Map<Verdict, string>();
   /** Every source URL cited, numbered in order of first citation (escaped, as printed). */
   private readonly sources = new Map<string, number>();
   private holding = ALL_TERMS;
@@ -285,12 +286,18 @@ export class SimulationOutput implements FoldObserver {
     this.jsonFindings.close();
   }
 
+  /** The VERDICT cell, painted once per verdict (a long log prints it a million times). */
   private paint(verdict: Verdict): string {
-    const style = this.style;
-    const text = `${VERDICT_MARKS[verdict].symbol} ${verdict}`;
-    if (verdict === 'breach') return style.red(text);
-    if (verdict === 'permitted') return style.green(text);
-    return verdict === 'undetermined' ? style.yellow(text) : style.dim(text);
+    let painted = this.painted.get(verdict);
+    if (painted === undefined) {
+      const style = this.style;
+      const text = `${VERDICT_MARKS[verdict].symbol} ${verdict}`;
+      if (verdict === 'breach') painted = style.red(text);
+      else if (verdict === 'permitted') painted = style.green(text);
+      else painted = verdict === 'undetermined' ? style.yellow(text) : style.dim(text);
+      this.painted.set(verdict, painted);
+    }
+    return painted;
   }
 
   private sourceRef(source: string): string {
