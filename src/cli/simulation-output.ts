@@ -159,9 +159,9 @@ export class SimulationOutput implements FoldObserver {
   private readonly findingsWidths: TableMeasure;
   /**
    * People's output: verdict, clause, date, type, line, status, covering term (or "-"), kind;
-   * then the reason or the JSON. `--json`: covering term and date, then the finding's JSON text.
+   * then the reason, or JSON of the reason with the finding's origin, source and openness.
    */
-  private readonly findings: RecordSpill;
+  private readonly findings = new RecordSpill(8);
   /** `--json`: the findings array's text as it prints, but for the {@link UNTIL_MARK}s. */
   private readonly jsonFindings: Spill;
   private findingCount = 0;
@@ -186,7 +186,6 @@ export class SimulationOutput implements FoldObserver {
   ) {
     this.jsonFindings = new Spill(spillBytes, spillBytes);
     this.style = styleFor(color);
-    this.findings = new RecordSpill(8);
     this.name = basename(visibleText(file));
     this.timelineWidths = new TableMeasure({ indent: 2, width });
     this.timelineWidths.add(EFFECTIVE_ROW);

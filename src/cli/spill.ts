@@ -15,7 +15,8 @@ const READ_BYTES = 1 << 20;
 const BYTES_PER_UNIT = 3;
 
 export class Spill {
-  private readonly buffer: Buffer;
+  /** Allocated on the first write: a spill never written to (the other output mode's) costs nothing. */
+  private buffer: Buffer | undefined;
   private used = 0;
   private dir: string | undefined;
   private fd: number | undefined;
@@ -27,9 +28,7 @@ export class Spill {
   constructor(
     private readonly limit = MEMORY_LIMIT,
     private readonly readBytes = READ_BYTES,
-  ) {
-    this.buffer = Buffer.allocUnsafe(limit);
-  }
+  ) {}
 
   /** Appends `text` as UTF-8 (a lone surrogate becomes U+FFFD, as on any output). */
   write(text: string): void {
@@ -40,6 +39,7 @@ export class Spill {
         return;
       }
     }
+    this.buffer ??= Buffer.allocUnsafe(this.limit);
     this.used += this.buffer.write(text, this.used);
   }
 
@@ -52,7 +52,7 @@ export class Spill {
   }
 
   private flush(): void {
-    if (this.used === 0) return;
+    if (this.used === 0 || this.buffer === undefined) return;
     const fd = this.file();
     let done = 0;
     while (done < this.used) done += writeSync(fd, this.buffer, done, this.used - done);
@@ -74,7 +74,7 @@ export class Spill {
         yield buffer.subarray(0, read);
       }
     }
-    if (this.used > 0) yield this.buffer.subarray(0, this.used);
+    if (this.used > 0 && this.buffer !== undefined) yield this.buffer.subarray(0, this.used);
   }
 
   /** Everything written, in order, as text in pieces of any length. */
