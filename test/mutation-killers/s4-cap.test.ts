@@ -30,6 +30,15 @@ const withCap = (cap: number) => ({ ...DEFAULT_ASSUMPTIONS, 'revenue-share-cap-u
 const revenue = (date: string, amountUsd: number) => ({ type: 'revenue.recognized', date, amountUsd });
 const s4 = { type: 'agreement.amended', date: '2026-04-27', amendment: '2026-04-27' };
 
+/** A user overlay that lifts the revenue share's cap (`capUsd: null`). */
+const LIFTS_THE_CAP: Amendment = {
+  id: 'lift',
+  title: 'no cap',
+  source: 'hypothetical',
+  summary: 'lifts the cap',
+  retime: { 'revenue-share': { capUsd: null } },
+};
+
 describe('C9 revenue share under S4: the cap reached before the amendment', () => {
   it('ends the share when the accrued total equals the cap exactly, not when it is a dollar short', () => {
     const cap = 4e9;
@@ -77,13 +86,7 @@ describe('C9 revenue share under S4: the cap reached before the amendment', () =
   });
 
   it('reads a re-timing without a cap, or one lifting the cap, as no ending', () => {
-    const lifted: Amendment = {
-      id: 'lift',
-      title: 'no cap',
-      source: 'hypothetical',
-      summary: 'lifts the cap',
-      retime: { 'revenue-share': { capUsd: null } },
-    };
+    const lifted = LIFTS_THE_CAP;
     const resunset: Amendment = { ...lifted, retime: { 'revenue-share': { sunset: null } } };
     const fixed: Amendment = { ...lifted, retime: { 'revenue-share': { capUsd: 5 } } };
     for (const ledger of [EMPTY_LEDGER, accrued(1e12)]) {
@@ -118,13 +121,7 @@ describe('C9 revenue share under S4: the cap reached before the amendment', () =
 
 describe('S4 revenue-share-cap-counts=since-amendment: the cap counts from the amendment', () => {
   const sinceAmendment = { ...withCap(4e9), 'revenue-share-cap-counts': 'since-amendment' as const };
-  const lifted: Amendment = {
-    id: 'lift',
-    title: 'no cap',
-    source: 'hypothetical',
-    summary: 'lifts the cap',
-    retime: { 'revenue-share': { capUsd: null } },
-  };
+  const lifted = LIFTS_THE_CAP;
 
   it('stops the share at the cap above what had accrued on the amendment’s date, per ledger', () => {
     // The same rules, amendment and assumptions with two ledgers: the stop moves with the ledger.
