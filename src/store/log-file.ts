@@ -169,22 +169,15 @@ export function checkLog(
   engine: Engine<unknown> = kernelEngine,
 ): number {
   if (engine !== kernelEngine) return validateLog(file, input, history, engine).length;
-  let own = 0;
-  const counted = function* (events: Iterable<LoggedEvent>) {
-    for (const logged of events) {
-      own++;
-      yield logged;
-    }
-  };
   // Reading errors name the file themselves; the replay's are placed in it, as validateLog places them.
-  withStreamedLog(file, (events) => {
+  return withStreamedLog(file, (events) => {
     try {
-      foldEvents(branchFrom(history, counted(events)), input, { judge: NOTHING_TO_JUDGE });
+      // The fold takes every history line, so the rest are the log's own.
+      return foldEvents(branchFrom(history, events), input, { judge: NOTHING_TO_JUDGE }).events - history.events.length;
     } catch (error) {
       throw error instanceof InputError ? error.at({ file }) : error;
     }
   });
-  return own;
 }
 
 const NOTHING_TO_JUDGE: ReadonlySet<LogEventType> = new Set();

@@ -8,12 +8,11 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { InputError } from '../domain/errors.ts';
 import { notUtf8 } from '../log/encoding.ts';
-import { BOM, type LoggedEvent, type LogLine, MAX_LINE_BYTES, parseLogLines } from '../log/parse.ts';
+import { BOM, LineParser, type LoggedEvent, type LogLine, MAX_LINE_BYTES } from '../log/parse.ts';
 
 const CHUNK_BYTES = 1 << 20;
 const CR = 0x0d;
 const LF = 0x0a;
-const NEWLINE = Buffer.from([LF]);
 
 function openLog(file: string): number {
   try {
@@ -37,17 +36,28 @@ function openLog(file: string): number {
  * The lines of `file` as {@link splitLines} gives them for the whole text, read chunk by chunk;
  * `onBom` is called when the first line starts with a byte-order mark (which it drops).
  */
-export function* readLogLines(file: string, chunkBytes = CHUNK_BYTES, onBom?: () => void): Generator<LogLine> {
+export function readLogLines(file: string, chunkBytes = CHUNK_BYTES, onBom?: () => void): Generator<LogLine> {
+  return readLines(file, chunkBytes, onBom, (line, text, terminated) => ({ line, text, terminated }));
+}
+
+/** What a reader makes of one line (its number, text and whether a line end followed); undefined skips it. */
+type TakeLine<T> = (line: number, text: string, terminated: boolean) => T | undefined;
+
+/**
+ * The reader behind {@link readLogLines} and {@link streamLog}: each line goes to `take` as it is
+ * split, and what `take` returns is yielded, so a streamed parse costs one generator, not one per
+ * stage (a long log has a million lines).
+ */
+function* readLines<T>(
+  file: string,
+  chunkBytes: number,
+  onBom: (() => void) | undefined,
+  take: TakeLine<T>,
+): Generator<T> {
   const fd = openLog(file);
   const buffer = Buffer.allocUnsafe(chunkBytes);
   let carry: Buffer = Buffer.alloc(0);
   let line = 1;
-  const decode = (bytes: Buffer, terminated: boolean): LogLine => {
-    // A line that ended is not torn: give the error a line end to see.
-    if (!isUtf8(bytes)) throw notUtf8(terminated ? Buffer.concat([bytes, NEWLINE]) : bytes, file, line);
-    const text = withoutBom(bytes.toString('utf8'));
-    return { line: line++, text, terminated };
-  };
   const withoutBom = (text: string) => {
     if (line !== 1 || text.charCodeAt(0) !== BOM) return text;
     onBom?.();
@@ -64,8 +74,9 @@ export function* readLogLines(file: string, chunkBytes = CHUNK_BYTES, onBom?: ()
       // them at once; otherwise name the first bad line (all of them end, so none is torn).
       if (!isUtf8(whole)) throw notUtf8(whole, file, line);
       for (const text of splitDecoded(whole.toString('utf8'))) {
-        yield { line, text: withoutBom(text), terminated: true };
+        const taken = take(line, withoutBom(text), true);
         line++;
+        if (taken !== undefined) yield taken;
       }
       carry = Buffer.from(bytes.subarray(cut));
       if (carry.length > 4 * MAX_LINE_BYTES) {
@@ -78,9 +89,14 @@ export function* readLogLines(file: string, chunkBytes = CHUNK_BYTES, onBom?: ()
       if (eof) break;
     }
     if (carry.length > 0) {
-      const last = decode(carry, false);
+      // The last line, with no end after it: the error shows it as it is, torn.
+      if (!isUtf8(carry)) throw notUtf8(carry, file, line);
+      const text = withoutBom(carry.toString('utf8'));
       // A file that is only a byte-order mark has no line, as splitLines says.
-      if (last.text !== '' || last.line > 1) yield last;
+      if (text !== '' || line > 1) {
+        const taken = take(line, text, false);
+        if (taken !== undefined) yield taken;
+      }
     }
   } finally {
     closeSync(fd);
@@ -99,24 +115,30 @@ function completeLines(bytes: Buffer, eof: boolean): number {
   return last + 1;
 }
 
-/** The lines of `text`, every one of which ends with LF, CRLF or a lone CR, without their ends. */
-function* splitDecoded(text: string): Generator<string> {
+/**
+ * The lines of `text`, every one of which ends with LF, CRLF or a lone CR, without their ends:
+ * an array per chunk read, as a generator here would cost a resume per line.
+ */
+function splitDecoded(text: string): string[] {
+  const lines: string[] = [];
   let start = 0;
   if (text.indexOf('\r') === -1) {
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      yield text.slice(start, end);
+      lines.push(text.slice(start, end));
       start = end + 1;
     }
-    return;
+    return lines;
   }
   const ends = /\r\n?|\n/g;
   for (let end = ends.exec(text); end !== null; end = ends.exec(text)) {
-    yield text.slice(start, end.index);
+    lines.push(text.slice(start, end.index));
     start = end.index + end[0].length;
   }
+  return lines;
 }
 
 /** The validated events of `file`, streamed: same checks and errors as `readLog`; `onBom` as for {@link readLogLines}. */
 export function streamLog(file: string, onBom?: () => void): Generator<LoggedEvent> {
-  return parseLogLines(readLogLines(file, CHUNK_BYTES, onBom), file);
+  const parser = new LineParser(file);
+  return readLines(file, CHUNK_BYTES, onBom, (line, text, terminated) => parser.take(line, text, terminated));
 }
