@@ -22,12 +22,18 @@ export const EMPTY_LEDGER: Ledger = {
   revenueShareAccruedUsd: 0,
 };
 
-// Plain spreads rather than immer recipes: a ledger is four numbers, and these run on every
-// purchase and revenue event of the compiled kernel's hot path, where immer's drafts cost more
-// than the replay itself (issue 5). The result is still a new object; the input is never changed.
+// Plain object literals rather than immer recipes or spreads: a ledger is four numbers, and these
+// run on every purchase and revenue event of the compiled kernel's hot path, where immer's drafts
+// cost more than the replay itself and a spread that overrides a field copies it twice (issue 5).
+// The result is still a new object, with the fields in EMPTY_LEDGER's order; the input is never changed.
 
 export function recordPurchase(ledger: Ledger, amountUsd: Usd): Ledger {
-  return { ...ledger, azurePurchasedUsd: ledger.azurePurchasedUsd + amountUsd };
+  return {
+    azurePurchasedUsd: ledger.azurePurchasedUsd + amountUsd,
+    azureCommitmentUsd: ledger.azureCommitmentUsd,
+    revenueRecognizedUsd: ledger.revenueRecognizedUsd,
+    revenueShareAccruedUsd: ledger.revenueShareAccruedUsd,
+  };
 }
 
 /** Whether a purchase of `amountUsd` brings the total to the commitment. */
@@ -43,7 +49,8 @@ export function shareOf(ledger: Ledger, amountUsd: Usd, rate: number, capUsd: Us
 
 export function recordRevenue(ledger: Ledger, amountUsd: Usd, accruedUsd: Usd): Ledger {
   return {
-    ...ledger,
+    azurePurchasedUsd: ledger.azurePurchasedUsd,
+    azureCommitmentUsd: ledger.azureCommitmentUsd,
     revenueRecognizedUsd: ledger.revenueRecognizedUsd + amountUsd,
     revenueShareAccruedUsd: ledger.revenueShareAccruedUsd + accruedUsd,
   };

@@ -180,6 +180,18 @@ function compileAction(machine: AnyStateMachine, action: unknown): ActionFn {
     };
   }
   const parts = Object.entries(assignment as Record<string, unknown>);
+  const [only, ...more] = parts;
+  if (only !== undefined && more.length === 0 && typeof only[1] === 'function') {
+    // The common case (one context field, e.g. the ledger on every purchase): no loop.
+    const [key, part] = only as [string, (a: Args, p: unknown) => unknown];
+    return (context, event) => {
+      ARGS.context = context;
+      ARGS.event = event;
+      const next: Record<string, unknown> = { ...context };
+      next[key] = part(ARGS, params);
+      return next as unknown as DealContext;
+    };
+  }
   return (context, event) => {
     const next: Record<string, unknown> = { ...context };
     for (const [key, part] of parts) {

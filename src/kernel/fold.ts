@@ -126,6 +126,7 @@ export interface FoldState {
 
 const TERM_COUNT = TERM_IDS.length;
 const TERM_INDEX = Object.fromEntries(TERM_IDS.map((term, index) => [term, index])) as Record<TermId, number>;
+const ENDED_CODE = STATUS_CODES.indexOf('ended');
 const AGI_EVENTS: ReadonlySet<string> = new Set(['agi.declared', 'panel.verified', 'panel.rejected']);
 
 /** The calendar's view of a fold, as one object per fold rather than closures per step. */
@@ -137,9 +138,8 @@ class FoldCalendarView implements CalendarView {
   get agi(): AgiStatus {
     return kernelAgiStatus(this.fold.config);
   }
-  termStatus(term: TermId): TermStatus {
-    const code = DEAL_KERNEL.termStatusCode[this.fold.config * TERM_COUNT + TERM_INDEX[term]] as number;
-    return STATUS_CODES[code] as TermStatus;
+  termEnded(t: number): boolean {
+    return DEAL_KERNEL.termStatusCode[this.fold.config * TERM_COUNT + t] === ENDED_CODE;
   }
 }
 

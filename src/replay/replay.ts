@@ -121,7 +121,7 @@ export function deliverCalendar<S>(
       {
         context: engine.context(machine),
         agi: engine.agiStatus(machine),
-        termStatus: (term) => engine.termStatus(machine, term),
+        termEnded: (t) => engine.termStatus(machine, TERM_IDS[t] as TermId) === 'ended',
       },
       current.today,
     );

@@ -7,6 +7,7 @@
 import type { DealInput } from '../../machines/deal.machine.ts';
 import { EFFECTIVE_DATE } from '../domain/dates.ts';
 import type { EventStatus } from '../domain/events.ts';
+import { TERM_IDS, type TermId } from '../domain/terms.ts';
 import { type KernelState, kernelEngine } from '../kernel/engine.ts';
 import {
   type FoldObserver,
@@ -157,7 +158,7 @@ function collectOnKernel(
       {
         context,
         agi: kernelEngine.agiStatus(state),
-        termStatus: (term) => kernelEngine.termStatus(state, term),
+        termEnded: (t) => kernelEngine.termStatus(state, TERM_IDS[t] as TermId) === 'ended',
       },
       today,
     );
