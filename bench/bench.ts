@@ -7,6 +7,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { buildIfStale } from './compiled.ts';
 import type { BenchSection, Measure } from './section.ts';
 
 const json = process.argv.includes('--json');
@@ -17,6 +18,8 @@ const files = readdirSync(dir)
   .filter((name) => only === undefined || name === `${only}.ts`)
   // The CLI as users run it first; the in-process figures after it.
   .sort((a, b) => Number(b === 'cli.ts') - Number(a === 'cli.ts') || a.localeCompare(b));
+// Every section times the compiled code (bin runs dist/cli, the in-process figures dist/src).
+buildIfStale();
 const sections: BenchSection[] = [];
 for (const name of files) {
   const { measure } = (await import(new URL(name, dir).href)) as { measure: Measure };

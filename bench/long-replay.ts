@@ -3,9 +3,13 @@
  * measures the replay alone. Prints {"seconds", "parseSeconds", "peakRssMb", "events"} as JSON.
  * Usage: node --import tsx bench/long-replay.ts LOG
  */
-import { DEFAULT_ASSUMPTIONS } from '../src/domain/assumptions.ts';
-import { foldEvents } from '../src/kernel/fold.ts';
-import { streamLog } from '../src/store/log-stream.ts';
+import { compiledModule } from './compiled.ts';
+
+// The compiled library, as users run it (bench/compiled.ts).
+const { DEFAULT_ASSUMPTIONS } =
+  await compiledModule<typeof import('../src/domain/assumptions.ts')>('domain/assumptions.ts');
+const { foldEvents } = await compiledModule<typeof import('../src/kernel/fold.ts')>('kernel/fold.ts');
+const { streamLog } = await compiledModule<typeof import('../src/store/log-stream.ts')>('store/log-stream.ts');
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: long-replay.ts LOG');

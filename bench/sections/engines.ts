@@ -3,25 +3,34 @@
  * live actor, XState's pure `transition`, the compiled kernel under the shared fold, the kernel's
  * lean fold, and a hand-written reducer as the floor. Then Monte Carlo futures/s with two worker
  * threads, and a 1,000,000-event log streamed through the lean fold in a child process (so its
- * peak RSS is the replay's own). Measured, never asserted.
+ * peak RSS is the replay's own). Every engine and the reducer run compiled, as users run them
+ * (bench/compiled.ts). Measured, never asserted.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { TERM_IDS } from '../../src/domain/terms.ts';
 import { futureArbitrary, type GeneratedFuture } from '../../src/fuzz/arbitraries/future.ts';
-import { kernelEngine } from '../../src/kernel/engine.ts';
-import { foldEvents } from '../../src/kernel/fold.ts';
-import { sampleFuture, samplerFor } from '../../src/montecarlo/sample.ts';
-import { readSpecFile } from '../../src/montecarlo/spec-file.ts';
-import { runMonteCarlo } from '../../src/montecarlo/workers.ts';
-import { actorEngine, xstateEngine } from '../../src/replay/engine.ts';
-import { replay } from '../../src/replay/replay.ts';
-import { handWrittenReplay } from '../hand-written-reducer.ts';
+import { bundledBenchModule, compiledModule } from '../compiled.ts';
 import { writeLongLog } from '../long-log.ts';
 import type { BenchSection } from '../section.ts';
+
+// Everything timed here is compiled as users run it (bench/compiled.ts); the futures are only data.
+const { kernelEngine } = await compiledModule<typeof import('../../src/kernel/engine.ts')>('kernel/engine.ts');
+const { foldEvents } = await compiledModule<typeof import('../../src/kernel/fold.ts')>('kernel/fold.ts');
+const { sampleFuture, samplerFor } =
+  await compiledModule<typeof import('../../src/montecarlo/sample.ts')>('montecarlo/sample.ts');
+const { readSpecFile } =
+  await compiledModule<typeof import('../../src/montecarlo/spec-file.ts')>('montecarlo/spec-file.ts');
+const { runMonteCarlo } =
+  await compiledModule<typeof import('../../src/montecarlo/workers.ts')>('montecarlo/workers.ts');
+const { actorEngine, xstateEngine } =
+  await compiledModule<typeof import('../../src/replay/engine.ts')>('replay/engine.ts');
+const { replay } = await compiledModule<typeof import('../../src/replay/replay.ts')>('replay/replay.ts');
+const { handWrittenReplay } =
+  await bundledBenchModule<typeof import('../hand-written-reducer.ts')>('hand-written-reducer.ts');
 
 const FUTURES = 2_000;
 const LONG_LOG_EVENTS = 1_000_000;
