@@ -80,7 +80,7 @@ export function observedFinding(finding: Finding): ObservedFinding {
   };
 }
 
-/** A finding read back from the spill, `{until}` still in its reasons. */
+/** A finding read back from the spill, `{until}` still in its reasons; the reason is made visible (visibleText) already. */
 interface StoredFinding {
   readonly line: string;
   readonly origin: string | null;
@@ -212,11 +212,11 @@ export class SimulationOutput implements FoldObserver {
     }
     const { origin, source, missingFacts, outcomes } = finding;
     const rich = origin !== undefined || source !== undefined || missingFacts !== undefined || outcomes !== undefined;
+    // Spilled as it prints (made visible once): `{until}` stays visible when filled with a date.
+    const reason = visibleText(finding.reason);
     this.findings.write(
       `${finding.verdict}\t${finding.clause}\t${finding.date}\t${finding.type}\t${finding.line}\t${finding.status}\t${finding.coveredBy ?? NO_COVER}\t${rich ? RICH : PLAIN}`,
-      rich
-        ? JSON.stringify([finding.reason, origin ?? null, source ?? null, missingFacts ?? null, outcomes ?? null])
-        : finding.reason,
+      rich ? JSON.stringify([reason, origin ?? null, source ?? null, missingFacts ?? null, outcomes ?? null]) : reason,
     );
     if (finding.verdict === 'undetermined') this.undetermined++;
     const ref = source === undefined ? '' : this.sourceRef(visibleText(source));
@@ -231,7 +231,7 @@ export class SimulationOutput implements FoldObserver {
       finding.clause,
       finding.status,
       ref,
-      covered ? '' : visibleText(finding.reason),
+      covered ? '' : reason,
     ]);
   }
 
@@ -406,7 +406,7 @@ export class SimulationOutput implements FoldObserver {
     const widths = this.findingsWidths;
     if (this.covered > 0) {
       this.eachFinding(summary, (finding) => {
-        if (finding.cover !== NO_COVER) widths.add(['', '', '', '', '', '', '', visibleText(finding.reason)]);
+        if (finding.cover !== NO_COVER) widths.add(['', '', '', '', '', '', '', finding.reason]);
       });
     }
     const layout = widths.layout();
@@ -423,7 +423,7 @@ export class SimulationOutput implements FoldObserver {
             finding.clause,
             finding.status,
             finding.source === null ? '' : `[${this.sources.get(visibleText(finding.source))}]`,
-            visibleText(finding.reason),
+            finding.reason,
           ],
           layout,
         ),
@@ -518,7 +518,7 @@ function findingJson(finding: ObservedFinding): string {
 
 /** `value` as JSON text, made safe for a terminal (JSON escapes the C0 controls, not the others). */
 function safeJson(value: string | null): string {
-  return terminalSafe(JSON.stringify(value), false);
+  return value === null ? 'null' : terminalSafe(JSON.stringify(value), false);
 }
 
 /** The terms holding on `date`. */

@@ -86,7 +86,8 @@ export class TableMeasure {
     const widths = [...this.widths];
     const indent = ' '.repeat(this.options.indent ?? 0);
     const gap = ' '.repeat(this.options.gap ?? 2);
-    const wrap = new Set(this.options.wrap ?? [columns - 1]);
+    // Not on a terminal nothing wraps, not even a cell wider than its column (a row measured late).
+    const wrap = new Set(this.options.width === undefined ? [] : (this.options.wrap ?? [columns - 1]));
     if (this.options.width !== undefined) {
       fit(widths, wrap, this.longest, this.options.width - indent.length - gap.length * (columns - 1));
     }
