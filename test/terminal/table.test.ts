@@ -35,7 +35,8 @@ describe('the table renderer', () => {
   });
 
   test.prop([rows])('keeps one row per line when not on a terminal', (cells) => {
-    const lines = table(['A', 'B', 'REASON'], cells).trimEnd().split('\n');
+    // Every line ends in a newline; a row of empty cells is an empty line, not none.
+    const lines = table(['A', 'B', 'REASON'], cells).split('\n').slice(0, -1);
     expect(lines).toHaveLength(cells.length + 2);
   });
 
