@@ -1,8 +1,9 @@
 /**
  * What users run (issue 12): the real `dealsim` command (whatever package.json's `bin` points
  * at) timed as child processes, next to `node -e 0` and the floor (bench/floor.mjs: read the
- * file, JSON.parse every line). Each figure is the median of several runs; each ratio compares
- * medians of the same run. Peak memory is each child's maximum resident set, from
+ * file, JSON.parse every line). Each figure is the median of several runs. A 1,000,000-event
+ * command runs in turn with the floor, and its ratio is the median of the ratios pair by pair;
+ * the other ratios compare medians of the same run. Peak memory is each child's maximum resident set, from
  * /usr/bin/time (GNU time) when it is installed. Logs are written to a temporary folder.
  * Measured, never asserted.
  */
@@ -35,28 +36,73 @@ const median = (values: readonly number[]) => {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
-/** Runs `argv` `runs` times, stdout to `output` (or discarded); fails loudly on a non-zero exit. */
-function timed(argv: readonly string[], runs: number, output?: string): Timed {
-  const withTime = existsSync(TIME);
-  const seconds: number[] = [];
-  const peaks: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const fd = output === undefined ? 'ignore' : openSync(output, 'w');
-    const [command, ...args] = withTime ? [TIME, '-f', 'peak-kb %M', ...argv] : argv;
-    const started = performance.now();
-    const result = spawnSync(command as string, args, { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
-    seconds.push((performance.now() - started) / 1000);
-    if (typeof fd === 'number') closeSync(fd);
-    if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
-    const peak = /peak-kb (\d+)/.exec(result.stderr ?? '')?.[1];
-    if (peak !== undefined) peaks.push(Number(peak) / 1024);
-  }
+interface Run {
+  readonly seconds: number;
+  /** Peak resident set, MB; undefined without GNU time. */
+  readonly peakMb: number | undefined;
+}
+
+/** Runs `argv` once, stdout to `output` (or discarded); fails loudly on a non-zero exit. */
+function runOnce(argv: readonly string[], output?: string): Run {
+  const fd = output === undefined ? 'ignore' : openSync(output, 'w');
+  const [command, ...args] = existsSync(TIME) ? [TIME, '-f', 'peak-kb %M', ...argv] : argv;
+  const started = performance.now();
+  const result = spawnSync(command as string, args, { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+  const seconds = (performance.now() - started) / 1000;
+  if (typeof fd === 'number') closeSync(fd);
+  if (result.status !== 0) throw new Error(`${argv.join(' ')} exited ${result.status}: ${result.stderr}`);
+  const peak = /peak-kb (\d+)/.exec(result.stderr ?? '')?.[1];
+  return { seconds, peakMb: peak === undefined ? undefined : Number(peak) / 1024 };
+}
+
+function summary(runs: readonly Run[]): Timed {
+  const seconds = runs.map((run) => run.seconds);
+  const peaks = runs.flatMap((run) => (run.peakMb === undefined ? [] : [run.peakMb]));
   return {
     seconds: median(seconds),
     min: Math.min(...seconds),
     max: Math.max(...seconds),
     peakMb: peaks.length ? median(peaks) : null,
-    runs,
+    runs: runs.length,
+  };
+}
+
+/** Runs `argv` `runs` times, stdout to `output` (or discarded). */
+function timed(argv: readonly string[], runs: number, output?: string): Timed {
+  return summary(Array.from({ length: runs }, () => runOnce(argv, output)));
+}
+
+/** A command timed in turn with the floor, and the median of the ratios pair by pair. */
+interface Paired extends Timed {
+  readonly floorRuns: readonly Run[];
+  /** Median of command / floor over the pairs, and their spread. */
+  readonly ratio: number;
+  readonly ratioMin: number;
+  readonly ratioMax: number;
+}
+
+/**
+ * Runs the floor and `argv` in turn, `runs` pairs: a ratio taken pair by pair holds when the
+ * machine's speed drifts during the benchmark (on a shared machine the floor alone moved from
+ * 0.9 s to 2 s within an hour), where a ratio of two medians taken minutes apart does not.
+ */
+function pairedWithFloor(floor: readonly string[], argv: readonly string[], runs: number, output?: string): Paired {
+  const floorRuns: Run[] = [];
+  const commandRuns: Run[] = [];
+  const ratios: number[] = [];
+  for (let pair = 0; pair < runs; pair++) {
+    const base = runOnce(floor);
+    const run = runOnce(argv, output);
+    floorRuns.push(base);
+    commandRuns.push(run);
+    ratios.push(run.seconds / base.seconds);
+  }
+  return {
+    ...summary(commandRuns),
+    floorRuns,
+    ratio: median(ratios),
+    ratioMin: Math.min(...ratios),
+    ratioMax: Math.max(...ratios),
   };
 }
 
@@ -76,14 +122,16 @@ export async function measure(): Promise<BenchSection> {
     const nodeStart = timed([node, '-e', '0'], RUNS);
     const version = timed([...dealsim, '--version'], RUNS);
     const simulateShipped = timed([...dealsim, 'simulate', shipped], RUNS, out);
-    const floor = timed([node, resolve('bench/floor.mjs'), long], HEAVY_RUNS);
-    const validate = timed([...dealsim, 'validate', long], HEAVY_RUNS);
-    const simulateJson = timed([...dealsim, 'simulate', long, '--json'], HEAVY_RUNS, out);
-    const simulate = timed([...dealsim, 'simulate', long], HEAVY_RUNS, out);
+    const floorArgv = [node, resolve('bench/floor.mjs'), long];
+    const validate = pairedWithFloor(floorArgv, [...dealsim, 'validate', long], HEAVY_RUNS);
+    const simulateJson = pairedWithFloor(floorArgv, [...dealsim, 'simulate', long, '--json'], HEAVY_RUNS, out);
+    const simulate = pairedWithFloor(floorArgv, [...dealsim, 'simulate', long], HEAVY_RUNS, out);
+    const floor = summary([...validate.floorRuns, ...simulateJson.floorRuns, ...simulate.floorRuns]);
     const report = timed([...dealsim, 'report', medium, '-o', join(dir, 'report.html')], HEAVY_RUNS);
     const check = timed([...dealsim, 'check', '--with-amendments', '--depth', '8'], HEAVY_RUNS);
 
     const ratio = (a: Timed, b: Timed) => Number((a.seconds / b.seconds).toFixed(2));
+    const vsFloorRatio = (t: Paired) => Number(t.ratio.toFixed(2));
     const s = (t: Timed) => Number(t.seconds.toFixed(3));
     const mb = (t: Timed) => (t.peakMb === null ? null : Number(t.peakMb.toFixed(1)));
     const metrics = {
@@ -100,15 +148,21 @@ export async function measure(): Promise<BenchSection> {
       cliSimulateShippedVsNode: ratio(simulateShipped, nodeStart),
       cliSimulateShippedPeakRssMb: mb(simulateShipped),
       cliValidate1MSeconds: s(validate),
-      cliValidate1MVsFloor: ratio(validate, floor),
+      cliValidate1MVsFloor: vsFloorRatio(validate),
+      cliValidate1MVsFloorMin: Number(validate.ratioMin.toFixed(2)),
+      cliValidate1MVsFloorMax: Number(validate.ratioMax.toFixed(2)),
       cliValidate1MVsNode: ratio(validate, nodeStart),
       cliValidate1MPeakRssMb: mb(validate),
       cliSimulateJson1MSeconds: s(simulateJson),
-      cliSimulateJson1MVsFloor: ratio(simulateJson, floor),
+      cliSimulateJson1MVsFloor: vsFloorRatio(simulateJson),
+      cliSimulateJson1MVsFloorMin: Number(simulateJson.ratioMin.toFixed(2)),
+      cliSimulateJson1MVsFloorMax: Number(simulateJson.ratioMax.toFixed(2)),
       cliSimulateJson1MVsNode: ratio(simulateJson, nodeStart),
       cliSimulateJson1MPeakRssMb: mb(simulateJson),
       cliSimulate1MSeconds: s(simulate),
-      cliSimulate1MVsFloor: ratio(simulate, floor),
+      cliSimulate1MVsFloor: vsFloorRatio(simulate),
+      cliSimulate1MVsFloorMin: Number(simulate.ratioMin.toFixed(2)),
+      cliSimulate1MVsFloorMax: Number(simulate.ratioMax.toFixed(2)),
       cliSimulate1MVsNode: ratio(simulate, nodeStart),
       cliSimulate1MPeakRssMb: mb(simulate),
       cliReport10kSeconds: s(report),
@@ -121,13 +175,18 @@ export async function measure(): Promise<BenchSection> {
     const row = (label: string, t: Timed, versus: string) =>
       `${label.padEnd(40)} ${t.seconds.toFixed(2).padStart(7)} s  (${t.min.toFixed(2)}–${t.max.toFixed(2)}, ${t.runs} runs)  ${t.peakMb === null ? '' : `${t.peakMb.toFixed(0).padStart(4)} MB  `}${versus}`;
     const vsNode = (t: Timed) => `${ratio(t, nodeStart)}× node -e 0`;
-    const vsFloor = (t: Timed) => `${ratio(t, floor)}× the floor, ${ratio(t, nodeStart)}× node -e 0`;
+    const vsFloor = (t: Paired) =>
+      `${vsFloorRatio(t)}× the floor (pairs ${t.ratioMin.toFixed(2)}–${t.ratioMax.toFixed(2)}), ${ratio(t, nodeStart)}× node -e 0`;
     return {
       name: `the dealsim command as users run it (${dealsim.slice(1).join(' ')}; median of runs, min–max, peak RSS)`,
       metrics: metrics as unknown as Record<string, number>,
       lines: [
         row('node -e 0', nodeStart, ''),
-        row('floor: read + JSON.parse 1,000,000 lines', floor, `${ratio(floor, nodeStart)}× node -e 0`),
+        row(
+          'floor: read + JSON.parse 1,000,000 lines',
+          floor,
+          `${ratio(floor, nodeStart)}× node -e 0; run before each command below`,
+        ),
         row('dealsim --version', version, `${vsNode(version)} (target ≤ 1.5×)`),
         row(
           `dealsim simulate ${shipped.split('/').at(-1)}`,
