@@ -22,7 +22,7 @@ import { findingJson as findingJsonOf, termsJson } from '../replay/report.ts';
 import { VERDICT_MARKS } from '../visual/verdict-marks.ts';
 import type { Io } from './io.ts';
 import { type Style, styleFor } from './render/style.ts';
-import { TableMeasure, table, tableHead, tableRow } from './render/table.ts';
+import { cellWidth, TableMeasure, table, tableHead, tableRow } from './render/table.ts';
 import { terminalSafe, visibleData, visibleText } from './render/terminal-text.ts';
 import { wrapAnsi } from './render/text-width.ts';
 import { RecordSpill, Spill } from './spill.ts';
@@ -54,6 +54,20 @@ const BYTES_FLUSH = 1 << 20;
 const UNTIL_MARK = '\u0000';
 const UNTIL_MARK_BYTES = 12;
 const TERM_LETTER_A = 65;
+/**
+ * In the people's rows off a terminal, a padded cell is followed by a mark: NUL (visibleText
+ * escapes every control character in user text, so none is raw), a letter for the column (a for
+ * the first), and the cell's width in six digits; the print replaces it with the spaces that pad
+ * the cell to its column's final width.
+ */
+const PAD_MARK_BYTES = 8;
+const COLUMN_LETTER_A = 97;
+const DIGIT_0 = 48;
+const PADDED_COLUMNS = FINDINGS_HEADER.length - 1;
+const GAP = '  ';
+const SPACE = 0x20;
+/** Pieces shorter than this are copied byte by byte (see Printer.copy). */
+const SHORT_COPY = 64;
 
 /** The holding mask of a list of terms: bit i is `TERM_IDS[i]`. */
 export function holdingMask(terms: readonly TermId[]): number {
@@ -110,18 +124,34 @@ class Printer {
     this.text += text;
     if (this.text.length >= FLUSH_CHARS) this.flushText();
   }
-  /** `bytes` as they are; valid only for the call (they are copied). */
-  writeBytes(bytes: Uint8Array): void {
+  /** Bytes `start` to `end` of `source` as they are (already safe for a terminal); they are copied. */
+  copy(source: Buffer, start: number, end: number): void {
+    const length = end - start;
+    if (length === 0) return;
     if (this.text.length > 0) this.flushText();
-    if (bytes.length > BYTES_FLUSH - this.used) {
+    if (length > BYTES_FLUSH - this.used) {
       this.flushBytes();
-      if (bytes.length > BYTES_FLUSH) {
-        this.io.outBytes(Buffer.from(bytes));
+      if (length > BYTES_FLUSH) {
+        this.io.outBytes(Buffer.from(source.subarray(start, end)));
         return;
       }
     }
-    this.bytes.set(bytes, this.used);
-    this.used += bytes.length;
+    const bytes = this.bytes;
+    let used = this.used;
+    // A table row is many short pieces: a loop copies them faster than Buffer.copy's set-up.
+    if (length < SHORT_COPY) for (let at = start; at < end; at++) bytes[used++] = source[at] as number;
+    else used += source.copy(bytes, used, start, end);
+    this.used = used;
+  }
+  /** `count` spaces, as bytes. */
+  spaces(count: number): void {
+    if (count <= 0) return;
+    if (this.text.length > 0) this.flushText();
+    if (count > BYTES_FLUSH - this.used) this.flushBytes();
+    const end = this.used + Math.min(count, BYTES_FLUSH);
+    for (let at = this.used; at < end; at++) this.bytes[at] = SPACE;
+    this.used = end;
+    if (count > BYTES_FLUSH) this.spaces(count - BYTES_FLUSH);
   }
   /** `text` of ASCII characters only (a date), as bytes. */
   writeAscii(text: string): void {
@@ -164,6 +194,21 @@ export class SimulationOutput implements FoldObserver {
   private readonly findings = new RecordSpill(8);
   /** `--json`: the findings array's text as it prints, but for the {@link UNTIL_MARK}s. */
   private readonly jsonFindings: Spill;
+  /**
+   * People's findings off a terminal, where nothing wraps: each row as the bytes it prints but
+   * for its marks (see {@link PAD_MARK_BYTES} and {@link UNTIL_MARK}), filled in once the widths
+   * and timelines are final. Undefined on a terminal, where `findings` keeps records to lay out.
+   */
+  private readonly rows: Spill | undefined;
+  /**
+   * For the rows' covered reasons, by covering term and date: per count k of `{until}` in the
+   * reason, the widest such reason less the 7k columns of its `{until}`s (an end fills each).
+   */
+  private readonly coveredReasons = new Map<string, Map<number, number>>();
+  /** Widths of the short cells a long log repeats (event types, clauses, statuses, verdicts). */
+  private readonly widths = new Map<string, number>();
+  /** The pad marks made so far, by column and width. */
+  private readonly padMarks: string[][] = Array.from({ length: PADDED_COLUMNS }, () => []);
   private findingCount = 0;
   private undetermined = 0;
   private covered = 0;
@@ -171,8 +216,9 @@ export class SimulationOutput implements FoldObserver {
   /** Every source URL cited, numbered in order of first citation (escaped, as printed). */
   private readonly sources = new Map<string, number>();
   private holding = ALL_TERMS;
-  /** The file's name as the findings' LINE column gives it (escaped). */
+  /** The file's name as the findings' LINE column gives it (escaped), and its width. */
   private readonly name: string;
+  private readonly nameWidth: number;
 
   constructor(
     private readonly json: boolean,
@@ -185,8 +231,10 @@ export class SimulationOutput implements FoldObserver {
     spillBytes?: number,
   ) {
     this.jsonFindings = new Spill(spillBytes, spillBytes);
+    this.rows = !json && width === undefined ? new Spill(spillBytes, spillBytes) : undefined;
     this.style = styleFor(color);
     this.name = basename(visibleText(file));
+    this.nameWidth = cellWidth(this.name);
     this.timelineWidths = new TableMeasure({ indent: 2, width });
     this.timelineWidths.add(EFFECTIVE_ROW);
     this.findingsWidths = new TableMeasure({ width, wrap: FINDINGS_WRAP });
@@ -211,18 +259,22 @@ export class SimulationOutput implements FoldObserver {
       return;
     }
     const { origin, source, missingFacts, outcomes } = finding;
-    const rich = origin !== undefined || source !== undefined || missingFacts !== undefined || outcomes !== undefined;
-    // Spilled as it prints (made visible once): `{until}` stays visible when filled with a date.
+    if (finding.verdict === 'undetermined') this.undetermined++;
+    const covered = finding.coveredBy !== undefined;
+    if (covered) this.covered++;
+    const ref = source === undefined ? '' : this.sourceRef(visibleText(source));
+    const where = `${origin === undefined ? this.name : visibleText(origin)}:${finding.line}`;
+    // Made visible once; `{until}` stays visible when filled with a date.
     const reason = visibleText(finding.reason);
+    if (this.rows !== undefined) {
+      this.spillRow(finding, where, ref, reason);
+      return;
+    }
+    const rich = origin !== undefined || source !== undefined || missingFacts !== undefined || outcomes !== undefined;
     this.findings.write(
       `${finding.verdict}\t${finding.clause}\t${finding.date}\t${finding.type}\t${finding.line}\t${finding.status}\t${finding.coveredBy ?? NO_COVER}\t${rich ? RICH : PLAIN}`,
       rich ? JSON.stringify([reason, origin ?? null, source ?? null, missingFacts ?? null, outcomes ?? null]) : reason,
     );
-    if (finding.verdict === 'undetermined') this.undetermined++;
-    const ref = source === undefined ? '' : this.sourceRef(visibleText(source));
-    const where = `${origin === undefined ? this.name : visibleText(origin)}:${finding.line}`;
-    const covered = finding.coveredBy !== undefined;
-    if (covered) this.covered++;
     this.findingsWidths.add([
       where,
       finding.date,
@@ -233,6 +285,63 @@ export class SimulationOutput implements FoldObserver {
       ref,
       covered ? '' : reason,
     ]);
+  }
+
+  /**
+   * A findings row off a terminal, spilled as it prints (cells, pad marks, gaps, the reason) and
+   * measured: {@link tableRow}'s line for the same cells once the marks are filled in, trailing
+   * spaces trimmed as it trims them.
+   */
+  private spillRow(finding: ObservedFinding, where: string, ref: string, reason: string): void {
+    const cells = [where, finding.date, finding.type, this.paint(finding.verdict), finding.clause, finding.status, ref];
+    const widths = cells.map((cell, column) =>
+      column === 0 && finding.origin === undefined
+        ? this.nameWidth + where.length - this.name.length // the name, then ASCII: ":" and the line
+        : this.widthOf(cell),
+    );
+    const cover = finding.coveredBy;
+    const reasonWidth = cellWidth(reason);
+    if (cover === undefined) this.findingsWidths.addWidths([...widths, reasonWidth]);
+    else {
+      this.findingsWidths.addWidths(widths);
+      const until = reason.split('{until}').length - 1;
+      const key = `${cover}\t${finding.date}`;
+      let byCount = this.coveredReasons.get(key);
+      if (byCount === undefined) this.coveredReasons.set(key, (byCount = new Map()));
+      const rest = reasonWidth - 7 * until;
+      if (rest > (byCount.get(until) ?? -1)) byCount.set(until, rest);
+    }
+    // tableRow trims each line's end: a reason never is blank (it starts with dealsim's own
+    // words), so only its own trailing spaces go (a cloud's name may end with some).
+    const trimmed = reason.trimEnd();
+    let row = '';
+    for (let column = 0; column < PADDED_COLUMNS; column++) {
+      row += `${cells[column]}${this.padMark(column, widths[column] as number)}${GAP}`;
+    }
+    row +=
+      cover === undefined
+        ? trimmed
+        : trimmed.replaceAll(
+            '{until}',
+            `${UNTIL_MARK}${String.fromCharCode(TERM_LETTER_A + TERM_IDS.indexOf(cover))}${finding.date}`,
+          );
+    (this.rows as Spill).write(`${row}\n`);
+  }
+
+  /** The {@link cellWidth} of a short cell, remembered. */
+  private widthOf(cell: string): number {
+    let width = this.widths.get(cell);
+    if (width === undefined) {
+      width = cellWidth(cell);
+      if (this.widths.size < 1024) this.widths.set(cell, width);
+    }
+    return width;
+  }
+
+  private padMark(column: number, width: number): string {
+    const marks = this.padMarks[column] as string[];
+    return (marks[width] ??=
+      `${UNTIL_MARK}${String.fromCharCode(COLUMN_LETTER_A + column)}${String(width).padStart(PAD_MARK_BYTES - 2, '0')}`);
   }
 
   step(cause: Cause, holding: number, findings: number, marked: readonly ObservedFinding[]): void {
@@ -403,6 +512,21 @@ export class SimulationOutput implements FoldObserver {
 
   private printFindings(out: Printer, summary: SimulationSummary): void {
     const style = this.style;
+    if (this.rows === undefined) this.printFindingsTable(out, summary);
+    else this.printRows(out, summary, this.rows);
+    const open = this.undetermined;
+    if (open > 0) {
+      const note = `${VERDICT_MARKS.undetermined.symbol} ${open} verdict${open === 1 ? ' is' : 's are'} undetermined: the log leaves out a fact that decides ${open === 1 ? 'it' : 'them'}; each reason says what each value would give (add the fact to the line to settle it)`;
+      out.write(`\n${style.yellow(this.width === undefined ? note : wrapAnsi(note, this.width))}\n`);
+    }
+    if (this.sources.size > 0) {
+      out.write(`\n${style.bold('Sources')}\n`);
+      for (const [source, index] of this.sources) out.write(`  [${index}] ${source}\n`);
+    }
+  }
+
+  /** The findings table laid out to fit a terminal, from the spilled records. */
+  private printFindingsTable(out: Printer, summary: SimulationSummary): void {
     const widths = this.findingsWidths;
     if (this.covered > 0) {
       this.eachFinding(summary, (finding) => {
@@ -429,15 +553,33 @@ export class SimulationOutput implements FoldObserver {
         ),
       );
     });
-    const open = this.undetermined;
-    if (open > 0) {
-      const note = `${VERDICT_MARKS.undetermined.symbol} ${open} verdict${open === 1 ? ' is' : 's are'} undetermined: the log leaves out a fact that decides ${open === 1 ? 'it' : 'them'}; each reason says what each value would give (add the fact to the line to settle it)`;
-      out.write(`\n${style.yellow(this.width === undefined ? note : wrapAnsi(note, this.width))}\n`);
+  }
+
+  /** The findings rows off a terminal, copied as bytes with their marks filled in. */
+  private printRows(out: Printer, summary: SimulationSummary, rows: Spill): void {
+    const widths = this.findingsWidths;
+    const ends = new Map<string, string>();
+    for (const [key, byCount] of this.coveredReasons) {
+      const [term, date] = key.split('\t') as [TermId, IsoDate];
+      const until = coveredUntil(summary.timelines[term], date);
+      let widest = 0;
+      for (const [count, rest] of byCount) widest = Math.max(widest, rest + count * until.length);
+      widths.addWidths([0, 0, 0, 0, 0, 0, 0, widest]);
+      ends.set(key, until);
     }
-    if (this.sources.size > 0) {
-      out.write(`\n${style.bold('Sources')}\n`);
-      for (const [source, index] of this.sources) out.write(`  [${index}] ${source}\n`);
-    }
+    const layout = widths.layout();
+    out.write(tableHead(FINDINGS_HEADER, layout));
+    copyMarked(out, rows, (bytes, mark) => {
+      const kind = bytes[mark + 1] as number;
+      if (kind >= COLUMN_LETTER_A) {
+        let width = 0;
+        for (let at = mark + 2; at < mark + PAD_MARK_BYTES; at++) width = width * 10 + (bytes[at] as number) - DIGIT_0;
+        out.spaces((layout.widths[kind - COLUMN_LETTER_A] as number) - width);
+        return;
+      }
+      const term = TERM_IDS[kind - TERM_LETTER_A] as TermId;
+      out.writeAscii(ends.get(`${term}\t${bytes.toString('latin1', mark + 2, mark + UNTIL_MARK_BYTES)}`) as string);
+    });
   }
 
   /** The JSON of `toSimulationJson` (src/replay/report.ts) as `JSON.stringify(…, null, 2)` prints it. */
@@ -473,31 +615,46 @@ export class SimulationOutput implements FoldObserver {
   }
   /** The spilled findings' text, copied as bytes, each {@link UNTIL_MARK} replaced by its term's end. */
   private printJsonFindings(out: Printer, summary: SimulationSummary): void {
-    let carry: Buffer | undefined;
-    for (const piece of this.jsonFindings.chunks()) {
-      const chunk =
-        carry === undefined
-          ? Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength)
-          : Buffer.concat([carry, piece]);
-      carry = undefined;
-      let at = 0;
-      for (;;) {
-        const mark = chunk.indexOf(0, at);
-        if (mark === -1) {
-          out.writeBytes(chunk.subarray(at));
-          break;
-        }
-        out.writeBytes(chunk.subarray(at, mark));
-        if (mark + UNTIL_MARK_BYTES > chunk.length) {
-          // The mark goes on in the next piece.
-          carry = Buffer.from(chunk.subarray(mark));
-          break;
-        }
-        const term = TERM_IDS[(chunk[mark + 1] as number) - TERM_LETTER_A] as TermId;
-        const date = chunk.toString('latin1', mark + 2, mark + UNTIL_MARK_BYTES) as IsoDate;
-        out.writeAscii(coveredUntil(summary.timelines[term], date));
-        at = mark + UNTIL_MARK_BYTES;
+    copyMarked(out, this.jsonFindings, (bytes, mark) => {
+      const term = TERM_IDS[(bytes[mark + 1] as number) - TERM_LETTER_A] as TermId;
+      const date = bytes.toString('latin1', mark + 2, mark + UNTIL_MARK_BYTES) as IsoDate;
+      out.writeAscii(coveredUntil(summary.timelines[term], date));
+    });
+  }
+}
+
+/** A mark's length in bytes, from its second byte: a column letter (a pad) or a term letter (an end). */
+function markBytes(kind: number): number {
+  return kind >= COLUMN_LETTER_A ? PAD_MARK_BYTES : UNTIL_MARK_BYTES;
+}
+
+/**
+ * Copies `spill`'s bytes to `out`, each mark (NUL, its kind, its body: see {@link markBytes})
+ * replaced by what `fill` writes for it; `fill` gets the bytes and the mark's offset in them.
+ */
+function copyMarked(out: Printer, spill: Spill, fill: (bytes: Buffer, mark: number) => void): void {
+  let carry: Buffer | undefined;
+  for (const piece of spill.chunks()) {
+    const chunk =
+      carry === undefined
+        ? Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength)
+        : Buffer.concat([carry, piece]);
+    carry = undefined;
+    let at = 0;
+    for (;;) {
+      const mark = chunk.indexOf(0, at);
+      if (mark === -1) {
+        out.copy(chunk, at, chunk.length);
+        break;
       }
+      out.copy(chunk, at, mark);
+      if (mark + 1 >= chunk.length || mark + markBytes(chunk[mark + 1] as number) > chunk.length) {
+        // The mark goes on in the next piece.
+        carry = Buffer.from(chunk.subarray(mark));
+        break;
+      }
+      fill(chunk, mark);
+      at = mark + markBytes(chunk[mark + 1] as number);
     }
   }
 }

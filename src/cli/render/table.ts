@@ -80,6 +80,23 @@ export class TableMeasure {
     }
   }
 
+  /**
+   * A row the caller measured itself (each cell's {@link cellWidth}), for a table that is not
+   * fitted to a terminal (no `width`): its words are not measured.
+   */
+  addWidths(row: readonly number[]): void {
+    if (this.options.width !== undefined)
+      throw new TypeError('addWidths measures no words: a fitted table needs add()');
+    const { widths, longest } = this;
+    for (let column = 0; column < row.length; column++) {
+      if (column === widths.length) {
+        widths.push(0);
+        longest.push(0);
+      }
+      if ((row[column] as number) > (widths[column] as number)) widths[column] = row[column] as number;
+    }
+  }
+
   /** The layout of every row measured so far, fitted to the terminal's width when one is given. */
   layout(): TableLayout {
     const columns = this.widths.length;
