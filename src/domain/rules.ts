@@ -54,6 +54,11 @@ const open: TermRule = {
   capUsd: null,
 };
 
+/** C4: research IP through 2030. Computed once: every replay and Monte Carlo future starts from these rules. */
+const RESEARCH_IP_SUNSET = dayAfterYear(2030);
+/** C3: model and product IP through 2032. */
+const MODEL_PRODUCT_IP_SUNSET = dayAfterYear(2032);
+
 /** The October 2025 terms (S1), read under `assumptions`. */
 export function baseRules(assumptions: Assumptions): Rules {
   const exclusivity: TermRule = {
@@ -63,9 +68,9 @@ export function baseRules(assumptions: Assumptions): Rules {
   };
   const terms: Record<TermId, TermRule> = {
     // C4: until verification or through 2030, whichever is first.
-    'research-ip': { ...open, sunset: dayAfterYear(2030), endsOnVerification: true },
+    'research-ip': { ...open, sunset: RESEARCH_IP_SUNSET, endsOnVerification: true },
     // C3: through 2032, whatever happens to AGI.
-    'model-product-ip': { ...open, sunset: dayAfterYear(2032) },
+    'model-product-ip': { ...open, sunset: MODEL_PRODUCT_IP_SUNSET },
     // C1: "until AGI", read by assumption agi-ends-exclusivity.
     'ip-exclusivity': exclusivity,
     'azure-api-exclusivity': exclusivity,
