@@ -23,7 +23,7 @@ import { VERDICT_MARKS } from '../visual/verdict-marks.ts';
 import type { Io } from './io.ts';
 import { type Style, styleFor } from './render/style.ts';
 import { cellWidth, TableMeasure, table, tableHead, tableRow } from './render/table.ts';
-import { terminalSafe, visibleData, visibleText } from './render/terminal-text.ts';
+import { terminalSafe, terminalSafeJson, visibleData, visibleText } from './render/terminal-text.ts';
 import { wrapAnsi } from './render/text-width.ts';
 import { RecordSpill, Spill } from './spill.ts';
 
@@ -675,7 +675,7 @@ function findingJson(finding: ObservedFinding): string {
 
 /** `value` as JSON text, made safe for a terminal (JSON escapes the C0 controls, not the others). */
 function safeJson(value: string | null): string {
-  return value === null ? 'null' : terminalSafe(JSON.stringify(value), false);
+  return value === null ? 'null' : terminalSafeJson(value);
 }
 
 /** The terms holding on `date`. */

@@ -212,8 +212,16 @@ function capSetter(context: DealContext): {
 
 /** `0.07` → `7%`: rounded to 12 significant digits, so binary floating point leaves no `7.000000000000001%`. */
 function percent(rate: number): string {
-  return `${Number((rate * 100).toPrecision(12))}%`;
+  // Remembered for the last rate: every revenue line of a log prints the same one.
+  if (rate !== lastRate) {
+    lastPercent = `${Number((rate * 100).toPrecision(12))}%`;
+    lastRate = rate;
+  }
+  return lastPercent;
 }
+
+let lastRate = Number.NaN;
+let lastPercent = '';
 
 function launchWhat(event: LogEventOf<'product.launched'>): string {
   const kind = event.api ? `${event.stateful ? 'stateful ' : ''}API` : 'non-API';

@@ -42,6 +42,20 @@ export function terminalSafe(text: string, styles: boolean): string {
 }
 
 /**
+ * Characters that make `JSON.stringify` of a string escape something (a quote, a backslash, a
+ * control character, a surrogate, paired or not) or that {@link terminalSafe} would escape.
+ */
+const JSON_OR_NET = new RegExp(`["\\\\\\u0000-\\u001f\\ud800-\\udfff${INVISIBLE}]`);
+
+/**
+ * `terminalSafe(JSON.stringify(text), false)`: a JSON string as it may reach a terminal. A text
+ * with nothing to escape (most reasons on a long log) is only quoted, with one scan.
+ */
+export function terminalSafeJson(text: string): string {
+  return JSON_OR_NET.test(text) ? terminalSafe(JSON.stringify(text), false) : `"${text}"`;
+}
+
+/**
  * A copy of `value` with {@link visibleText} applied to every string in it (object keys
  * included), for a renderer to print; other values pass through.
  */
