@@ -21,6 +21,7 @@ import { coveredUntil } from '../replay/replay.ts';
 import { findingJson as findingJsonOf, termsJson } from '../replay/report.ts';
 import { VERDICT_MARKS } from '../visual/verdict-marks.ts';
 import type { Io } from './io.ts';
+import { copyMarked, Printer } from './printer.ts';
 import { type Style, styleFor } from './render/style.ts';
 import { cellWidth, TableMeasure, table, tableHead, tableRow } from './render/table.ts';
 import { terminalSafe, terminalSafeJson, visibleData, visibleText } from './render/terminal-text.ts';
@@ -44,8 +45,6 @@ const EFFECTIVE_ROW = ['2025-10-28', 'effective'.padEnd(10), 'the agreement take
 /** The last field of a finding's record: its reason alone, or JSON with its origin, source and openness. */
 const PLAIN = 'r';
 const RICH = 'j';
-const FLUSH_CHARS = 1 << 16;
-const BYTES_FLUSH = 1 << 20;
 /**
  * In `--json` mode a covered finding's `{until}` is spilled as a mark: NUL (never in JSON text,
  * which escapes every control character), a letter for the covering term (A for TERM_IDS[0]),
@@ -65,9 +64,6 @@ const COLUMN_LETTER_A = 97;
 const DIGIT_0 = 48;
 const PADDED_COLUMNS = FINDINGS_HEADER.length - 1;
 const GAP = '  ';
-const SPACE = 0x20;
-/** Pieces shorter than this are copied byte by byte (see Printer.copy). */
-const SHORT_COPY = 64;
 
 /** The holding mask of a list of terms: bit i is `TERM_IDS[i]`. */
 export function holdingMask(terms: readonly TermId[]): number {
@@ -111,71 +107,6 @@ interface StoredFinding {
 }
 
 /**
- * Writes text to `io.out` in pieces of about 64 KiB, and bytes (already safe for a terminal) to
- * `io.outBytes` in pieces of about 1 MiB, in the order given.
- */
-class Printer {
-  private text = '';
-  private bytes = Buffer.allocUnsafe(BYTES_FLUSH);
-  private used = 0;
-  constructor(private readonly io: Io) {}
-  write(text: string): void {
-    if (this.used > 0) this.flushBytes();
-    this.text += text;
-    if (this.text.length >= FLUSH_CHARS) this.flushText();
-  }
-  /** Bytes `start` to `end` of `source` as they are (already safe for a terminal); they are copied. */
-  copy(source: Buffer, start: number, end: number): void {
-    const length = end - start;
-    if (length === 0) return;
-    if (this.text.length > 0) this.flushText();
-    if (length > BYTES_FLUSH - this.used) {
-      this.flushBytes();
-      if (length > BYTES_FLUSH) {
-        this.io.outBytes(Buffer.from(source.subarray(start, end)));
-        return;
-      }
-    }
-    const bytes = this.bytes;
-    let used = this.used;
-    // A table row is many short pieces: a loop copies them faster than Buffer.copy's set-up.
-    if (length < SHORT_COPY) for (let at = start; at < end; at++) bytes[used++] = source[at] as number;
-    else used += source.copy(bytes, used, start, end);
-    this.used = used;
-  }
-  /** `count` spaces, as bytes. */
-  spaces(count: number): void {
-    if (count <= 0) return;
-    if (this.text.length > 0) this.flushText();
-    if (count > BYTES_FLUSH - this.used) this.flushBytes();
-    const end = this.used + Math.min(count, BYTES_FLUSH);
-    for (let at = this.used; at < end; at++) this.bytes[at] = SPACE;
-    this.used = end;
-    if (count > BYTES_FLUSH) this.spaces(count - BYTES_FLUSH);
-  }
-  /** `text` of ASCII characters only (a date), as bytes. */
-  writeAscii(text: string): void {
-    if (text.length > BYTES_FLUSH - this.used) this.flushBytes();
-    this.used += this.bytes.write(text, this.used, 'latin1');
-  }
-  flush(): void {
-    this.flushText();
-    this.flushBytes();
-  }
-  private flushText(): void {
-    if (this.text.length > 0) this.io.out(this.text);
-    this.text = '';
-  }
-  private flushBytes(): void {
-    if (this.used === 0) return;
-    this.io.outBytes(this.bytes.subarray(0, this.used));
-    // A new buffer: the stream may still hold the old one.
-    this.bytes = Buffer.allocUnsafe(BYTES_FLUSH);
-    this.used = 0;
-  }
-}
-
-/**
  * Collects a replay's steps and findings for printing; `json` picks the shape. Pass it as the
  * replay's observer, then call {@link SimulationOutput.print} with the summary. Always
  * {@link SimulationOutput.close} it (it may hold a temporary file).
@@ -206,7 +137,7 @@ export class SimulationOutput implements FoldObserver {
    */
   private readonly coveredReasons = new Map<string, Map<number, number>>();
   /** Widths of the short cells a long log repeats (event types, clauses, statuses, verdicts). */
-  private readonly widths = new Map<string, number>();
+  private readonly cellWidths = new Map<string, number>();
   /** The pad marks made so far, by column and width. */
   private readonly padMarks: string[][] = Array.from({ length: PADDED_COLUMNS }, () => []);
   private findingCount = 0;
@@ -304,12 +235,12 @@ export class SimulationOutput implements FoldObserver {
     if (cover === undefined) this.findingsWidths.addWidths([...widths, reasonWidth]);
     else {
       this.findingsWidths.addWidths(widths);
-      const until = reason.split('{until}').length - 1;
+      const ends = reason.split('{until}').length - 1;
       const key = `${cover}\t${finding.date}`;
       let byCount = this.coveredReasons.get(key);
       if (byCount === undefined) this.coveredReasons.set(key, (byCount = new Map()));
-      const rest = reasonWidth - 7 * until;
-      if (rest > (byCount.get(until) ?? -1)) byCount.set(until, rest);
+      const rest = reasonWidth - 7 * ends;
+      if (rest > (byCount.get(ends) ?? -1)) byCount.set(ends, rest);
     }
     // tableRow trims each line's end: a reason never is blank (it starts with dealsim's own
     // words), so only its own trailing spaces go (a cloud's name may end with some).
@@ -330,10 +261,10 @@ export class SimulationOutput implements FoldObserver {
 
   /** The {@link cellWidth} of a short cell, remembered. */
   private widthOf(cell: string): number {
-    let width = this.widths.get(cell);
+    let width = this.cellWidths.get(cell);
     if (width === undefined) {
       width = cellWidth(cell);
-      if (this.widths.size < 1024) this.widths.set(cell, width);
+      if (this.cellWidths.size < 1024) this.cellWidths.set(cell, width);
     }
     return width;
   }
@@ -569,7 +500,7 @@ export class SimulationOutput implements FoldObserver {
     }
     const layout = widths.layout();
     out.write(tableHead(FINDINGS_HEADER, layout));
-    copyMarked(out, rows, (bytes, mark) => {
+    copyMarked(out, rows, markBytes, (bytes, mark) => {
       const kind = bytes[mark + 1] as number;
       if (kind >= COLUMN_LETTER_A) {
         let width = 0;
@@ -615,7 +546,7 @@ export class SimulationOutput implements FoldObserver {
   }
   /** The spilled findings' text, copied as bytes, each {@link UNTIL_MARK} replaced by its term's end. */
   private printJsonFindings(out: Printer, summary: SimulationSummary): void {
-    copyMarked(out, this.jsonFindings, (bytes, mark) => {
+    copyMarked(out, this.jsonFindings, markBytes, (bytes, mark) => {
       const term = TERM_IDS[(bytes[mark + 1] as number) - TERM_LETTER_A] as TermId;
       const date = bytes.toString('latin1', mark + 2, mark + UNTIL_MARK_BYTES) as IsoDate;
       out.writeAscii(coveredUntil(summary.timelines[term], date));
@@ -626,37 +557,6 @@ export class SimulationOutput implements FoldObserver {
 /** A mark's length in bytes, from its second byte: a column letter (a pad) or a term letter (an end). */
 function markBytes(kind: number): number {
   return kind >= COLUMN_LETTER_A ? PAD_MARK_BYTES : UNTIL_MARK_BYTES;
-}
-
-/**
- * Copies `spill`'s bytes to `out`, each mark (NUL, its kind, its body: see {@link markBytes})
- * replaced by what `fill` writes for it; `fill` gets the bytes and the mark's offset in them.
- */
-function copyMarked(out: Printer, spill: Spill, fill: (bytes: Buffer, mark: number) => void): void {
-  let carry: Buffer | undefined;
-  for (const piece of spill.chunks()) {
-    const chunk =
-      carry === undefined
-        ? Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength)
-        : Buffer.concat([carry, piece]);
-    carry = undefined;
-    let at = 0;
-    for (;;) {
-      const mark = chunk.indexOf(0, at);
-      if (mark === -1) {
-        out.copy(chunk, at, chunk.length);
-        break;
-      }
-      out.copy(chunk, at, mark);
-      if (mark + 1 >= chunk.length || mark + markBytes(chunk[mark + 1] as number) > chunk.length) {
-        // The mark goes on in the next piece.
-        carry = Buffer.from(chunk.subarray(mark));
-        break;
-      }
-      fill(chunk, mark);
-      at = mark + markBytes(chunk[mark + 1] as number);
-    }
-  }
 }
 
 /**
