@@ -39,17 +39,61 @@ export function parseHistory(text: string, id: string, origin: string): History 
 /**
  * The future as replayed: the history's lines and the user's merged by date, history lines
  * first on the same date. Lazy, so a streamed log stays streamed; both inputs are in date order
- * (the parser refuses a log that is not), so the result is too.
+ * (the parser refuses a log that is not), so the result is too. Closing the result early (a
+ * `break`, an error in the loop) closes `own`, so a streamed log's file is closed.
  */
-export function* branchFrom(history: History, own: Iterable<LoggedEvent>): Generator<LoggedEvent> {
-  const past = history.events;
-  let next = 0;
-  for (const logged of own) {
-    while (next < past.length && (past[next] as LoggedEvent).event.date <= logged.event.date)
-      yield past[next++] as LoggedEvent;
-    yield logged;
+export function branchFrom(history: History, own: Iterable<LoggedEvent>): IterableIterator<LoggedEvent> {
+  return new Branch(history.events, own[Symbol.iterator]());
+}
+
+/**
+ * {@link branchFrom}'s iterator. A class rather than a generator: once the history is used up,
+ * each of the user's events is handed on as its own iterator gave it, with no resume and no new
+ * result (a long log has a million of them).
+ */
+class Branch implements IterableIterator<LoggedEvent> {
+  /** History lines taken so far. */
+  private taken = 0;
+  /** The user's next event, read but not yet handed on. */
+  private held: LoggedEvent | undefined;
+  private ownDone = false;
+
+  constructor(
+    private readonly past: readonly LoggedEvent[],
+    private readonly own: Iterator<LoggedEvent>,
+  ) {}
+
+  [Symbol.iterator](): IterableIterator<LoggedEvent> {
+    return this;
   }
-  while (next < past.length) yield past[next++] as LoggedEvent;
+
+  next(): IteratorResult<LoggedEvent> {
+    const past = this.past;
+    if (this.taken === past.length && this.held === undefined) return this.own.next();
+    if (this.held === undefined && !this.ownDone) {
+      const result = this.own.next();
+      if (result.done) this.ownDone = true;
+      else this.held = result.value;
+    }
+    const line = past[this.taken];
+    const held = this.held;
+    if (line !== undefined && (held === undefined || line.event.date <= held.event.date)) {
+      this.taken++;
+      return { value: line, done: false };
+    }
+    if (held !== undefined) {
+      this.held = undefined;
+      return { value: held, done: false };
+    }
+    return { value: undefined, done: true };
+  }
+
+  return(value?: unknown): IteratorResult<LoggedEvent> {
+    this.own.return?.(value);
+    this.taken = this.past.length;
+    this.held = undefined;
+    return { value: undefined, done: true };
+  }
 }
 
 /** Which history a result was computed on, and up to which date: the `history` field of `--json`. */
