@@ -1,8 +1,8 @@
 /**
  * Reading a long log without holding it: fixed-size chunks are read synchronously and split into
- * lines at LF, CRLF or a lone CR on the bytes, each line checked as UTF-8 and decoded, for
- * {@link parseLogLines} to validate one by one. The generator is lazy, so a fold that consumes it
- * keeps only the line in hand.
+ * lines at LF, CRLF or a lone CR on the bytes, the whole lines of a chunk checked as UTF-8 and
+ * decoded at once, each handed to a {@link LineParser} to validate. The generator is lazy, so a
+ * fold that consumes it keeps only the line in hand.
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
