@@ -15,8 +15,15 @@ import { buildSync } from 'esbuild';
 
 /** Builds dist/ when a source is newer than the last build, so every figure times the code in the tree. */
 export function buildIfStale(): void {
-  const result = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('npm run build failed; the benchmark times the compiled code');
+  // The build's own output (tsc's errors) goes to stderr: stdout carries `--json`.
+  const result = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: ['ignore', 2, 2] });
+  if (result.status !== 0) {
+    // The build has said what failed (above); the benchmark cannot time code that does not compile.
+    process.stderr.write(
+      'dealsim bench: the build failed, so there is no compiled code to time. Fix the build, then run the benchmark again.\n',
+    );
+    process.exit(2);
+  }
 }
 
 /**
