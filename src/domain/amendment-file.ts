@@ -281,12 +281,6 @@ function describeJson(value: unknown): string {
   return `${typeof value} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
 }
 
-function lineAt(text: string, position: number): number {
-  let line = 1;
-  for (let i = 0; i < position && i < text.length; i++) if (text[i] === '\n') line++;
-  return line;
-}
-
 /** The line of the deepest located prefix of `path`. */
 function lineOf(lines: ReadonlyMap<string, number>, path: Path): number {
   for (let length = path.length; length >= 0; length--) {

@@ -6,7 +6,7 @@ import type { LogEvent } from '../domain/events.ts';
 import { type LoggedEvent, parseLog } from '../log/parse.ts';
 import { replay, replayEvent } from '../replay/replay.ts';
 import { forkFold } from './fold.ts';
-import type { FutureRun, Invariant, Violation } from './invariant.ts';
+import type { Invariant, Violation } from './invariant.ts';
 
 type SpecAgi = 'none' | 'pending' | 'verified' | 'rejected';
 

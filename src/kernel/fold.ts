@@ -14,7 +14,7 @@ import { TERM_IDS, type TermId } from '../domain/terms.ts';
 import type { LoggedEvent } from '../log/parse.ts';
 import { lineRef } from '../log/parse.ts';
 import { type CalendarView, nextCalendarEvent } from '../replay/calendar.ts';
-import type { AgiStatus, TermStatus } from '../replay/engine.ts';
+import type { AgiStatus } from '../replay/engine.ts';
 import {
   type Citation,
   type JudgeView,

@@ -18,7 +18,7 @@ import { type Clause, clauseById } from '../domain/clauses.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import { DealsimError } from '../domain/errors.ts';
 import type { EventStatus } from '../domain/events.ts';
-import { TERM_IDS, TERMS, type TermId, type TermSpec } from '../domain/terms.ts';
+import { TERMS, type TermId, type TermSpec } from '../domain/terms.ts';
 import { type DatedReplay, foldUntil } from '../kernel/dated-fold.ts';
 import { kernelEngine } from '../kernel/engine.ts';
 import type { LoggedEvent } from '../log/parse.ts';

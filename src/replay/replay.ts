@@ -8,7 +8,7 @@ import type { DealInput } from '../../machines/deal.machine.ts';
 import { DEFAULT_ASSUMPTIONS } from '../domain/assumptions.ts';
 import { EFFECTIVE_DATE, type IsoDate } from '../domain/dates.ts';
 import { InputError } from '../domain/errors.ts';
-import type { DealEvent, LogEvent } from '../domain/events.ts';
+import type { DealEvent } from '../domain/events.ts';
 import { TERM_IDS, type TermId } from '../domain/terms.ts';
 import { type LoggedEvent, lineRef } from '../log/parse.ts';
 import { nextCalendarEvent } from './calendar.ts';

@@ -8,7 +8,7 @@ import type { DealInput } from '../../machines/deal.machine.ts';
 import { EFFECTIVE_DATE } from '../domain/dates.ts';
 import type { EventStatus } from '../domain/events.ts';
 import { TERM_IDS, type TermId } from '../domain/terms.ts';
-import { type KernelState, kernelEngine } from '../kernel/engine.ts';
+import { kernelEngine } from '../kernel/engine.ts';
 import {
   type FoldObserver,
   type FoldState,

@@ -1,5 +1,5 @@
 /** `dealsim assumptions` and `dealsim clauses`: the readings and the clause catalogue. */
-import { ASSUMPTION_KEYS, ASSUMPTIONS, formatAssumption } from '../../domain/assumptions.ts';
+import { ASSUMPTION_KEYS, ASSUMPTIONS } from '../../domain/assumptions.ts';
 import { CLAUSES, SOURCES } from '../../domain/clauses.ts';
 import { TERM_IDS, TERMS } from '../../domain/terms.ts';
 import { COMMON_OPTIONS, type Command, JSON_OPTION, printJson } from '../command.ts';

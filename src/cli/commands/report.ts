@@ -16,7 +16,6 @@ import {
   inFile,
   loadFuture,
 } from '../future-input.ts';
-import type { Io } from '../io.ts';
 import { reportChartSvg } from '../render/report-charts.ts';
 import { styleFor } from '../render/style.ts';
 import { requiredOutput, writeOutput } from './chart.ts';

@@ -6,7 +6,6 @@
  * The view lives in the URL fragment, so a link restores it.
  */
 import { FUTURES } from 'studio:examples';
-import { ASSUMPTIONS } from '../../domain/assumptions.ts';
 import { clauseById } from '../../domain/clauses.ts';
 import { EFFECTIVE_DATE, fromDayNumber, type IsoDate, parseIsoDate, toDayNumber } from '../../domain/dates.ts';
 import { DealsimError } from '../../domain/errors.ts';
@@ -17,7 +16,7 @@ import HISTORY_TEXT from '../../history/real-history.jsonl';
 import { type LoggedEvent, parseLog } from '../../log/parse.ts';
 import { explain } from '../../replay/explain.ts';
 import type { Finding, MissingFact } from '../../replay/findings.ts';
-import { type Interval, intervalOn } from '../../replay/intervals.ts';
+import type { Interval } from '../../replay/intervals.ts';
 import type { IntervalJson, SimulationJson } from '../../replay/report.ts';
 import { eventLabel } from '../../visual/event-label.ts';
 import { dealChart } from '../../visual/statechart.ts';
