@@ -15,7 +15,7 @@ import { describeHistory, type HistoryUsed } from '../history/history.ts';
 import type { FoldObserver, ObservedFinding } from '../kernel/fold.ts';
 import { lineRef } from '../log/parse.ts';
 import type { AgiStatus } from '../replay/engine.ts';
-import type { Finding, MissingFact, Outcome, Verdict } from '../replay/findings.ts';
+import { type Finding, type MissingFact, type Outcome, UNTIL, type Verdict } from '../replay/findings.ts';
 import { type Cause, describeCause, type Interval, intervalOn } from '../replay/intervals.ts';
 import { coveredUntil } from '../replay/replay.ts';
 import { findingJson as findingJsonOf, termsJson } from '../replay/report.ts';
@@ -46,11 +46,13 @@ const EFFECTIVE_ROW = ['2025-10-28', 'effective'.padEnd(10), 'the agreement take
 const PLAIN = 'r';
 const RICH = 'j';
 /**
- * In `--json` mode a covered finding's `{until}` is spilled as a mark: NUL (never in JSON text,
+ * In `--json` mode a covered finding's {@link UNTIL} is spilled as a mark: NUL (never in JSON text,
  * which escapes every control character), a letter for the covering term (A for TERM_IDS[0]),
  * and the finding's date; the print replaces it with the term's end, copying all else as bytes.
  */
 const UNTIL_MARK = '\u0000';
+/** The columns {@link UNTIL} takes in a measured reason, which the end that replaces it does not. */
+const UNTIL_WIDTH = cellWidth(UNTIL);
 const UNTIL_MARK_BYTES = 12;
 const TERM_LETTER_A = 65;
 /**
@@ -90,7 +92,7 @@ export function observedFinding(finding: Finding): ObservedFinding {
   };
 }
 
-/** A finding read back from the spill, `{until}` still in its reasons; the reason is made visible (visibleText) already. */
+/** A finding read back from the spill, {@link UNTIL} still in its reasons; the reason is made visible (visibleText) already. */
 interface StoredFinding {
   readonly line: string;
   readonly origin: string | null;
@@ -132,8 +134,8 @@ export class SimulationOutput implements FoldObserver {
    */
   private readonly rows: Spill | undefined;
   /**
-   * For the rows' covered reasons, by covering term and date: per count k of `{until}` in the
-   * reason, the widest such reason less the 7k columns of its `{until}`s (an end fills each).
+   * For the rows' covered reasons, by covering term and date: per count k of {@link UNTIL} in the
+   * reason, the widest such reason less the columns of its k marks (an end fills each).
    */
   private readonly coveredReasons = new Map<string, Map<number, number>>();
   /** Widths of the short cells a long log repeats (event types, clauses, statuses, verdicts). */
@@ -175,7 +177,7 @@ export class SimulationOutput implements FoldObserver {
   finding(finding: ObservedFinding): void {
     this.findingCount++;
     if (this.json) {
-      // Written as it will print, safe for a terminal; only a covering term's end ({until}) is
+      // Written as it will print, safe for a terminal; only a covering term's end (UNTIL) is
       // filled in at the end.
       const text = findingJson(finding);
       const cover = finding.coveredBy;
@@ -183,7 +185,7 @@ export class SimulationOutput implements FoldObserver {
         cover === undefined
           ? text
           : text.replaceAll(
-              '{until}',
+              UNTIL,
               `${UNTIL_MARK}${String.fromCharCode(TERM_LETTER_A + TERM_IDS.indexOf(cover))}${finding.date}`,
             );
       this.jsonFindings.write(this.findingCount === 1 ? `    ${mark}` : `,\n    ${mark}`);
@@ -195,7 +197,7 @@ export class SimulationOutput implements FoldObserver {
     if (covered) this.covered++;
     const ref = source === undefined ? '' : this.sourceRef(visibleText(source));
     const where = `${origin === undefined ? this.name : visibleText(origin)}:${finding.line}`;
-    // Made visible once; `{until}` stays visible when filled with a date.
+    // Made visible once; UNTIL, a noncharacter, is left as it is for the date to replace.
     const reason = visibleText(finding.reason);
     if (this.rows !== undefined) {
       this.spillRow(finding, where, ref, reason);
@@ -235,11 +237,11 @@ export class SimulationOutput implements FoldObserver {
     if (cover === undefined) this.findingsWidths.addWidths([...widths, reasonWidth]);
     else {
       this.findingsWidths.addWidths(widths);
-      const ends = reason.split('{until}').length - 1;
+      const ends = reason.split(UNTIL).length - 1;
       const key = `${cover}\t${finding.date}`;
       let byCount = this.coveredReasons.get(key);
       if (byCount === undefined) this.coveredReasons.set(key, (byCount = new Map()));
-      const rest = reasonWidth - 7 * ends;
+      const rest = reasonWidth - UNTIL_WIDTH * ends;
       if (rest > (byCount.get(ends) ?? -1)) byCount.set(ends, rest);
     }
     // tableRow trims each line's end: a reason never is blank (it starts with dealsim's own
@@ -253,7 +255,7 @@ export class SimulationOutput implements FoldObserver {
       cover === undefined
         ? trimmed
         : trimmed.replaceAll(
-            '{until}',
+            UNTIL,
             `${UNTIL_MARK}${String.fromCharCode(TERM_LETTER_A + TERM_IDS.indexOf(cover))}${finding.date}`,
           );
     (this.rows as Spill).write(`${row}\n`);
@@ -348,7 +350,7 @@ export class SimulationOutput implements FoldObserver {
     return `[${index}]`;
   }
 
-  /** Calls `each` with every finding, its `{until}` filled from the final timelines. */
+  /** Calls `each` with every finding, its {@link UNTIL} filled from the final timelines. */
   private eachFinding(summary: SimulationSummary, each: (finding: StoredFinding) => void): void {
     this.findings.forEach((fields, last) => {
       const [verdict, clause, date, type, line, status, cover, kind] = fields as string[] as [
@@ -366,7 +368,7 @@ export class SimulationOutput implements FoldObserver {
           ? (JSON.parse(last) as [string, string | null, string | null, MissingFact[] | null, Outcome[] | null])
           : [last, null, null, null, null];
       const until = cover === NO_COVER ? undefined : coveredUntil(summary.timelines[cover as TermId], date as IsoDate);
-      const fill = (text: string) => (until === undefined ? text : text.replaceAll('{until}', until));
+      const fill = (text: string) => (until === undefined ? text : text.replaceAll(UNTIL, until));
       each({
         line,
         origin,
@@ -561,7 +563,7 @@ function markBytes(kind: number): number {
 
 /**
  * A finding as `JSON.stringify(…, null, 2)` lays it out as an element of the findings array
- * (indented by four spaces), `{until}` still in its reasons, safe for a terminal. The common finding (no openness) is
+ * (indented by four spaces), {@link UNTIL} still in its reasons, safe for a terminal. The common finding (no openness) is
  * written by hand: a long log has a million of them.
  */
 function findingJson(finding: ObservedFinding): string {

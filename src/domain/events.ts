@@ -7,7 +7,21 @@ import { z } from 'zod';
 import type { IsoDate } from './dates.ts';
 import { MAX_USD } from './money.ts';
 
-const nonEmpty = z.string().min(1, 'must be a non-empty string');
+/**
+ * Text without Unicode's noncharacters of the Basic Multilingual Plane, which the standard
+ * reserves for a program's internal use: dealsim marks a covering term's end in a reason with one
+ * (UNTIL, src/replay/findings.ts), and a name that held it would be taken for the mark and given a date.
+ */
+export const WITHOUT_NONCHARACTERS = /^[^\uFDD0-\uFDEF\uFFFE\uFFFF]*$/;
+
+/** A name or other text of the user's: non-empty, {@link WITHOUT_NONCHARACTERS}. */
+const nonEmpty = z
+  .string()
+  .min(1, 'must be a non-empty string')
+  .regex(
+    WITHOUT_NONCHARACTERS,
+    'must not hold a Unicode noncharacter (U+FDD0 to U+FDEF, U+FFFE, U+FFFF), which dealsim reserves to mark dates in its reasons',
+  );
 const positiveAmount = z.number().finite().positive();
 const usdAmount = positiveAmount.max(MAX_USD, 'must be at most 1e15 (a thousand trillion dollars)');
 

@@ -39,7 +39,7 @@ export interface FoldOptions {
 
 /**
  * What a reader of the whole replay sees, step by step, without the fold keeping any of it:
- * each finding as it is judged (its reason formatted, `{until}` left for the caller to fill
+ * each finding as it is judged (its reason formatted, findings.ts's `UNTIL` left for the caller to fill
  * once the covering term's timeline is final), then the step that produced it. Holding sets are
  * bit masks: bit i is `TERM_IDS[i]`.
  */
@@ -55,7 +55,7 @@ export interface FoldObserver {
 
 /**
  * A finding as the fold reports it to an observer: `replay()`'s `Finding` with the same fields
- * (`origin`, `status`, `source`, `missingFacts`, `outcomes`); reasons may hold `{until}`.
+ * (`origin`, `status`, `source`, `missingFacts`, `outcomes`); reasons may hold findings.ts's `UNTIL`.
  */
 export interface ObservedFinding {
   readonly line: number;

@@ -114,12 +114,15 @@ type FieldCheck = ((value: unknown) => boolean) | null;
 
 /**
  * Mirrors a field's zod schema as a plain predicate, for the kinds the event schemas use (strings
- * with a minimum length, finite and bounded numbers, booleans, literals). Anything else (a
+ * with a minimum length and a pattern, finite and bounded numbers, booleans, literals). Anything else (a
  * refinement such as `source`'s URL check, a check kind not listed) gives null, and a line that
  * uses such a field goes through zod.
  */
 function fieldCheck(schema: z.ZodTypeAny): FieldCheck {
-  const def = schema._def as { typeName: string; checks?: { kind: string; value?: number; inclusive?: boolean }[] };
+  const def = schema._def as {
+    typeName: string;
+    checks?: { kind: string; value?: number; inclusive?: boolean; regex?: RegExp }[];
+  };
   switch (def.typeName) {
     case 'ZodOptional':
       return fieldCheck((schema as z.ZodOptional<z.ZodTypeAny>).unwrap());
@@ -132,12 +135,17 @@ function fieldCheck(schema: z.ZodTypeAny): FieldCheck {
     }
     case 'ZodString': {
       let min = 0;
+      let pattern: RegExp | undefined;
       // Stryker disable next-line ArrayDeclaration: zod always sets _def.checks, so the fallback array is never used
       for (const check of def.checks ?? []) {
-        if (check.kind !== 'min') return null;
-        min = Math.max(min, check.value ?? 0);
+        if (check.kind === 'min') min = Math.max(min, check.value ?? 0);
+        else if (check.kind === 'regex' && pattern === undefined) pattern = check.regex;
+        else return null;
       }
-      return (value) => typeof value === 'string' && value.length >= min;
+      const matches = pattern;
+      return matches === undefined
+        ? (value) => typeof value === 'string' && value.length >= min
+        : (value) => typeof value === 'string' && value.length >= min && matches.test(value);
     }
     case 'ZodNumber': {
       const checks: ((n: number) => boolean)[] = [];
@@ -298,8 +306,13 @@ function describeIssue(type: LogEventType, issue: z.ZodIssue, record: Record<str
             `write "${field}" as ${article(issue.expected)}`,
           ];
     default:
-      return [`"${field}" ${issue.message.toLowerCase()}, found ${describeJson(record[field])}`, `correct "${field}"`];
+      // zod's own messages start with a capital ("Number must be…"); ours may name Unicode.
+      return [`"${field}" ${lowerFirst(issue.message)}, found ${describeJson(record[field])}`, `correct "${field}"`];
   }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function article(expected: string): string {

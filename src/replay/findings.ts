@@ -19,6 +19,14 @@ import type { TermId } from '../domain/terms.ts';
  */
 export type Verdict = 'permitted' | 'breach' | 'undetermined' | 'info';
 
+/**
+ * Stands in a covered finding's reason for the end of the covering term, which is known only
+ * when the replay ends (`fillCoverage` in replay.ts, or the CLI's streamed output, puts it in).
+ * A Unicode noncharacter (U+FDD0), which no string of a log may hold (events.ts), so filling it
+ * can never touch a name quoted in the same reason.
+ */
+export const UNTIL = '\uFDD0';
+
 /** Every verdict, in the order tables and counts list them. */
 export const VERDICTS: readonly Verdict[] = ['permitted', 'breach', 'undetermined', 'info'];
 
@@ -57,7 +65,7 @@ export interface Finding {
   readonly status: EventStatus;
   /** The line's `source` URL, when it gives one. */
   readonly source?: string;
-  /** For model releases: the term whose rights cover the model; `{until}` in the reason names its end. */
+  /** For model releases: the term whose rights cover the model; `UNTIL` in the reason stands for its end until the replay fills it in. */
   readonly coveredBy?: TermId;
   /** For `undetermined`: the facts the event leaves out, and the finding under each of their values. */
   readonly missingFacts?: readonly MissingFact[];
@@ -422,7 +430,7 @@ function coverage(event: LogEventOf<'model.released'>, view: JudgeView, out: Jud
       ? out(
           'info',
           'C4',
-          () => `internal-only model "${event.name}" is research IP: Microsoft’s rights cover it until {until}`,
+          () => `internal-only model "${event.name}" is research IP: Microsoft’s rights cover it until ${UNTIL}`,
           'research-ip',
         )
       : out(
@@ -447,7 +455,7 @@ function coverage(event: LogEventOf<'model.released'>, view: JudgeView, out: Jud
     ? out(
         'info',
         'C3',
-        () => `Microsoft’s model and product IP rights cover "${event.name}" until {until}`,
+        () => `Microsoft’s model and product IP rights cover "${event.name}" until ${UNTIL}`,
         'model-product-ip',
       )
     : out('info', 'C3', () => `Microsoft’s model and product IP rights have ended: "${event.name}" is not covered`);

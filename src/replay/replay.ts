@@ -13,7 +13,7 @@ import { TERM_IDS, type TermId } from '../domain/terms.ts';
 import { type LoggedEvent, lineRef } from '../log/parse.ts';
 import { nextCalendarEvent } from './calendar.ts';
 import { type AgiStatus, type Engine, xstateEngine } from './engine.ts';
-import { type Finding, judge } from './findings.ts';
+import { type Finding, judge, UNTIL } from './findings.ts';
 import { type Cause, type Interval, intervalsOf, observe, openTrack, type Track } from './intervals.ts';
 import { agiRefusal, amendmentRefusal, orAloneHint, placeOf } from './refusals.ts';
 
@@ -215,7 +215,7 @@ export function finishReplay<S>(
 export function fillCoverage(finding: Finding, timelines: Readonly<Record<TermId, readonly Interval[]>>): Finding {
   if (!finding.coveredBy) return finding;
   const until = coveredUntil(timelines[finding.coveredBy], finding.date);
-  const fill = (text: string) => text.replaceAll('{until}', until);
+  const fill = (text: string) => text.replaceAll(UNTIL, until);
   return {
     ...finding,
     reason: fill(finding.reason),
@@ -226,7 +226,7 @@ export function fillCoverage(finding: Finding, timelines: Readonly<Record<TermId
 }
 
 /**
- * What `{until}` in a model-release finding of `date` reads, from the covering term's finished
+ * What {@link UNTIL} in a model-release finding of `date` reads, from the covering term's finished
  * timeline: the end of its interval that held on `date`, "no end date", or `date` itself when a
  * later line of the same day closed or emptied it.
  */

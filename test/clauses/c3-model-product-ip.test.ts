@@ -81,7 +81,29 @@ describe('C3 model and product IP', () => {
       ]);
       expect(finding.outcomes?.[0]?.reason).toContain('cover "Model" until 2033-01-01');
       expect(finding.outcomes?.[1]?.reason).toContain('not covered');
-      expect(finding.reason).not.toContain('{until}');
+      expect(finding.reason).not.toContain('\uFDD0');
+    });
+
+    it('quotes a model named with the words of the placeholder as named: only the covering term’s end is filled in', () => {
+      const named = given(released('2029-01-01', { name: '{until}' }))
+        .whenReplayed()
+        .finding(1, 'info');
+      expect(named.reason).toBe('Microsoft’s model and product IP rights cover "{until}" until 2033-01-01');
+      const internal = given(released('2027-01-01', { name: 'a {until} b', internalOnly: true }))
+        .whenReplayed()
+        .finding(1, 'info');
+      expect(internal.reason).toBe(
+        'internal-only model "a {until} b" is research IP: Microsoft’s rights cover it until 2031-01-01',
+      );
+      // Undetermined: the subject, then each outcome's reason, all quoting the name.
+      const open = given(released('2029-01-01', { name: '{until}', postAgi: true }))
+        .whenReplayed()
+        .finding(1, 'undetermined');
+      expect(open.reason.match(/"\{until\}"/g)).toHaveLength(3);
+      expect(open.reason).toContain('cover "{until}" until 2033-01-01; false:');
+      expect(open.outcomes?.[0]?.reason).toBe(
+        'Microsoft’s model and product IP rights cover "{until}" until 2033-01-01',
+      );
     });
 
     it('covers a post-AGI model that says nothing of guardrails under post-agi-without-guardrails=included: the fact does not matter', () => {

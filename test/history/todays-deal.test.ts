@@ -175,12 +175,12 @@ describe('bad input about provenance and histories: exit 2, file and line, a fix
     [
       'a javascript: source',
       { type: 'agi.declared', date: '2027-01-01', source: 'javascript:alert(1)' },
-      /"source" must be an http\(s\) url/,
+      /"source" must be an http\(s\) URL/,
     ],
     [
       'a source that is no URL',
       { type: 'agi.declared', date: '2027-01-01', source: 'the press' },
-      /"source" must be an http\(s\) url/,
+      /"source" must be an http\(s\) URL/,
     ],
     ['an unknown status', { type: 'agi.declared', date: '2027-01-01', status: 'rumoured' }, /"status"/],
   ];

@@ -223,6 +223,41 @@ describe('terminal and markup injection (item 12)', () => {
   });
 });
 
+describe('names that read like the covering term’s end', () => {
+  const RELEASE = (name: string, extra = '') =>
+    `{"type":"model.released","date":"2029-01-01","name":${JSON.stringify(name)}${extra}}`;
+
+  it('a model named "{until}" is quoted as named by simulate, as a table and as JSON, whole and streamed', async () => {
+    const path = file(`${RELEASE('{until} x')}\n${RELEASE('{until}', ',"postAgi":true')}\n`);
+    for (const argv of [[], ['--stream'], ['--json'], ['--json', '--stream']]) {
+      const result = await dealsim('simulate', path, ...argv);
+      expect(result.code, result.err).toBe(0);
+      const json = argv.includes('--json');
+      const text = json
+        ? JSON.parse(result.out)
+            .findings.map((f: { reason: string }) => f.reason)
+            .join('\n')
+        : result.out;
+      expect(text).toContain('cover "{until} x" until 2033-01-01');
+      expect(text).toContain('true: Microsoft’s model and product IP rights cover "{until}" until 2033-01-01; false:');
+    }
+  });
+
+  for (const [how, extra] of [
+    ['checked without zod', ''],
+    ['checked by zod (a source)', ',"source":"https://example.com/"'],
+  ]) {
+    it(`a name holding a Unicode noncharacter, the mark dealsim fills, is refused with its line (${how})`, async () => {
+      const path = file(`${RELEASE('ok')}\n${RELEASE('gpt-\uFDD0', extra)}\n`);
+      for (const command of ['validate', 'simulate']) {
+        const result = await dealsim(command, path);
+        expectCleanRefusal(result, /:2\b/);
+        expect(result.err).toMatch(/"name" must not hold a Unicode noncharacter/);
+      }
+    });
+  }
+});
+
 describe('output to a closed pipe (item 13)', () => {
   // The people's table goes out as text, --json's findings as bytes copied from their spill.
   it.each([[''], [' --json']])(

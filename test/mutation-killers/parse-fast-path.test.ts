@@ -76,6 +76,10 @@ function validValue(schema: z.ZodTypeAny): fc.Arbitrary<string> {
       return fc.oneof(
         fc.constantFrom('"x"', '"Azure"', '" "'),
         fc.string({ minLength: 1, maxLength: 8 }).map((s) => JSON.stringify(s)),
+        // At the edges of the noncharacters a string may not hold (U+FDD0–U+FDEF, U+FFFE, U+FFFF).
+        fc
+          .tuple(fc.constantFrom(0xfdcf, 0xfdd0, 0xfdef, 0xfdf0, 0xfffd, 0xfffe, 0xffff), fc.string({ maxLength: 3 }))
+          .map(([code, rest]) => JSON.stringify(`${rest}${String.fromCharCode(code)}`)),
       );
   }
 }
@@ -235,7 +239,12 @@ describe('invariant 8: the fast path answers exactly as zod does', () => {
     [
       'a bad URL in source',
       '{"type":"agi.declared","date":"2027-01-01","source":"example"}',
-      /"source" must be an http\(s\) url/,
+      /"source" must be an http\(s\) URL/,
+    ],
+    [
+      'a name holding a noncharacter (the mark for a covering term’s end)',
+      '{"type":"hardware.launched","date":"2027-01-01","name":"chip-\\ufdd0"}',
+      /"name" must not hold a Unicode noncharacter/,
     ],
     ['an extra field', '{"type":"agi.declared","date":"2027-01-01","nam":"x"}', /unknown field "nam"/],
     [

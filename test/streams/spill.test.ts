@@ -105,6 +105,7 @@ describe('C3, C4 covered findings printed from the spill', () => {
     expect(text).toContain('until 2031-01-01');
     expect(text).toContain('until 2033-01-01');
     expect(text).not.toContain('\u0000');
+    expect(text).toContain('open-weight model \\"{until} 🧪\\" meets');
   });
 
   test.prop([fc.integer({ min: 1, max: 40 })])(

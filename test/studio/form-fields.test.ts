@@ -76,7 +76,7 @@ describe('forms generated from the event schema', () => {
       'agi.declared',
       { date: '2028-01-01', source: 'javascript:alert(1)' },
       'source',
-      '"source" must be an http(s) url',
+      '"source" must be an http(s) URL',
     ],
     [
       'model.released',

@@ -1,6 +1,6 @@
 /**
  * No rendered text carries an unfilled `{…}` placeholder (issue 10, "Pictures that never
- * mislead"): a model release's finding is judged with `{until}` and filled only when the replay
+ * mislead"): a model release's finding is judged with a mark for the end of its rights (UNTIL) and filled only when the replay
  * knows the end of the rights that cover it. Every renderer a person reads (simulate's table,
  * explain, the timeline, the report with its step data and explanations, every chart format)
  * is checked over every shipped future.
@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { readLog } from '../../src/store/log-file.ts';
 import { allFutures, assumeArgs, dealsim } from './run-cli.ts';
 
-const PLACEHOLDER = /\{[^{}\n]*\}/;
+/** A `{…}` template slot, or the noncharacter that stands for a covering term's end until it is known. */
+const PLACEHOLDER = /\{[^{}\n]*\}|\uFDD0/;
 const tmp = mkdtempSync(join(tmpdir(), 'placeholders-'));
 let serial = 0;
 
