@@ -146,6 +146,8 @@ async function bundle() {
     target: 'node20',
     outdir: BUNDLE,
     external: NOT_BUNDLED,
+    // jsonc-parser's `main` is a UMD build whose require() calls a bundle cannot follow; its ESM build is the same code.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     plugins: [importMetaUrlOfCompiledModule],
     metafile: true,
     write: false,

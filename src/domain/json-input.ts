@@ -4,6 +4,7 @@
  * refused in milliseconds instead of overflowing the stack or running out of memory later; and
  * no key named `__proto__`, which schema validators silently drop. Pure: the caller reads the file.
  */
+import { type ParseError, parse as parseTolerantly } from 'jsonc-parser';
 import { InputError } from './errors.ts';
 
 export interface JsonInputOptions {
@@ -49,10 +50,10 @@ export function parseJsonInput(text: string, options: JsonInputOptions): unknown
     value = JSON.parse(body);
   } catch (error) {
     const message = (error as Error).message;
-    const position = /at position (\d+)/.exec(message)?.[1];
+    const offset = syntaxErrorOffset(body, message);
     throw new InputError(`not valid JSON (${message})`, {
       file,
-      ...(position !== undefined && { line: lineAt(body, Number(position)) }),
+      ...(offset !== undefined && { line: lineAt(body, offset) }),
       hint: options.hint,
     });
   }
@@ -65,6 +66,25 @@ export function parseJsonInput(text: string, options: JsonInputOptions): unknown
     });
   }
   return value;
+}
+
+/**
+ * Where `JSON.parse` failed on `text`, as an offset: the position its `message` gives, or, for the
+ * messages that quote the text around the fault instead (Node 20's "Unexpected token ']', …"),
+ * the first fault jsonc-parser finds reading the text as strict JSON. A text cut short fails at
+ * its end, which is put at its last line that holds anything. Undefined for a blank text.
+ */
+function syntaxErrorOffset(text: string, message: string): number | undefined {
+  const content = text.trimEnd().length;
+  if (content === 0) return undefined;
+  const position = /at position (\d+)/.exec(message)?.[1];
+  let offset: number | undefined = position === undefined ? undefined : Number(position);
+  if (offset === undefined) {
+    const errors: ParseError[] = [];
+    parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    offset = errors[0]?.offset;
+  }
+  return offset === undefined ? undefined : Math.min(offset, content - 1);
 }
 
 /** The line at which nesting first exceeds `maxDepth`, outside strings; undefined when it never does. */

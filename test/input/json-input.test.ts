@@ -153,8 +153,23 @@ describe('json input: syntax errors', () => {
     expect(refusal('{\n  "name": "two\nlines"\n}').line).toBe(2);
   });
 
-  it('gives no line rather than a wrong one when JSON.parse does not say where', () => {
-    for (const text of ['{\n  "runs":\n', '', '[1,\n]']) {
+  it('places the faults whose message quotes the text instead of a position (Node 20) at their line', () => {
+    const cases: [string, number][] = [
+      ['[1,\n]', 2], // a trailing comma in an array
+      ['{\n  "ends": [1,\n    2,]\n}', 3],
+      ['[{"id": "a"},\n {"id": tru}]', 2], // a bare word
+      ['{\n  "runs":\n', 2], // cut short: its last line that holds anything
+      ['{\n  "runs": 1,\n\n\n', 2],
+    ];
+    for (const [text, line] of cases) {
+      const error = refusal(text);
+      expect(error.message, text).toMatch(/^not valid JSON \(/);
+      expect(error.line, text).toBe(line);
+    }
+  });
+
+  it('gives no line for an empty file, which has none', () => {
+    for (const text of ['', '  \n\n']) {
       const error = refusal(text);
       expect(error.message).toMatch(/^not valid JSON/);
       expect(error.line).toBeUndefined();
