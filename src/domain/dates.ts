@@ -21,7 +21,7 @@ export function parseIsoDate(text: string): IsoDate | undefined {
   const match = ISO_DATE.exec(text);
   if (!match) return undefined;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
-  const probe = new Date(Date.UTC(y, m - 1, d));
+  const probe = new Date(utcMs(y, m - 1, d));
   const real = probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
   return real ? (text as IsoDate) : undefined;
 }
@@ -35,7 +35,13 @@ export function isoDate(text: string): IsoDate {
 
 /** Days since 1970-01-01: the integer form used for arithmetic and fast comparison. */
 export function toDayNumber(date: IsoDate): number {
-  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / MS_PER_DAY;
+  return utcMs(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / MS_PER_DAY;
+}
+
+/** `Date.UTC`, but years 0–99 are those years, not 1900–1999 as `Date.UTC` reads them. */
+function utcMs(year: number, monthIndex: number, day: number): number {
+  if (year >= 100) return Date.UTC(year, monthIndex, day);
+  return new Date(0).setUTCFullYear(year, monthIndex, day);
 }
 
 export function fromDayNumber(day: number): IsoDate {

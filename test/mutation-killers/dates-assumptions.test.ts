@@ -86,7 +86,8 @@ describe('CLAUSES.md parties and dates: calendar days', () => {
       }),
       { numRuns: runs(500) },
     );
-    const first = toDayNumber('0100-01-01' as IsoDate);
+    // From year 0000: Date.UTC reads years 0–99 as 1900–1999, which the calendar must not.
+    const first = toDayNumber('0000-01-01' as IsoDate);
     fc.assert(
       fc.property(fc.integer({ min: first, max: toDayNumber(LAST_DATE) }), (day) => {
         const written = fromDayNumber(day);
@@ -94,6 +95,19 @@ describe('CLAUSES.md parties and dates: calendar days', () => {
       }),
       { numRuns: runs(200) },
     );
+  });
+
+  it('reads February 29 as a day exactly in the leap years of the Gregorian calendar, years 0000–9999', () => {
+    const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 9999 })), (year) => {
+        const written = `${String(year).padStart(4, '0')}-02-29`;
+        expect(parseIsoDate(written) !== undefined).toBe(leap(year));
+      }),
+      { numRuns: runs(300) },
+    );
+    expect(parseIsoDate('0000-02-29')).toBe('0000-02-29');
+    expect(parseIsoDate('0099-01-01')).toBe('0099-01-01');
   });
 
   it('ends the calendar on its last day: a deadline after it never comes', () => {
