@@ -51,8 +51,6 @@ const RICH = 'j';
  * and the finding's date; the print replaces it with the term's end, copying all else as bytes.
  */
 const UNTIL_MARK = '\u0000';
-/** The columns {@link UNTIL} takes in a measured reason, which the end that replaces it does not. */
-const UNTIL_WIDTH = cellWidth(UNTIL);
 const UNTIL_MARK_BYTES = 12;
 const TERM_LETTER_A = 65;
 /**
@@ -233,15 +231,16 @@ export class SimulationOutput implements FoldObserver {
         : this.widthOf(cell),
     );
     const cover = finding.coveredBy;
-    const reasonWidth = cellWidth(reason);
-    if (cover === undefined) this.findingsWidths.addWidths([...widths, reasonWidth]);
+    if (cover === undefined) this.findingsWidths.addWidths([...widths, cellWidth(reason)]);
     else {
       this.findingsWidths.addWidths(widths);
-      const ends = reason.split(UNTIL).length - 1;
+      const pieces = reason.split(UNTIL);
+      const ends = pieces.length - 1;
       const key = `${cover}\t${finding.date}`;
       let byCount = this.coveredReasons.get(key);
       if (byCount === undefined) this.coveredReasons.set(key, (byCount = new Map()));
-      const rest = reasonWidth - UNTIL_WIDTH * ends;
+      // The reason less its marks: each end that fills one adds its own (ASCII) length.
+      const rest = cellWidth(pieces.join(''));
       if (rest > (byCount.get(ends) ?? -1)) byCount.set(ends, rest);
     }
     // tableRow trims each line's end: a reason never is blank (it starts with dealsim's own
