@@ -94,7 +94,7 @@ const dealSetup = setup({
         event.type === 'agreement.amended' ? amendmentById(context.amendments, event.amendment) : undefined;
       return (
         amendment !== undefined &&
-        amendmentEndsTerm(context.rules, amendment, context.assumptions, context.ledger, term)
+        amendmentEndsTerm(amendment, context.assumptions, context.ledger, term)
       );
     },
     /** The amendment being applied stops declarations suspending this term (S4 under s4-agi-clause=removed). */

@@ -164,7 +164,6 @@ function amend(rules: Rules, amendment: Amendment, assumptions: Assumptions, acc
  * the revenue share at an amount the ledger has already reached (S4 with a low assumed cap).
  */
 export function amendmentEndsTerm(
-  rules: Rules,
   amendment: Amendment,
   assumptions: Assumptions,
   ledger: Ledger,

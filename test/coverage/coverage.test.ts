@@ -3,7 +3,7 @@
  * is credited to exactly the transitions XState selects, clauses come from transitions and
  * verdicts, and every clause C1–C12 is exercised by the shipped simulations.
  */
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { dealMachine } from '../../machines/deal.machine.ts';
 import { memoryIo } from '../../src/cli/io.ts';
