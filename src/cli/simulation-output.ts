@@ -51,6 +51,8 @@ const RICH = 'j';
  * and the finding's date; the print replaces it with the term's end, copying all else as bytes.
  */
 const UNTIL_MARK = '\u0000';
+/** The findings row's VERDICT cell, the one that may carry colour styles. */
+const VERDICT_COLUMN = 3;
 const UNTIL_MARK_BYTES = 12;
 const TERM_LETTER_A = 65;
 /**
@@ -226,9 +228,13 @@ export class SimulationOutput implements FoldObserver {
   private spillRow(finding: ObservedFinding, where: string, ref: string, reason: string): void {
     const cells = [where, finding.date, finding.type, this.paint(finding.verdict), finding.clause, finding.status, ref];
     const widths = cells.map((cell, column) =>
-      column === 0 && finding.origin === undefined
-        ? this.nameWidth + where.length - this.name.length // the name, then ASCII: ":" and the line
-        : this.widthOf(cell),
+      column === 0
+        ? finding.origin === undefined
+          ? this.nameWidth + where.length - this.name.length // the name, then ASCII: ":" and the line
+          : this.widthOf(cell)
+        : column === VERDICT_COLUMN
+          ? this.widthOf(cell) // painted: its styles take no columns
+          : cell.length, // ASCII by construction: a date, an event type, a clause, a status, "[n]"
     );
     const cover = finding.coveredBy;
     if (cover === undefined) this.findingsWidths.addWidths([...widths, cellWidth(reason)]);

@@ -77,9 +77,10 @@ function printed(
   events: readonly LoggedEvent[],
   assumptions: Assumptions,
   width: number | undefined,
+  color: boolean,
   spillBytes?: number,
 ): string {
-  const output = new SimulationOutput(false, false, 'fut\u0007ure.jsonl', width, spillBytes);
+  const output = new SimulationOutput(false, color, 'fut\u0007ure.jsonl', width, spillBytes);
   try {
     const summary = replay(
       [...branchFrom(HISTORY, events)],
@@ -91,7 +92,8 @@ function printed(
         },
       },
     );
-    const io = memoryIo();
+    // Colour on, as the CLI sets it: for the output and its terminal alike.
+    const io = memoryIo({ color });
     output.print(io, summary, historyUsed(HISTORY));
     return io.stdout();
   } finally {
@@ -100,13 +102,16 @@ function printed(
 }
 
 describe('C0 people’s findings off a terminal', () => {
-  test.prop([futures, fc.integer({ min: 1, max: 48 })], { numRuns: 150 })(
-    'print the table the record path lays out when nothing wraps, whatever the spill’s piece size',
-    ({ assumptions, events }, spillBytes) => {
-      const rows = printed(events, assumptions, undefined, spillBytes);
-      expect(rows).toBe(printed(events, assumptions, NO_WRAP_WIDTH));
+  test.prop([futures, fc.integer({ min: 1, max: 48 }), fc.boolean()], { numRuns: 150 })(
+    'print the table the record path lays out when nothing wraps, whatever the spill’s piece size, in colour or not',
+    ({ assumptions, events }, spillBytes, color) => {
+      const rows = printed(events, assumptions, undefined, color, spillBytes);
+      expect(rows).toBe(printed(events, assumptions, NO_WRAP_WIDTH, color));
       expect(rows).not.toContain('\u0000');
-      expect(rows).not.toContain('\u001b');
+      // User text never reaches the output raw; only dealsim's own styles do, when colour is on.
+      const unstyled = rows.replace(/\u001b\[(?:1|2|22|31|32|33|36|39)m/g, '');
+      expect(unstyled).not.toContain('\u001b');
+      if (!color) expect(unstyled).toBe(rows);
     },
   );
 });
