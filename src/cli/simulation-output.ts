@@ -227,15 +227,7 @@ export class SimulationOutput implements FoldObserver {
    */
   private spillRow(finding: ObservedFinding, where: string, ref: string, reason: string): void {
     const cells = [where, finding.date, finding.type, this.paint(finding.verdict), finding.clause, finding.status, ref];
-    const widths = cells.map((cell, column) =>
-      column === 0
-        ? finding.origin === undefined
-          ? this.nameWidth + where.length - this.name.length // the name, then ASCII: ":" and the line
-          : this.widthOf(cell)
-        : column === VERDICT_COLUMN
-          ? this.widthOf(cell) // painted: its styles take no columns
-          : cell.length, // ASCII by construction: a date, an event type, a clause, a status, "[n]"
-    );
+    const widths = cells.map((cell, column) => this.rowCellWidth(column, cell, finding.origin));
     const cover = finding.coveredBy;
     if (cover === undefined) this.findingsWidths.addWidths([...widths, cellWidth(reason)]);
     else {
@@ -264,6 +256,14 @@ export class SimulationOutput implements FoldObserver {
             `${UNTIL_MARK}${String.fromCharCode(TERM_LETTER_A + TERM_IDS.indexOf(cover))}${finding.date}`,
           );
     (this.rows as Spill).write(`${row}\n`);
+  }
+
+  /** The width of cell `column` of a findings row, as {@link cellWidth} measures it. */
+  private rowCellWidth(column: number, cell: string, origin: string | undefined): number {
+    if (column === VERDICT_COLUMN) return this.widthOf(cell); // painted: its styles take no columns
+    if (column !== 0) return cell.length; // ASCII by construction: a date, an event type, a clause, a status, "[n]"
+    // LINE: the log's name (measured once), then ASCII ":" and the line; or a history line's reference.
+    return origin === undefined ? this.nameWidth + cell.length - this.name.length : this.widthOf(cell);
   }
 
   /** The {@link cellWidth} of a short cell, remembered. */
