@@ -575,9 +575,21 @@ function findingJson(finding: ObservedFinding): string {
   const { origin, source, missingFacts, outcomes } = finding;
   if (missingFacts === undefined && outcomes === undefined) {
     // Only the origin, reason and source can hold user text; the other fields are dates, numbers and names from closed sets.
-    return `{\n      "line": ${finding.line},\n      "origin": ${safeJson(origin ?? null)},\n      "date": "${finding.date}",\n      "type": "${finding.type}",\n      "verdict": "${finding.verdict}",\n      "clause": "${finding.clause}",\n      "reason": ${safeJson(finding.reason)},\n      "status": "${finding.status}",\n      "source": ${safeJson(source ?? null)}\n    }`;
+    return `{\n      "line": ${finding.line},\n      "origin": ${withoutRawUntil(safeJson(origin ?? null))},\n      "date": "${finding.date}",\n      "type": "${finding.type}",\n      "verdict": "${finding.verdict}",\n      "clause": "${finding.clause}",\n      "reason": ${safeJson(finding.reason)},\n      "status": "${finding.status}",\n      "source": ${safeJson(source ?? null)}\n    }`;
   }
-  return terminalSafe(JSON.stringify(findingJsonOf(finding), null, 2).replaceAll('\n', '\n    '), false);
+  const json = terminalSafe(JSON.stringify(findingJsonOf(finding), null, 2).replaceAll('\n', '\n    '), false);
+  // The origin is the first field to hold user text, so its line is the first of that text.
+  const originField = terminalSafe(`"origin": ${JSON.stringify(origin ?? null)}`, false);
+  return origin?.includes(UNTIL) ? json.replace(originField, withoutRawUntil(originField)) : json;
+}
+
+/**
+ * JSON text with each raw {@link UNTIL} written as the escape `\ufdd0` (the same string to a
+ * reader), for fields other than the reason: the print fills every raw one with a date. Only a
+ * history's file name can hold one (a log's strings may not).
+ */
+function withoutRawUntil(json: string): string {
+  return json.includes(UNTIL) ? json.replaceAll(UNTIL, '\\ufdd0') : json;
 }
 
 /** `value` as JSON text, made safe for a terminal (JSON escapes the C0 controls, not the others). */

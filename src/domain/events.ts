@@ -14,14 +14,16 @@ import { MAX_USD } from './money.ts';
  */
 export const WITHOUT_NONCHARACTERS = /^[^\uFDD0-\uFDEF\uFFFE\uFFFF]*$/;
 
-/** A name or other text of the user's: non-empty, {@link WITHOUT_NONCHARACTERS}. */
-const nonEmpty = z
-  .string()
-  .min(1, 'must be a non-empty string')
-  .regex(
-    WITHOUT_NONCHARACTERS,
-    'must not hold a Unicode noncharacter (U+FDD0 to U+FDEF, U+FFFE, U+FFFF), which dealsim reserves to mark dates in its reasons',
-  );
+/** Any text of the user's: {@link WITHOUT_NONCHARACTERS}. */
+const text = () =>
+  z
+    .string()
+    .regex(
+      WITHOUT_NONCHARACTERS,
+      'must not hold a Unicode noncharacter (U+FDD0 to U+FDEF, U+FFFE, U+FFFF), which dealsim reserves to mark dates in its reasons',
+    );
+/** A name or other text of the user's that may not be empty. */
+const nonEmpty = text().min(1, 'must be a non-empty string');
 const positiveAmount = z.number().finite().positive();
 const usdAmount = positiveAmount.max(MAX_USD, 'must be at most 1e15 (a thousand trillion dollars)');
 
@@ -53,12 +55,10 @@ const common = {
     .describe(
       'The day it happened, YYYY-MM-DD, on or after the effective date 2025-10-28; it takes effect that day. Lines are in date order.',
     ),
-  note: z
-    .string()
+  note: text()
     .optional()
     .describe('Free text for people reading the log: what happened and why. The simulator does not read it.'),
-  source: z
-    .string()
+  source: text()
     .refine(isWebUrl, 'must be an http(s) URL such as https://example.com/page')
     .optional()
     .describe('Where the public record says so: an http(s) URL. Every finding on this event cites it.'),

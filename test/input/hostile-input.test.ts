@@ -243,6 +243,30 @@ describe('names that read like the covering term’s end', () => {
     }
   });
 
+  it('a source or note holding the mark is refused too, so no text of a log can be taken for it', async () => {
+    for (const [field, value] of [
+      ['source', 'https://example.com/a\uFDD0b'],
+      ['note', 'n\uFDD0'],
+    ]) {
+      const result = await dealsim(
+        'validate',
+        file(`${RELEASE('m', `,${JSON.stringify(field)}:${JSON.stringify(value)}`)}\n`),
+      );
+      expectCleanRefusal(result, /:1\b/);
+      expect(result.err).toContain(`"${field}" must not hold a Unicode noncharacter`);
+    }
+  });
+
+  it('a history file whose name holds the mark keeps its name in simulate --json, as an origin and beside a covered reason', async () => {
+    const history = join(root, 'hist\uFDD0.jsonl');
+    writeFileSync(history, `${RELEASE('m', ',"internalOnly":true')}\n${RELEASE('n', ',"postAgi":true')}\n`);
+    const result = await dealsim('simulate', file(`${RELEASE('u')}\n`), '--history', history, '--json');
+    expect(result.code, result.err).toBe(0);
+    const findings = JSON.parse(result.out).findings as { origin: string | null; reason: string }[];
+    expect(findings.map((finding) => finding.origin)).toEqual([history, history, null]);
+    expect(findings[0]?.reason).toContain('cover it until 2031-01-01');
+  });
+
   for (const [how, extra] of [
     ['checked without zod', ''],
     ['checked by zod (a source)', ',"source":"https://example.com/"'],
