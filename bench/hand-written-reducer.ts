@@ -10,6 +10,7 @@ import { BUILT_IN_AMENDMENTS } from '../src/domain/amendments.ts';
 import type { Assumptions } from '../src/domain/assumptions.ts';
 import { addDays, type IsoDate } from '../src/domain/dates.ts';
 import type { LogEvent } from '../src/domain/events.ts';
+import { toCents } from '../src/domain/money.ts';
 import type { LoggedEvent } from '../src/log/parse.ts';
 
 const T = 8;
@@ -170,7 +171,7 @@ export function handWrittenReplay(events: readonly LoggedEvent[], a: Assumptions
           if (retime.suspendsOnDeclaration !== undefined) suspends[t] = retime.suspendsOnDeclaration;
           if (t === SHARE && retime.capUsd !== undefined) {
             cap = retime.capUsd === 'assumed' ? a['revenue-share-cap-usd'] : retime.capUsd;
-            if (cap !== null && a['revenue-share-cap-counts'] === 'since-amendment') cap += accrued;
+            if (cap !== null) cap = toCents(a['revenue-share-cap-counts'] === 'since-amendment' ? cap + accrued : cap);
             if (cap !== null && accrued >= cap) endTerm(SHARE, date);
           }
         }
@@ -236,16 +237,17 @@ export function handWrittenReplay(events: readonly LoggedEvent[], a: Assumptions
         return;
       case 'azure.purchased':
         info++;
-        purchased += e.amountUsd;
+        purchased = toCents(purchased + e.amountUsd);
         if (status[COMMITMENT] === HOLDING && purchased >= 250e9) endTerm(COMMITMENT, date);
         return;
       case 'revenue.recognized': {
         info++;
         if (status[SHARE] !== HOLDING) return;
-        let share = e.amountUsd * rate;
-        if (cap !== null) share = Math.max(0, Math.min(share, cap - accrued));
-        const reached = cap !== null && share >= cap - accrued;
-        accrued += share;
+        let share = toCents(e.amountUsd * rate);
+        const room = cap === null ? Number.POSITIVE_INFINITY : Math.max(0, toCents(cap - accrued));
+        const reached = share >= room;
+        if (reached) share = room;
+        accrued = toCents(accrued + share);
         if (reached) endTerm(SHARE, date);
         return;
       }

@@ -22,6 +22,7 @@ import {
   EMPTY_LEDGER,
   fulfilsCommitment,
   type Ledger,
+  reachesCap,
   recordPurchase,
   recordRevenue,
   shareOf,
@@ -109,9 +110,7 @@ const dealSetup = setup({
     capReached: ({ context, event }) => {
       const cap = context.rules.terms['revenue-share'].capUsd;
       if (event.type !== 'revenue.recognized' || cap === null) return false;
-      const share = shareOf(context.ledger, event.amountUsd, context.assumptions['revenue-share-rate'], cap);
-      // Against the room left, not accrued + share: that sum can round to just under a fractional cap.
-      return share >= cap - context.ledger.revenueShareAccruedUsd;
+      return reachesCap(context.ledger, event.amountUsd, context.assumptions['revenue-share-rate'], cap);
     },
   },
   actions: {

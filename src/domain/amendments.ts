@@ -7,7 +7,7 @@ import { produce } from 'immer';
 import type { Assumptions } from './assumptions.ts';
 import type { IsoDate } from './dates.ts';
 import { EMPTY_LEDGER, type Ledger } from './ledger.ts';
-import type { Usd } from './money.ts';
+import { toCents, type Usd } from './money.ts';
 import type { ProductLaunchRule, Rules } from './rules.ts';
 import { TERM_IDS, type TermId } from './terms.ts';
 
@@ -112,7 +112,8 @@ export function retimingsOf(amendment: Amendment, assumptions: Assumptions): { r
 function retimedCap(retiming: TermRetiming, assumptions: Assumptions, accruedUsd: Usd): Usd | null | undefined {
   const cap = retiming.capUsd === 'assumed' ? assumptions['revenue-share-cap-usd'] : retiming.capUsd;
   if (cap === null || cap === undefined) return cap;
-  return assumptions['revenue-share-cap-counts'] === 'since-amendment' ? accruedUsd + cap : cap;
+  // In whole cents, as the ledger books what accrues against it (ledger.ts).
+  return toCents(assumptions['revenue-share-cap-counts'] === 'since-amendment' ? accruedUsd + cap : cap);
 }
 
 /**

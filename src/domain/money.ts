@@ -1,5 +1,13 @@
-/** US dollars. Amounts are plain finite numbers; this module only names and prints them. */
+/** US dollars. Amounts are plain finite numbers; this module names, rounds and prints them. */
 export type Usd = number;
+
+/**
+ * `amount` to the nearest cent (a half cent up), as the double nearest to it: sums of such amounts,
+ * rounded again, stay exact to the cent below $90T (2^53 cents), where doubles hold every cent.
+ */
+export function toCents(amount: Usd): Usd {
+  return Math.round(amount * 100) / 100;
+}
 
 /** The incremental Azure services OpenAI commits to buy (C10). */
 export const AZURE_COMMITMENT_USD: Usd = 250e9;
@@ -20,6 +28,17 @@ export function formatUsd(amount: Usd): string {
     printed.set(amount, text);
   }
   return text;
+}
+
+/**
+ * {@link formatUsd}, but to the cent when it would print as `limit` without reaching it: a total
+ * of $249,999,999,999.99 is not "$250B of $250B bought", and a share one cent under its cap is not
+ * "$38B accrued". `limit` null: plain {@link formatUsd}.
+ */
+export function formatUsdUnder(amount: Usd, limit: Usd | null): string {
+  const text = formatUsd(amount);
+  if (limit === null || amount >= limit || text !== formatUsd(limit)) return text;
+  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /** Amounts already printed: a long log's reasons print the same few amounts hundreds of thousands of times. */

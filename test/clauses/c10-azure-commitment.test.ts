@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { declared, given, purchased, START, verified } from '../support/given.ts';
 
@@ -11,6 +12,28 @@ describe('C10 Azure commitment', () => {
     expect(then.intervals('azure-commitment')).toEqual([[START, '2029-06-01']]);
     expect(then.endedBy('azure-commitment')).toEqual(['line 2: azure.purchased']);
     expect(then.ledger.azurePurchasedUsd).toBe(250e9);
+  });
+
+  it('is fulfilled by the line whose purchase, in whole cents, makes exactly $250B, and not a cent short of it', () => {
+    // Floating point added such amounts to $249,999,999,999.99997 and never fulfilled the commitment.
+    const earlier = fc
+      .array(fc.integer({ min: 1, max: 1e13 }), { minLength: 1, maxLength: 5 })
+      .filter((cents) => cents.reduce((sum, c) => sum + c, 0) < 25e12 - 1);
+    fc.assert(
+      fc.property(earlier, fc.boolean(), (cents, short) => {
+        const last = 25e12 - cents.reduce((sum, c) => sum + c, 0) - (short ? 1 : 0);
+        const lines = [...cents, last].map((c, i) => purchased(`2027-01-${String(i + 1).padStart(2, '0')}`, c / 100));
+        const then = given(...lines).whenReplayed();
+        expect(then.ledger.azurePurchasedUsd).toBe(short ? 249_999_999_999.99 : 250e9);
+        expect(then.intervals('azure-commitment')).toEqual([[START, short ? null : lines.at(-1)?.date]]);
+        expect(then.finding(lines.length).reason).toMatch(
+          short
+            ? /; \$249,999,999,999\.99 of \$250B bought$/
+            : /; \$250B of \$250B bought: the commitment is fulfilled$/,
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('is not fulfilled at $249.99B', () => {
