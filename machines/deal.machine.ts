@@ -93,7 +93,9 @@ const dealSetup = setup({
     amendmentEnds: ({ context, event }, { term }: TermParams) => {
       const amendment =
         event.type === 'agreement.amended' ? amendmentById(context.amendments, event.amendment) : undefined;
-      return amendment !== undefined && amendmentEndsTerm(amendment, context.assumptions, context.ledger, term);
+      return (
+        amendment !== undefined && amendmentEndsTerm(amendment, event.date, context.assumptions, context.ledger, term)
+      );
     },
     /** The amendment being applied stops declarations suspending this term (S4 under s4-agi-clause=removed). */
     amendmentUnsuspends: ({ context, event }, { term }: TermParams) => {

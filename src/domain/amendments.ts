@@ -161,17 +161,22 @@ function amend(rules: Rules, amendment: Amendment, assumptions: Assumptions, acc
 }
 
 /**
- * Whether applying `amendment` ends `term` on its date: it names the term in `ends`, or it caps
- * the revenue share at an amount the ledger has already reached (S4 with a low assumed cap).
+ * Whether applying `amendment` on `date` ends `term` that day: it names the term in `ends`, it
+ * moves the term's sunset to that day or before (an amendment never reaches back, so the term
+ * ends on its date, by it), or it caps the revenue share at an amount the ledger has already
+ * reached (S4 with a low assumed cap).
  */
 export function amendmentEndsTerm(
   amendment: Amendment,
+  date: IsoDate,
   assumptions: Assumptions,
   ledger: Ledger,
   term: TermId,
 ): boolean {
   if (amendment.ends?.includes(term)) return true;
   const retiming = amendment.retime?.[term];
+  const sunset = retiming?.sunset;
+  if (sunset !== undefined && sunset !== null && sunset <= date) return true;
   if (term !== 'revenue-share' || retiming?.capUsd === undefined) return false;
   // The cap the amendment sets, read as applyAmendment reads it, without applying the whole amendment again.
   const cap = retimedCap(retiming, assumptions, ledger.revenueShareAccruedUsd);

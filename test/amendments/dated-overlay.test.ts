@@ -156,6 +156,13 @@ describe('S3, S4 and user amendments as dated overlays', () => {
             const expected = until > holding.from ? [[holding.from, until]] : [];
             expect(spans(amended.timelines[term])).toEqual(expected);
             expect(holding.from).toBe(EFFECTIVE_DATE);
+            // A sunset moved to the amendment's day or before ends the term that day, by the
+            // amendment's line: no calendar sunset of a day before it is invented.
+            const endedBy = amended.timelines[term].at(-1)?.endedBy;
+            if (expected.length > 0) {
+              expect(endedBy?.event).toBe(sunset > date ? 'calendar.sunset' : 'agreement.amended');
+              expect(endedBy?.date).toBe(until);
+            }
           }
         },
       ),

@@ -23,6 +23,8 @@ import { given } from '../support/given.ts';
 
 const S4 = BUILT_IN_AMENDMENTS['2026-04-27'] as Amendment;
 const S3 = BUILT_IN_AMENDMENTS['2026-02-27'] as Amendment;
+/** The day S4 applies. */
+const S4_DATE = '2026-04-27' as IsoDate;
 const rules = baseRules(DEFAULT_ASSUMPTIONS);
 const accrued = (usd: number): Ledger => ({ ...EMPTY_LEDGER, revenueShareAccruedUsd: usd });
 const withCap = (cap: number) => ({ ...DEFAULT_ASSUMPTIONS, 'revenue-share-cap-usd': cap });
@@ -42,10 +44,10 @@ const LIFTS_THE_CAP: Amendment = {
 describe('C9 revenue share under S4: the cap reached before the amendment', () => {
   it('ends the share when the accrued total equals the cap exactly, not when it is a dollar short', () => {
     const cap = 4e9;
-    expect(amendmentEndsTerm(S4, withCap(cap), accrued(cap), 'revenue-share')).toBe(true);
-    expect(amendmentEndsTerm(S4, withCap(cap), accrued(cap + 1), 'revenue-share')).toBe(true);
-    expect(amendmentEndsTerm(S4, withCap(cap), accrued(cap - 1), 'revenue-share')).toBe(false);
-    expect(amendmentEndsTerm(S4, withCap(cap), EMPTY_LEDGER, 'revenue-share')).toBe(false);
+    expect(amendmentEndsTerm(S4, S4_DATE, withCap(cap), accrued(cap), 'revenue-share')).toBe(true);
+    expect(amendmentEndsTerm(S4, S4_DATE, withCap(cap), accrued(cap + 1), 'revenue-share')).toBe(true);
+    expect(amendmentEndsTerm(S4, S4_DATE, withCap(cap), accrued(cap - 1), 'revenue-share')).toBe(false);
+    expect(amendmentEndsTerm(S4, S4_DATE, withCap(cap), EMPTY_LEDGER, 'revenue-share')).toBe(false);
   });
 
   it('ends it on 2026-04-27 in a replay where 20% of the revenue is exactly the assumed cap', () => {
@@ -68,9 +70,9 @@ describe('C9 revenue share under S4: the cap reached before the amendment', () =
   it('does not end a term the amendment neither names nor caps', () => {
     for (const term of TERM_IDS) {
       const named = (S4.ends ?? []).includes(term);
-      expect(amendmentEndsTerm(S4, withCap(1), accrued(1e12), term)).toBe(named || term === 'revenue-share');
+      expect(amendmentEndsTerm(S4, S4_DATE, withCap(1), accrued(1e12), term)).toBe(named || term === 'revenue-share');
       // S3 changes no term, whatever the ledger.
-      expect(amendmentEndsTerm(S3, withCap(1), accrued(1e12), term)).toBe(false);
+      expect(amendmentEndsTerm(S3, S4_DATE, withCap(1), accrued(1e12), term)).toBe(false);
     }
   });
 
@@ -82,7 +84,7 @@ describe('C9 revenue share under S4: the cap reached before the amendment', () =
       summary: 'caps research IP',
       retime: { 'research-ip': { capUsd: 5 } },
     };
-    expect(amendmentEndsTerm(odd, DEFAULT_ASSUMPTIONS, accrued(1e12), 'research-ip')).toBe(false);
+    expect(amendmentEndsTerm(odd, S4_DATE, DEFAULT_ASSUMPTIONS, accrued(1e12), 'research-ip')).toBe(false);
   });
 
   it('reads a re-timing without a cap, or one lifting the cap, as no ending', () => {
@@ -90,12 +92,12 @@ describe('C9 revenue share under S4: the cap reached before the amendment', () =
     const resunset: Amendment = { ...lifted, retime: { 'revenue-share': { sunset: null } } };
     const fixed: Amendment = { ...lifted, retime: { 'revenue-share': { capUsd: 5 } } };
     for (const ledger of [EMPTY_LEDGER, accrued(1e12)]) {
-      expect(amendmentEndsTerm(lifted, DEFAULT_ASSUMPTIONS, ledger, 'revenue-share')).toBe(false);
-      expect(amendmentEndsTerm(resunset, DEFAULT_ASSUMPTIONS, ledger, 'revenue-share')).toBe(false);
+      expect(amendmentEndsTerm(lifted, S4_DATE, DEFAULT_ASSUMPTIONS, ledger, 'revenue-share')).toBe(false);
+      expect(amendmentEndsTerm(resunset, S4_DATE, DEFAULT_ASSUMPTIONS, ledger, 'revenue-share')).toBe(false);
     }
     // A fixed cap in the overlay counts, not the assumed one.
-    expect(amendmentEndsTerm(fixed, withCap(1e12), accrued(5), 'revenue-share')).toBe(true);
-    expect(amendmentEndsTerm(fixed, withCap(1), accrued(4), 'revenue-share')).toBe(false);
+    expect(amendmentEndsTerm(fixed, S4_DATE, withCap(1e12), accrued(5), 'revenue-share')).toBe(true);
+    expect(amendmentEndsTerm(fixed, S4_DATE, withCap(1), accrued(4), 'revenue-share')).toBe(false);
   });
 
   it('lists S4 among the amendments of the terms it ends or re-times, and S3 among none', () => {
@@ -132,13 +134,13 @@ describe('S4 revenue-share-cap-counts=since-amendment: the cap counts from the a
     // Under since-effective the ledger does not move the cap.
     expect(applyAmendment(shared, S4, withCap(4e9), accrued(3e9)).terms['revenue-share'].capUsd).toBe(4e9);
     // Nothing accrued since the amendment yet: a share already past 4e9 before it does not end.
-    expect(amendmentEndsTerm(S4, sinceAmendment, accrued(9e9), 'revenue-share')).toBe(false);
+    expect(amendmentEndsTerm(S4, S4_DATE, sinceAmendment, accrued(9e9), 'revenue-share')).toBe(false);
   });
 
   it('lifts the cap for an overlay with capUsd null, whatever had accrued', () => {
     for (const usd of [0, 4e9, 1e12]) {
       expect(applyAmendment(rules, lifted, sinceAmendment, accrued(usd)).terms['revenue-share'].capUsd).toBeNull();
-      expect(amendmentEndsTerm(lifted, sinceAmendment, accrued(usd), 'revenue-share')).toBe(false);
+      expect(amendmentEndsTerm(lifted, S4_DATE, sinceAmendment, accrued(usd), 'revenue-share')).toBe(false);
     }
   });
 
