@@ -37,12 +37,17 @@ export type CloudMatch =
   | { readonly provider: string }
   | { readonly provider?: undefined; readonly why: string; readonly nearMiss?: string };
 
-/** Lower-case with runs of spaces, hyphens and underscores read as one space. */
+/** In compatibility form (full-width "ＡＺＵＲＥ" is "AZURE"), lower-case, with runs of spaces, hyphens and underscores read as one space. */
 function normalise(name: string): string {
-  return name
+  return compatible(name)
     .trim()
     .toLowerCase()
     .replace(/[\s_-]+/g, ' ');
+}
+
+/** `name` in Unicode's compatibility form (NFKC); ASCII, as nearly every name is, is its own. */
+function compatible(name: string): string {
+  return /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFKC');
 }
 
 /**

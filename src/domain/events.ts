@@ -115,7 +115,7 @@ export const EVENT_SCHEMAS = {
       customer: nonEmpty
         .optional()
         .describe(
-          'us-natsec for API access by a US government national-security customer, which may run on any cloud; absent for ordinary customers (C11)',
+          'us-natsec (in any case) for API access by a US government national-security customer, which may run on any cloud; a spelling one or two letters from it is refused; absent, or any other name, for an ordinary customer (C11)',
         ),
       azureFirst: z
         .boolean()

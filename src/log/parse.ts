@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { matchCloud } from '../domain/clouds.ts';
+import { matchCustomer, US_NATSEC } from '../domain/customers.ts';
 import { EFFECTIVE_DATE, type IsoDate, parseIsoDate } from '../domain/dates.ts';
 import { didYouMean } from '../domain/did-you-mean.ts';
 import { InputError } from '../domain/errors.ts';
@@ -94,19 +95,33 @@ export function parseEventLine(text: string, line: number, file?: string): LogEv
   return withCanonicalCloud({ ...parsed.data, date } as LogEvent, line, file);
 }
 
-/** A launch's `cloud` as its canonical provider (`"Microsoft Azure"` → `azure`); a near miss is refused. */
+/**
+ * A launch's `cloud` as its canonical provider (`"Microsoft Azure"` → `azure`) and its `customer`
+ * as C11's when it is spelt another way (`US-NATSEC`); a near miss of either is refused.
+ */
 function withCanonicalCloud(event: LogEvent, line: number, file: string | undefined): LogEvent {
   if (event.type !== 'product.launched') return event;
-  const match = matchCloud(event.cloud);
+  const customer = event.customer === undefined ? undefined : matchCustomer(event.customer);
+  if (customer !== undefined && customer.customer === undefined) {
+    throw failAt(
+      line,
+      file,
+      `"customer" ${JSON.stringify(event.customer)} is ${customer.why}, the one customer that changes a verdict (C11)`,
+      `write "customer":"${US_NATSEC}" for a US national-security customer, or the customer's own name for an ordinary one`,
+    );
+  }
+  const named =
+    customer === undefined || customer.customer === event.customer ? event : { ...event, customer: customer.customer };
+  const match = matchCloud(named.cloud);
   if (match.provider === undefined) {
     throw failAt(
       line,
       file,
-      `"cloud" ${JSON.stringify(event.cloud)} is not a provider dealsim knows: ${match.why}${match.nearMiss ? ` (did you mean "${match.nearMiss}"?)` : ''}`,
+      `"cloud" ${JSON.stringify(named.cloud)} is not a provider dealsim knows: ${match.why}${match.nearMiss ? ` (did you mean "${match.nearMiss}"?)` : ''}`,
       `${match.nearMiss ? `write "cloud":"${match.nearMiss}" if that is the provider; ` : ''}the known ones are azure, aws, gcp and oracle (any case, or names such as "Microsoft Azure"), and any other provider's own name is read as a cloud other than Azure`,
     );
   }
-  return match.provider === event.cloud ? event : { ...event, cloud: match.provider };
+  return match.provider === named.cloud ? named : { ...named, cloud: match.provider };
 }
 
 /** A check of one field's value equivalent to its zod schema; null where the schema is not mirrored. */

@@ -22,6 +22,8 @@ describe('C6 cloud names', () => {
     ['Google Cloud', 'gcp'],
     ['OCI', 'oracle'],
     ['Oracle Cloud', 'oracle'],
+    ['ＡＺＵＲＥ', 'azure'], // full-width: the same name in Unicode's compatibility form
+    ['Ａｍａｚｏｎ Ｂｅｄｒｏｃｋ', 'aws'],
   ])('reads %j as %s and stores the canonical provider', (written, provider) => {
     const [logged] = logOf([launch(written)]);
     expect(logged?.event).toMatchObject({ type: 'product.launched', cloud: provider });
@@ -83,6 +85,36 @@ describe('C6 cloud names', () => {
 
   it('refuses a blank cloud', () => {
     expect(given(launch('  ')).whenRefused().message).toContain('it is blank');
+  });
+});
+
+describe('C11 the national-security customer', () => {
+  const natsec = (customer: string) => launched('2026-01-15', { api: true, cloud: 'aws', customer });
+
+  it.each(['us-natsec', 'US-NATSEC', 'US natsec', 'us_natsec', 'ｕｓ－ｎａｔｓｅｃ'])(
+    'reads %j as us-natsec: its API access may run on any cloud (permitted under C11, not a C6 breach)',
+    (written) => {
+      const then = given(natsec(written)).whenReplayed();
+      expect(then.finding(1)).toMatchObject({ verdict: 'permitted', clause: 'C11' });
+      expect(logOf([natsec(written)])[0]?.event).toMatchObject({ customer: 'us-natsec' });
+    },
+  );
+
+  it('refuses a near miss of us-natsec, which read as an ordinary customer would turn the launch into a breach', () => {
+    for (const [written, how] of [
+      ['us-natsek', 'one letter'],
+      ['usnatsc', 'two letters'],
+    ] as const) {
+      expect(() => logOf([natsec(written)])).toThrow(
+        `"customer" "${written}" is ${how} away from "us-natsec", the one customer that changes a verdict (C11)`,
+      );
+    }
+  });
+
+  it('keeps any other customer as written, an ordinary one (C6 judges the launch)', () => {
+    const then = given(natsec('enterprise')).whenReplayed();
+    expect(logOf([natsec('enterprise')])[0]?.event).toMatchObject({ customer: 'enterprise' });
+    expect(then.finding(1)).toMatchObject({ verdict: 'breach', clause: 'C6' });
   });
 });
 
