@@ -24,7 +24,9 @@ describe('the table renderer', () => {
   });
 
   test.prop([rows, width])('keeps all the text of the wrapped column, in order', (cells, columns) => {
-    const lines = table(['A', 'B', 'REASON'], cells, { width: columns }).trimEnd().split('\n').slice(2);
+    const printed = table(['A', 'B', 'REASON'], cells, { width: columns });
+    if (printed.split('\n')[1] === '    REASON') return; // stacked: see the stacked properties below
+    const lines = printed.trimEnd().split('\n').slice(2);
     const offset =
       Math.max(1, ...cells.map((row) => row[0].length)) + 2 + Math.max(1, ...cells.map((row) => row[1].length)) + 2;
     const kept = lines
@@ -38,6 +40,52 @@ describe('the table renderer', () => {
     // Every line ends in a newline; a row of empty cells is an empty line, not none.
     const lines = table(['A', 'B', 'REASON'], cells).split('\n').slice(0, -1);
     expect(lines).toHaveLength(cells.length + 2);
+  });
+
+  // Fixed cells too wide for the terminal: each row is stacked, its reason under its other cells.
+  const wide = fc.stringMatching(/^[a-z0-9.:-]{0,24}$/);
+  const first = fc.stringMatching(/^[a-z0-9.:-]{1,24}$/); // a row's LINE or TERM is never blank
+  const wideRows = fc.array(fc.tuple(first, wide, wide, text), { minLength: 1, maxLength: 8 });
+  const narrow = fc.integer({ min: 20, max: 90 });
+  const HEADER = ['A', 'B', 'C', 'REASON'];
+
+  test.prop([wideRows, narrow])(
+    'stacks each row when the other columns leave no room: no line wider than W but one cell of 24',
+    (cells, columns) => {
+      const lines = table(HEADER, cells, { width: columns }).trimEnd().split('\n');
+      // A cell wider than a line has a line of its own, indented by two; a word of a reason is at most 14.
+      for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(Math.max(columns, 2 + 24));
+    },
+  );
+
+  test.prop([wideRows, narrow])(
+    'keeps a stacked row’s reason whole, in order, indented under its row',
+    (cells, columns) => {
+      const printed = table(HEADER, cells, { width: columns });
+      if (printed.split('\n')[1] !== '    REASON') return; // the columns fit: the properties above cover it
+      const body = printed.trimEnd().split('\n').slice(3);
+      // A row's cells start at the margin (or two in, continued); its reason four in.
+      const kept = body
+        .filter((line) => line.startsWith('    '))
+        .join('')
+        .replace(/\s+/g, '');
+      expect(kept).toBe(cells.map((row) => row[3].replace(/\s+/g, '')).join(''));
+      expect(body.filter((line) => !line.startsWith(' '))).toHaveLength(cells.length);
+    },
+  );
+
+  it('stacks rather than breaking the words of a column that cannot be as wide as its longest word', () => {
+    const rows = [['research-ip', 'microsoft', '2025-10-28', 'line 4: panel.verified']];
+    expect(table(['TERM', 'HOLDER', 'FROM', 'ENDED BY'], rows, { width: 40 })).toBe(
+      [
+        'TERM         HOLDER     FROM',
+        '    ENDED BY',
+        '─'.repeat(34),
+        'research-ip  microsoft  2025-10-28',
+        '    line 4: panel.verified',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('does not count colour codes as width', () => {
@@ -60,6 +108,17 @@ describe('the CLI’s tables fit the terminal', () => {
     const tables = out.slice(out.indexOf('Timeline'), out.indexOf('\nSources'));
     expect(tables).toContain('REASON');
     for (const line of tables.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(100);
+  });
+
+  it('simulate on an 80-column terminal stacks its findings and terms: every line is at most 80 wide', async () => {
+    const { code, out } = await runInMemory(['simulate', 'simulations/declared-2028-verified-2028.jsonl'], {
+      columns: 80,
+    });
+    expect(code).toBe(0);
+    const tables = out.slice(out.indexOf('Timeline'), out.indexOf('\nSources'));
+    expect(tables).toContain('\n    REASON\n');
+    expect(tables).toContain('\n    ENDED BY\n');
+    for (const line of tables.split('\n')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
   });
 
   it('simulate piped: one line per finding, whatever its length', async () => {

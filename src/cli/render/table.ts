@@ -2,7 +2,9 @@
  * The one table renderer for people's output: a header row, a rule, columns padded to their widest
  * cell (widths measured by string-width, so colour codes and wide characters count right). On a
  * terminal, the table fits its width: one column (the reason, the meaning) wraps by words with
- * wrap-ansi. Not on a terminal (`width` undefined), every row stays on one line, for grep and cut.
+ * wrap-ansi. On a terminal too narrow for the columns that do not wrap, each row is stacked: its
+ * other cells on one line, then its last cell (the reason) wrapped on the lines under it,
+ * indented. Not on a terminal (`width` undefined), every row stays on one line, for grep and cut.
  */
 import { stringWidth, wrapAnsi } from './text-width.ts';
 
@@ -21,6 +23,8 @@ export interface TableOptions {
 const MIN_WRAP_WIDTH = 6;
 /** Longer words (URLs, long IDs) are broken rather than keep the column this wide. */
 const MAX_WORD_WIDTH = 24;
+/** How far a stacked row's last cell is indented under its other cells. */
+const STACK_INDENT = 4;
 
 /**
  * The single place cell text passes through on its way to the terminal: where user text (event
@@ -105,9 +109,19 @@ export class TableMeasure {
     const gap = ' '.repeat(this.options.gap ?? 2);
     // Not on a terminal nothing wraps, not even a cell wider than its column (a row measured late).
     const wrap = new Set(this.options.width === undefined ? [] : (this.options.wrap ?? [columns - 1]));
-    if (this.options.width !== undefined) {
-      fit(widths, wrap, this.longest, this.options.width - indent.length - gap.length * (columns - 1));
+    const width = this.options.width;
+    if (width === undefined) return { widths, wrap, indent, gap };
+    const room = width - indent.length - gap.length * (columns - 1);
+    const least = widths.reduce(
+      (sum, w, column) => sum + (wrap.has(column) ? Math.min(w, wordFloor(this.longest, column)) : w),
+      0,
+    );
+    if (least > room && columns > 1) {
+      // Too narrow even with every wrapping column down to its longest word: stack each row instead.
+      const first = widths.slice(0, -1).reduce((sum, w) => sum + w, 0) + gap.length * (columns - 2);
+      return { widths, wrap: new Set(), indent, gap, stacked: { width, padded: indent.length + first <= width } };
     }
+    fit(widths, wrap, this.longest, room);
     return { widths, wrap, indent, gap };
   }
 }
@@ -118,16 +132,62 @@ export interface TableLayout {
   readonly wrap: ReadonlySet<number>;
   readonly indent: string;
   readonly gap: string;
+  /**
+   * Set when the terminal is too narrow for the columns: each row's cells but the last on one
+   * line (padded to their columns when that line fits `width`), the last wrapped under it.
+   */
+  readonly stacked?: { readonly width: number; readonly padded: boolean };
 }
 
 /** The header's lines and the rule under it. */
 export function tableHead(header: readonly string[], layout: TableLayout): string {
-  return `${tableRow(header, layout)}${layout.indent}${layout.widths.map((width) => '─'.repeat(width)).join(layout.gap)}\n`;
+  const { widths, indent, gap, stacked } = layout;
+  if (stacked === undefined) {
+    return `${tableRow(header, layout)}${indent}${widths.map((width) => '─'.repeat(width)).join(gap)}\n`;
+  }
+  // As wide as the padded cells, or the terminal when they are not padded (they would not fit).
+  const padded = widths.slice(0, -1).reduce((sum, width) => sum + width, 0) + gap.length * (widths.length - 2);
+  const rule = stacked.padded ? padded : stacked.width - indent.length;
+  return `${tableRow(header, layout)}${indent}${'─'.repeat(rule)}\n`;
+}
+
+/**
+ * A stacked row's cells but the last, as lines: padded to their columns on one line when that
+ * fits; else packed, whole cells at a time, into lines of the terminal's width, each line after
+ * the first indented by two (a cell wider than a line has one of its own).
+ */
+function stackedCells(row: readonly string[], layout: TableLayout): string[] {
+  const { widths, gap, stacked } = layout;
+  const cells = widths.slice(0, -1).map((width, column) => {
+    const cell = row[column] ?? '';
+    return stacked?.padded ? cell + ' '.repeat(Math.max(0, width - cellWidth(cell))) : cell;
+  });
+  if (stacked?.padded) return [cells.join(gap).trimEnd()];
+  const room = (stacked?.width ?? Number.POSITIVE_INFINITY) - layout.indent.length;
+  const lines: string[] = [];
+  let line = '';
+  for (const cell of cells.filter((text, column) => text !== '' || column === 0)) {
+    const next = line === '' ? cell : `${line}${gap}${cell}`;
+    if (line !== '' && cellWidth(next) + (lines.length > 0 ? 2 : 0) > room) {
+      lines.push(line);
+      line = cell;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines.map((text, index) => (index === 0 ? text : `  ${text}`));
 }
 
 /** One row's lines (more than one when a wrapping column wraps), each ending in a newline. */
 export function tableRow(row: readonly string[], layout: TableLayout): string {
-  const { widths, wrap, indent, gap } = layout;
+  const { widths, wrap, indent, gap, stacked } = layout;
+  if (stacked !== undefined) {
+    const under = `${indent}${' '.repeat(STACK_INDENT)}`;
+    const last = row[widths.length - 1] ?? '';
+    const room = Math.max(MIN_WRAP_WIDTH, stacked.width - under.length);
+    const body = last === '' ? [] : wrapAnsi(last, room, { hard: true }).split('\n');
+    const head = stackedCells(row, layout).map((line) => `${indent}${line}\n`);
+    return `${head.join('')}${body.map((line) => `${`${under}${line}`.trimEnd()}\n`).join('')}`;
+  }
   const columns = widths.length;
   const cells = widths.map((width, column) => {
     const cell = row[column] ?? '';
@@ -190,11 +250,14 @@ export const NARROW_EXTRA: readonly string[] = [
 const NARROW_TEXT = new RegExp(`^[\\x20-\\x7e${NARROW_EXTRA.join('')}]*$`);
 const OWN_STYLES = /\u001b\[\d+m/g;
 
+/** What a wrapping column is narrowed to before words are broken: its longest word, within bounds. */
+function wordFloor(longest: readonly number[], column: number): number {
+  return Math.max(MIN_WRAP_WIDTH, Math.min(longest[column] ?? 0, MAX_WORD_WIDTH));
+}
+
 /** Narrows the wrapping columns, widest first, until their sum with the others fits `room`. */
 function fit(widths: number[], wrap: ReadonlySet<number>, longest: readonly number[], room: number): void {
-  const floor = new Map(
-    [...wrap].map((column) => [column, Math.max(MIN_WRAP_WIDTH, Math.min(longest[column] ?? 0, MAX_WORD_WIDTH))]),
-  );
+  const floor = new Map([...wrap].map((column) => [column, wordFloor(longest, column)]));
   let excess = widths.reduce((sum, width) => sum + width, 0) - room;
   // First down to whole words; then, only if that makes the table fit, breaking words down to
   // MIN_WRAP_WIDTH. When the columns that do not wrap are too wide anyway, words stay whole.
