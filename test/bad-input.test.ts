@@ -266,6 +266,25 @@ describe('C0–C12 bad input (issue 2; invariant 8): one clean paragraph, exit 2
       expect(err).not.toMatch(STACK);
     }
   });
+
+  it('an option with no value, or a value that starts with a dash, is said in one line with how to give it', async () => {
+    const file = logFile(OK);
+    const cases: [string[], string, string][] = [
+      [['simulate', file, '--at'], '--at needs a value', 'give it one: --at VALUE'],
+      [
+        ['append', file, '{}', '--expect-version', '-1'],
+        '--expect-version needs a value, and "-1" after it starts with a dash, so it reads as an option',
+        'write --expect-version=-1 to give that value',
+      ],
+    ];
+    for (const [argv, what, fix] of cases) {
+      const { code, err } = await runInMemory(argv, { cwd: dir });
+      expect(code).toBe(2);
+      expect(err).toContain(`: ${what}. Fix: ${fix};`);
+      expect(err.trimEnd().split('\n')).toHaveLength(1);
+      expect(err).not.toMatch(/\\u000a|did you mean/);
+    }
+  });
 });
 
 describe('bad input through a real process (node bin/dealsim.js): no stack trace reaches stderr', () => {

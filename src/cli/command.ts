@@ -33,11 +33,7 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
   try {
     parsed = parseArgs({ args: [...argv], options: command.options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify a positional.*$/s, '');
-    const option = /'(--?[\w-]+)/.exec(message)?.[1];
-    const names = Object.keys(command.options).map((name) => `--${name}`);
-    const suggestion = option ? didYouMean(option, names) : '';
-    throw new InputError(`dealsim ${command.name}: ${message}${suggestion}`, { hint });
+    throw argumentError(command, error as Error & { code?: string }, argv, hint);
   }
   const { min, max, names } = command.positionals;
   if (parsed.positionals.length < min || parsed.positionals.length > max) {
@@ -47,6 +43,31 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
     );
   }
   return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
+}
+
+/**
+ * node:util's parseArgs error as one line of dealsim's: an unknown option with a did-you-mean, and
+ * an option whose value is missing or starts with a dash (`--at -1`, which parseArgs reads as
+ * another option) said plainly, with how to give such a value.
+ */
+function argumentError(command: Command, error: Error & { code?: string }, argv: readonly string[], hint: string) {
+  const option = /'(--?[\w-]+)/.exec(error.message)?.[1];
+  const names = Object.keys(command.options).map((name) => `--${name}`);
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
+    const value = argv[argv.indexOf(option) + 1];
+    if (value === undefined || !value.startsWith('-')) {
+      return new InputError(`dealsim ${command.name}: ${option} needs a value`, {
+        hint: `give it one: ${option} VALUE; ${hint}`,
+      });
+    }
+    return new InputError(
+      `dealsim ${command.name}: ${option} needs a value, and ${JSON.stringify(value)} after it starts with a dash, so it reads as an option`,
+      { hint: `write ${option}=${value} to give that value; ${hint}` },
+    );
+  }
+  const message = error.message.replace(/\. To specify a positional.*$/s, '').split('\n')[0] as string;
+  const suggestion = option && !names.includes(option) ? didYouMean(option, names) : '';
+  return new InputError(`dealsim ${command.name}: ${message}${suggestion}`, { hint });
 }
 
 /** Options every command has. */
