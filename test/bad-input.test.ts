@@ -259,6 +259,8 @@ describe('C0–C12 bad input (issue 2; invariant 8): one clean paragraph, exit 2
       ['simulate', file, '--at', '2029-02-30'],
       ['explain', file, 'reserch-ip', '--at', '2029-01-01'],
       ['append', file, '{}', '--expect-version', 'two'],
+      ['explain', file, 'research-ip', '--at', '2020-01-01'], // before the agreement took effect
+      ['simulate', file, '--at', '2025-10-27'],
     ]) {
       const { code, err } = await runInMemory(argv, { cwd: dir });
       expect(code, argv.join(' ')).toBe(2);

@@ -5,7 +5,7 @@
 import type { DealInput } from '../../machines/deal.machine.ts';
 import { parseAmendmentFile } from '../domain/amendment-file.ts';
 import { parseAssumptions } from '../domain/assumptions.ts';
-import { type IsoDate, parseIsoDate } from '../domain/dates.ts';
+import { EFFECTIVE_DATE, type IsoDate, parseIsoDate } from '../domain/dates.ts';
 import { InputError } from '../domain/errors.ts';
 import { MAX_JSON_INPUT_CHARS } from '../domain/json-input.ts';
 import { branchFrom, type History } from '../history/history.ts';
@@ -62,13 +62,21 @@ export function loadFuture(file: string, args: ParsedArgs, history: History = hi
   return { file, events: [...branchFrom(history, own)], own, history, input };
 }
 
-/** A date given on the command line, e.g. `--at 2029-06-01`. */
+/** A date given on the command line, e.g. `--at 2029-06-01`: a calendar day, on or after the effective date. */
 export function dateOption(text: string, option: string): IsoDate {
   const date = parseIsoDate(text);
   if (!date) {
     throw new InputError(`${option} ${text} is not a calendar date`, {
       hint: `write it as YYYY-MM-DD, e.g. ${option} 2029-06-01`,
     });
+  }
+  if (date < EFFECTIVE_DATE) {
+    throw new InputError(
+      `${option} ${date} is before the agreement's effective date ${EFFECTIVE_DATE}: none of its terms existed then`,
+      {
+        hint: `give a date on or after ${EFFECTIVE_DATE}`,
+      },
+    );
   }
   return date;
 }

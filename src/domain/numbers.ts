@@ -8,3 +8,8 @@ export function formatNumber(value: number): string {
   }
   return String(value);
 }
+
+/** `1 event`, `2 events`: a count with its noun, plural unless the count is one. */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${count === 1 ? noun : `${noun}s`}`;
+}

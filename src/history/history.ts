@@ -8,6 +8,7 @@
  */
 import { BUILT_IN_AMENDMENTS } from '../domain/amendments.ts';
 import { EFFECTIVE_DATE, type IsoDate } from '../domain/dates.ts';
+import { countOf } from '../domain/numbers.ts';
 import { type LoggedEvent, parseLog } from '../log/parse.ts';
 
 /** A history: the dated events every future of a run starts from. */
@@ -142,8 +143,8 @@ export function describeHistory(used: HistoryUsed): string {
   if (used.totalEvents === 0) return `Deal as signed on ${EFFECTIVE_DATE}: ${used.label} (--history none)`;
   const count =
     used.events === used.totalEvents
-      ? `${used.events} event${used.events === 1 ? '' : 's'}`
-      : `${used.events} of its ${used.totalEvents} events`;
+      ? countOf(used.events, 'event')
+      : `${used.events} of its ${countOf(used.totalEvents, 'event')}`;
   const amended =
     used.amendments.length === 0
       ? 'no amendment applied'

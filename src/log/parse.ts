@@ -337,6 +337,8 @@ function article(expected: string): string {
 function describeJson(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
+  // JSON.parse reads a number past the largest double (1e309) as Infinity, which JSON writes as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'a number too large to read (past 1.8e308)';
   const text = JSON.stringify(value);
   return `${typeof value} ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
 }

@@ -14,6 +14,7 @@ import { dirname } from 'node:path';
 import type { DealInput } from '../../machines/deal.machine.ts';
 import { ConflictError, InputError } from '../domain/errors.ts';
 import type { LogEventType } from '../domain/events.ts';
+import { countOf } from '../domain/numbers.ts';
 import { branchFrom, type History, NO_HISTORY } from '../history/history.ts';
 import { kernelEngine } from '../kernel/engine.ts';
 import { foldEvents } from '../kernel/fold.ts';
@@ -261,7 +262,7 @@ function checkAppend(
   const events = parseLog(text, file);
   if (options.expectVersion !== undefined && options.expectVersion !== events.length) {
     throw new ConflictError(
-      `expected version ${options.expectVersion}, but ${file} holds ${events.length} events: it changed since you read it`,
+      `expected version ${options.expectVersion}, but ${file} holds ${countOf(events.length, 'event')}: it changed since you read it`,
       { hint: `re-read the log, decide again, and append with --expect-version ${events.length}` },
     );
   }

@@ -13,6 +13,8 @@ import { basename, dirname, join } from 'node:path';
 import { InputError } from '../domain/errors.ts';
 import { describeErrno, errnoOf, fileSystem, syncFolder } from './file-system.ts';
 
+const NAME_A_FILE = 'name the file to write, e.g. -o report.html, -o timeline.svg or -o chart.svg';
+
 /**
  * Writes `text` to `path` atomically. `shown` is the name to use in errors (as the user typed it).
  * Throws an {@link InputError} (exit 2) saying why the file could not be written.
@@ -20,11 +22,16 @@ import { describeErrno, errnoOf, fileSystem, syncFolder } from './file-system.ts
 export function writeOutputFile(path: string, text: string | Uint8Array, shown = path): void {
   const fsys = fileSystem();
   const folder = dirname(path);
+  // What the user typed, before a resolve() took its last "/" away: "out/" is a folder, even one not made yet.
+  if (shown === '') throw new InputError('no file name to write to', { hint: NAME_A_FILE });
+  if (/[\\/]$/.test(shown)) {
+    throw new InputError(`cannot write ${shown}: it names a folder (it ends with "/")`, { hint: NAME_A_FILE });
+  }
   let keepMode: number | undefined;
   try {
     const existing = lstatSync(path);
     if (existing.isDirectory()) {
-      throw new InputError(`cannot write ${shown}: it is a folder`, { hint: 'name a file, e.g. -o out.svg' });
+      throw new InputError(`cannot write ${shown}: it is a folder`, { hint: NAME_A_FILE });
     }
     if (existing.isFile()) keepMode = existing.mode & 0o7777;
   } catch (error) {

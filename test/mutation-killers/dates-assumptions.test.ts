@@ -29,7 +29,7 @@ import {
   toDayNumber,
 } from '../../src/domain/dates.ts';
 import { InputError } from '../../src/domain/errors.ts';
-import { formatNumber } from '../../src/domain/numbers.ts';
+import { countOf, formatNumber } from '../../src/domain/numbers.ts';
 import { runs } from './budget.ts';
 
 describe('CLAUSES.md parties and dates: calendar days', () => {
@@ -250,5 +250,16 @@ describe('assumptions: values printed as people write them, and read back', () =
     expect(assumeArgument('panel-deadline-days', null)).toBe('none');
     expect(assumeArgument('panel-deadline-days', 1000)).toBe('1000');
     expect(assumeArgument('agi-ends-exclusivity', 'declaration')).toBe('declaration');
+  });
+});
+
+describe('counts printed with their nouns', () => {
+  it('says "1 event" and "0 events", "2 events": plural unless the count is one', () => {
+    expect([0, 1, 2, 301].map((count) => countOf(count, 'event'))).toEqual([
+      '0 events',
+      '1 event',
+      '2 events',
+      '301 events',
+    ]);
   });
 });

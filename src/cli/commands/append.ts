@@ -1,4 +1,5 @@
 import { InputError } from '../../domain/errors.ts';
+import { countOf } from '../../domain/numbers.ts';
 import { appendEvent, repairLog } from '../../store/log-file.ts';
 import {
   ASSUME_HELP,
@@ -69,7 +70,10 @@ Example:
       ...(expected !== undefined && { expectVersion: Number(expected) }),
     });
     if (args.values.json) printJson(io, result);
-    else io.out(`${visibleText(file)}: appended line ${result.line}; the log now holds ${result.version} events\n`);
+    else
+      io.out(
+        `${visibleText(file)}: appended line ${result.line}; the log now holds ${countOf(result.version, 'event')}\n`,
+      );
     return 0;
   },
 };

@@ -1,4 +1,6 @@
 /** `dealsim history`: the real history every future branches from, line by line with its status and source. */
+
+import { countOf } from '../../domain/numbers.ts';
 import { historyUsed } from '../../history/history.ts';
 import { BUILTIN_HISTORY_FILE } from '../../store/history-file.ts';
 import { COMMON_OPTIONS, type Command, JSON_OPTION, printJson } from '../command.ts';
@@ -52,7 +54,7 @@ Options:
     }
     const out = [
       style.bold(
-        `${used.label === 'real history' ? 'The real history' : used.label}: ${rows.length} events to ${used.lastDate}`,
+        `${used.label === 'real history' ? 'The real history' : used.label}: ${countOf(rows.length, 'event')} to ${used.lastDate}`,
       ),
       table(
         ['LINE', 'DATE', 'EVENT', 'STATUS', 'SOURCE'],

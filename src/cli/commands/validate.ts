@@ -1,3 +1,4 @@
+import { countOf } from '../../domain/numbers.ts';
 import { historyUsed } from '../../history/history.ts';
 import { checkLog } from '../../store/log-file.ts';
 import { ASSUME_HELP, ASSUME_OPTION, COMMON_OPTIONS, type Command, JSON_OPTION, printJson } from '../command.ts';
@@ -47,8 +48,8 @@ ${ENGINE_HELP}
       const deal =
         used.totalEvents === 0
           ? 'on the deal as signed (--history none)'
-          : `after the ${used.label} (${used.totalEvents} events to ${used.lastDate})`;
-      io.out(`${visibleText(file)}: valid, ${events} event${events === 1 ? '' : 's'} ${deal}\n`);
+          : `after the ${used.label} (${countOf(used.totalEvents, 'event')} to ${used.lastDate})`;
+      io.out(`${visibleText(file)}: valid, ${countOf(events, 'event')} ${deal}\n`);
     }
     return 0;
   },

@@ -8,6 +8,7 @@ import {
   linkSync,
   lstatSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   readlinkSync,
   statSync,
@@ -125,6 +126,17 @@ describe('output files are never written through a planted link', () => {
     const onto = await dealsim('chart', '-o', dir);
     expect(onto.code).toBe(2);
     expect(onto.err).toContain('it is a folder');
+  });
+
+  it('-o of a folder not made yet ("out/") or of nothing is exit 2, and writes no file of that name', async () => {
+    const dir = folder();
+    const slash = await dealsim('chart', '-o', `${join(dir, 'out')}/`);
+    expect(slash.code).toBe(2);
+    expect(slash.err).toContain('it names a folder (it ends with "/")');
+    expect(readdirSync(dir)).toEqual([]);
+    const empty = await dealsim('chart', '-o', '');
+    expect(empty.code).toBe(2);
+    expect(empty.err).toContain('no file name to write to');
   });
 });
 
