@@ -87,7 +87,7 @@ export function agiRefusal(
     if (agi === 'verified')
       return refuse(`AGI was verified on ${verifiedOn}; there is nothing left to declare`, 'remove this line');
     return refuse(
-      `the assumption after-rejection=final forbids declaring again after the rejection of ${rejectedOn}`,
+      `the assumption after-rejection=final forbids declaring again after ${lapsedOn ? `the declaration lapsed unruled on ${lapsedOn} (panel-deadline-days), which counts as a rejection` : `the rejection of ${rejectedOn}`}`,
       'remove this line, or run with --assume after-rejection=redeclare',
     );
   }

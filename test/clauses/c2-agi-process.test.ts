@@ -163,7 +163,9 @@ describe('C2 AGI process', () => {
         .assuming({ ...within90, 'after-rejection': 'final' })
         .whenRefused();
       expect(error.line).toBe(2);
-      expect(error.message).toContain('after-rejection=final');
+      expect(error.message).toContain(
+        'after-rejection=final forbids declaring again after the declaration lapsed unruled on 2028-03-31 (panel-deadline-days), which counts as a rejection',
+      );
     });
 
     it('with panel-deadline-days=1 lapses the day after the declaration', () => {
