@@ -110,6 +110,35 @@ describe('CLAUSES.md parties and dates: calendar days', () => {
     expect(parseIsoDate('0099-01-01')).toBe('0099-01-01');
   });
 
+  it('numbers every day of years 0000–9999 and reads each back, as Date does from 0001 (where Date writes the year so)', () => {
+    // Exhaustive: the calendar is arithmetic of its own, so each of its 3,652,425 days is checked.
+    const MS_PER_DAY = 86_400_000;
+    const first = toDayNumber('0000-01-01' as IsoDate);
+    const last = toDayNumber(LAST_DATE);
+    expect([first, toDayNumber('1970-01-01' as IsoDate), last - first + 1]).toEqual([-719_528, 0, 3_652_425]);
+    // Every day read back; Date's own answer on every 89th day and on every day of the years
+    // where calendars go wrong (0000-0001, 1899-1901, 1969-1970, 2099-2101, 9999).
+    const edges = [
+      ['0000', '0001'],
+      ['1899', '1901'],
+      ['1969', '1970'],
+      ['2099', '2101'],
+      ['9999', '9999'],
+    ].map(([from, to]) => [toDayNumber(`${from}-01-01` as IsoDate), toDayNumber(`${to}-12-31` as IsoDate)]);
+    const checked = (day: number) =>
+      day % 89 === 0 || edges.some(([from, to]) => day >= (from as number) && day <= (to as number));
+    let wrong = 0;
+    for (let day = first; day <= last; day++) {
+      const date = fromDayNumber(day);
+      if (toDayNumber(date) !== day) wrong++;
+      else if (checked(day)) {
+        if (parseIsoDate(date) !== date) wrong++;
+        if (day >= -719_162 && new Date(day * MS_PER_DAY).toISOString().slice(0, 10) !== date) wrong++;
+      }
+    }
+    expect(wrong).toBe(0);
+  });
+
   it('ends the calendar on its last day: a deadline after it never comes', () => {
     expect(addDaysWithinCalendar('9999-12-30' as IsoDate, 1)).toBe(LAST_DATE);
     expect(addDaysWithinCalendar(LAST_DATE, 0)).toBe(LAST_DATE);
