@@ -156,14 +156,18 @@ export function tableHead(header: readonly string[], layout: TableLayout): strin
  * fits; else packed, whole cells at a time, into lines of the terminal's width, each line after
  * the first indented by two (a cell wider than a line has one of its own).
  */
-function stackedCells(row: readonly string[], layout: TableLayout): string[] {
-  const { widths, gap, stacked } = layout;
+function stackedCells(
+  row: readonly string[],
+  layout: TableLayout,
+  stacked: NonNullable<TableLayout['stacked']>,
+): string[] {
+  const { widths, gap } = layout;
   const cells = widths.slice(0, -1).map((width, column) => {
     const cell = row[column] ?? '';
-    return stacked?.padded ? cell + ' '.repeat(Math.max(0, width - cellWidth(cell))) : cell;
+    return stacked.padded ? cell + ' '.repeat(Math.max(0, width - cellWidth(cell))) : cell;
   });
-  if (stacked?.padded) return [cells.join(gap).trimEnd()];
-  const room = (stacked?.width ?? Number.POSITIVE_INFINITY) - layout.indent.length;
+  if (stacked.padded) return [cells.join(gap).trimEnd()];
+  const room = stacked.width - layout.indent.length;
   const lines: string[] = [];
   let line = '';
   for (const cell of cells.filter((text, column) => text !== '' || column === 0)) {
@@ -185,7 +189,7 @@ export function tableRow(row: readonly string[], layout: TableLayout): string {
     const last = row[widths.length - 1] ?? '';
     const room = Math.max(MIN_WRAP_WIDTH, stacked.width - under.length);
     const body = last === '' ? [] : wrapAnsi(last, room, { hard: true }).split('\n');
-    const head = stackedCells(row, layout).map((line) => `${indent}${line}\n`);
+    const head = stackedCells(row, layout, stacked).map((line) => `${indent}${line}\n`);
     return `${head.join('')}${body.map((line) => `${`${under}${line}`.trimEnd()}\n`).join('')}`;
   }
   const columns = widths.length;
@@ -255,23 +259,18 @@ function wordFloor(longest: readonly number[], column: number): number {
   return Math.max(MIN_WRAP_WIDTH, Math.min(longest[column] ?? 0, MAX_WORD_WIDTH));
 }
 
-/** Narrows the wrapping columns, widest first, until their sum with the others fits `room`. */
+/**
+ * Narrows the wrapping columns, widest first, until their sum with the others fits `room`; never
+ * below a column's longest word (the layout stacks the rows when that would not fit).
+ */
 function fit(widths: number[], wrap: ReadonlySet<number>, longest: readonly number[], room: number): void {
-  const floor = new Map([...wrap].map((column) => [column, wordFloor(longest, column)]));
   let excess = widths.reduce((sum, width) => sum + width, 0) - room;
-  // First down to whole words; then, only if that makes the table fit, breaking words down to
-  // MIN_WRAP_WIDTH. When the columns that do not wrap are too wide anyway, words stay whole.
-  const fixed = widths.reduce((sum, width, column) => sum + (wrap.has(column) ? MIN_WRAP_WIDTH : width), 0);
-  const floors = [(column: number) => floor.get(column) ?? MIN_WRAP_WIDTH];
-  if (fixed <= room) floors.push(() => MIN_WRAP_WIDTH);
-  for (const least of floors) {
-    while (excess > 0) {
-      const widest = [...wrap]
-        .filter((column) => (widths[column] ?? 0) > least(column))
-        .sort((a, b) => (widths[b] ?? 0) - (widths[a] ?? 0))[0];
-      if (widest === undefined) break;
-      widths[widest] = (widths[widest] ?? 0) - 1;
-      excess -= 1;
-    }
+  while (excess > 0) {
+    const widest = [...wrap]
+      .filter((column) => (widths[column] ?? 0) > wordFloor(longest, column))
+      .sort((a, b) => (widths[b] ?? 0) - (widths[a] ?? 0))[0];
+    if (widest === undefined) break;
+    widths[widest] = (widths[widest] ?? 0) - 1;
+    excess -= 1;
   }
 }
