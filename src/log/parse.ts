@@ -83,7 +83,7 @@ export function parseEventLine(text: string, line: number, file?: string): LogEv
   }
   const date = checkDate(record.date, line, file);
   const fast = inSchemaOrder(shape, record) ? (record as unknown as LogEvent) : rebuilt(shape, record, date);
-  if (fast !== undefined) return withCanonicalCloud(fast, line, file);
+  if (fast !== undefined) return withCanonicalNames(fast, line, file);
   const schema = EVENT_SCHEMAS[type as LogEventType];
   const parsed = schema.safeParse(record);
   if (!parsed.success) {
@@ -92,14 +92,14 @@ export function parseEventLine(text: string, line: number, file?: string): LogEv
     const issue = (issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? issues[0]) as z.ZodIssue;
     throw failAt(line, file, ...describeIssue(type as LogEventType, issue, record));
   }
-  return withCanonicalCloud({ ...parsed.data, date } as LogEvent, line, file);
+  return withCanonicalNames({ ...parsed.data, date } as LogEvent, line, file);
 }
 
 /**
  * A launch's `cloud` as its canonical provider (`"Microsoft Azure"` → `azure`) and its `customer`
  * as C11's when it is spelt another way (`US-NATSEC`); a near miss of either is refused.
  */
-function withCanonicalCloud(event: LogEvent, line: number, file: string | undefined): LogEvent {
+function withCanonicalNames(event: LogEvent, line: number, file: string | undefined): LogEvent {
   if (event.type !== 'product.launched') return event;
   const customer = event.customer === undefined ? undefined : matchCustomer(event.customer);
   if (customer !== undefined && customer.customer === undefined) {
