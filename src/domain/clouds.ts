@@ -4,7 +4,7 @@
  * verdict on a launch turns on whether it is Azure, so a spelling that is almost a known name is
  * refused rather than read as some other cloud.
  */
-import { editDistance } from './did-you-mean.ts';
+import { editDistance, normaliseName } from './did-you-mean.ts';
 
 /** The providers the clauses and the real history name, each with the spellings people use. */
 export const CLOUD_ALIASES: Readonly<Record<string, readonly string[]>> = {
@@ -37,19 +37,6 @@ export type CloudMatch =
   | { readonly provider: string }
   | { readonly provider?: undefined; readonly why: string; readonly nearMiss?: string };
 
-/** In compatibility form (full-width "ＡＺＵＲＥ" is "AZURE"), lower-case, with runs of spaces, hyphens and underscores read as one space. */
-function normalise(name: string): string {
-  return compatible(name)
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_-]+/g, ' ');
-}
-
-/** `name` in Unicode's compatibility form (NFKC); ASCII, as nearly every name is, is its own. */
-function compatible(name: string): string {
-  return /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFKC');
-}
-
 /**
  * The canonical provider `name` stands for. A known spelling in any case gives its provider
  * (`"Microsoft Azure"` → `azure`). A name one or two edits from a known spelling (one edit for
@@ -59,7 +46,7 @@ function compatible(name: string): string {
  * `coreweave`): off Azure.
  */
 export function matchCloud(name: string): CloudMatch {
-  const key = normalise(name);
+  const key = normaliseName(name);
   if (key === '') return { why: 'it is blank' };
   const known = CANONICAL.get(key);
   if (known !== undefined) return { provider: known };

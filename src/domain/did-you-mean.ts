@@ -1,3 +1,16 @@
+/**
+ * A name as a user may write it, for matching: in Unicode's compatibility form (full-width
+ * "ＡＺＵＲＥ" is "AZURE"; ASCII, as nearly every name is, is its own), trimmed, lower-case, with
+ * runs of spaces, hyphens and underscores read as one space. Clouds and customers are matched so.
+ */
+export function normaliseName(name: string): string {
+  const compatible = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFKC');
+  return compatible
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
+}
+
 /** Suggests the closest known name for a misspelt one, for "did you mean" hints in errors. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
