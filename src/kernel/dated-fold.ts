@@ -6,15 +6,12 @@
  */
 import type { DealInput } from '../../machines/deal.machine.ts';
 import type { IsoDate } from '../domain/dates.ts';
-import type { LogEventType } from '../domain/events.ts';
 import type { LoggedEvent } from '../log/parse.ts';
 import type { Replayed } from '../replay/replay.ts';
-import { finishFold, foldCalendar, foldEvent, foldEvents, startFold } from './fold.ts';
+import { finishFold, foldCalendar, foldEvent, foldEvents, JUDGE_NOTHING, startFold } from './fold.ts';
 
 /** A replay as of a date: every term's intervals, and the context (ledger, rules, amendments) on that date. */
 export type DatedReplay = Pick<Replayed, 'timelines' | 'context'>;
-
-const NOTHING_TO_JUDGE: ReadonlySet<LogEventType> = new Set();
 
 /**
  * The intervals and the context on `until` of the future `events` under `input`, as
@@ -23,8 +20,8 @@ const NOTHING_TO_JUDGE: ReadonlySet<LogEventType> = new Set();
  */
 export function foldUntil(events: readonly LoggedEvent[], input: DealInput, until: IsoDate): DatedReplay {
   // Invariant 8: the lines after `until` must form a valid future too; the whole log is checked first, as replay() does.
-  if (events.some(({ event }) => event.date > until)) foldEvents(events, input, { judge: NOTHING_TO_JUDGE });
-  const fold = startFold(input, { judge: NOTHING_TO_JUDGE });
+  if (events.some(({ event }) => event.date > until)) foldEvents(events, input, { judge: JUDGE_NOTHING });
+  const fold = startFold(input, { judge: JUDGE_NOTHING });
   for (const logged of events) {
     if (logged.event.date > until) break;
     foldEvent(fold, logged);

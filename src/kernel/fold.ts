@@ -30,6 +30,9 @@ import { STATUS_CODES } from './compile.ts';
 import { DEAL_KERNEL, initialContext, kernelAgiStatus, kernelMove, moved } from './engine.ts';
 import { LeanTrack } from './track.ts';
 
+/** {@link FoldOptions.judge} for a fold that answers about terms and the ledger only: no verdict is judged. */
+export const JUDGE_NOTHING: ReadonlySet<LogEventType> = new Set();
+
 export interface FoldOptions {
   /** Event types to judge; the default judges every log event, as `replay()` does. */
   readonly judge?: ReadonlySet<LogEventType>;

@@ -21,6 +21,7 @@ import type { EventStatus } from '../domain/events.ts';
 import { TERMS, type TermId, type TermSpec } from '../domain/terms.ts';
 import { type DatedReplay, foldUntil } from '../kernel/dated-fold.ts';
 import { kernelEngine } from '../kernel/engine.ts';
+import { foldEvents, JUDGE_NOTHING } from '../kernel/fold.ts';
 import type { LoggedEvent } from '../log/parse.ts';
 import { watchAssumptions } from './assumption-reads.ts';
 import type { Engine } from './engine.ts';
@@ -70,8 +71,17 @@ export interface Explanation {
   readonly term: TermSpec;
   readonly date: IsoDate;
   readonly holds: boolean;
-  /** The interval holding on the date, or the last one before it. */
+  /**
+   * The interval holding on the date, or the last one before it, as the future stands on the
+   * date: its `until` is the end scheduled then, before any line dated after it.
+   */
   readonly interval: Interval | null;
+  /**
+   * What the lines dated after the date change, read on the whole future: the interval holding
+   * on the date when they end it otherwise than scheduled, or, when the term does not hold, the
+   * next interval they start. Null when they change neither (always, for a log that ends by the date).
+   */
+  readonly later: Interval | null;
   /**
    * The latest change on or before the date, with the status and source of the line that made it
    * (a calendar date has neither); null when the term has held since the effective date.
@@ -151,6 +161,11 @@ export function explainTerms(
   // Readings the replay never looks at cannot change its answers: only the others are replayed.
   const reads = watchAssumptions(input.assumptions);
   const replayed = run(reads.watched);
+  const whole = events.some(({ event }) => event.date > date)
+    ? engine === kernelEngine
+      ? foldEvents(events, input, { judge: JUDGE_NOTHING })
+      : replay(events, input, { engine })
+    : replayed;
   const others = categoricalReplays(input.assumptions, run, reads.wasRead);
   const invalidUnder: InvalidReading[] = others.flatMap(({ key, value, result }) =>
     'error' in result ? [{ key, value, error: result.error }] : [],
@@ -195,8 +210,9 @@ export function explainTerms(
       date,
       holds: current !== undefined,
       interval: current ?? previous,
+      later: laterInterval(current, whole.timelines[term], date),
       lastChange: last ? { date: last.date, by: describeCause(last), ...provenance(events, last) } : null,
-      rule: ruleInForce(term, amendedBy, input.assumptions),
+      rule: ruleInForce(term, amendedBy, input.assumptions, events),
       clauses: TERMS[term].clauses.map(clauseById),
       assumptions: input.assumptions,
       mattered,
@@ -208,6 +224,19 @@ export function explainTerms(
 }
 
 type Tried = { replayed: DatedReplay } | { error: string };
+
+/**
+ * {@link Explanation.later}: from the whole future's `timeline`, the interval holding on `date`
+ * when its end differs from `current`'s (the end scheduled on the date), or, when nothing holds
+ * on the date, the first interval after it.
+ */
+function laterInterval(current: Interval | undefined, timeline: readonly Interval[], date: IsoDate): Interval | null {
+  if (current !== undefined) {
+    const whole = intervalOn(timeline, date);
+    return whole !== undefined && whole.until !== current.until ? whole : null;
+  }
+  return timeline.find((interval) => interval.from > date) ?? null;
+}
 
 /**
  * The part of a numeric reading's values under which the future is valid; the values beyond
@@ -284,16 +313,30 @@ function provenance(events: readonly LoggedEvent[], cause: Cause) {
 /**
  * The rule in force on the date, stated once: the last applied amendment that ends or re-times
  * the term replaces the October 2025 ending (a dated exception over the base rule), else the base.
+ * `events` are the future's, to find the day the amendment applied.
  */
-function ruleInForce(term: TermId, amendedBy: readonly Amendment[], assumptions: Assumptions): RuleInForce {
+function ruleInForce(
+  term: TermId,
+  amendedBy: readonly Amendment[],
+  assumptions: Assumptions,
+  events: readonly LoggedEvent[],
+): RuleInForce {
   const amendment = amendedBy.at(-1);
   if (!amendment) return { by: 'base', source: 'S1', ends: TERMS[term].ends };
-  if ((amendment.ends ?? []).includes(term)) {
-    return { by: amendment.id, source: amendment.source, ends: `ended by amendment ${amendment.id} on its date` };
-  }
+  const rule = (ends: string) => ({ by: amendment.id, source: amendment.source, ends });
+  if ((amendment.ends ?? []).includes(term)) return rule(`ended by amendment ${amendment.id} on its date`);
   const retiming = retimingsOf(amendment, assumptions)[term] ?? {};
+  const sunset = retiming.sunset && `${retiming.sunset} (through ${Number(retiming.sunset.slice(0, 4)) - 1})`;
+  // An amendment never reaches back: a sunset it moves to its own day or before ends the term that day.
+  const appliedOn = events.find(({ event }) => event.type === 'agreement.amended' && event.amendment === amendment.id)
+    ?.event.date;
+  if (retiming.sunset && appliedOn !== undefined && retiming.sunset <= appliedOn) {
+    return rule(
+      `ended by amendment ${amendment.id} on its date, ${appliedOn}: it moves the sunset to ${sunset}, already past`,
+    );
+  }
   const parts: string[] = [];
-  if (retiming.sunset) parts.push(`${retiming.sunset} (through ${Number(retiming.sunset.slice(0, 4)) - 1})`);
+  if (sunset) parts.push(sunset);
   if (retiming.sunset === null) parts.push('no sunset');
   if (retiming.capUsd !== undefined && retiming.capUsd !== null) {
     parts.push('or earlier, when the accrued total reaches the cap (revenue-share-cap-usd)');
@@ -301,9 +344,5 @@ function ruleInForce(term: TermId, amendedBy: readonly Amendment[], assumptions:
   if (retiming.endsOnVerification === false) parts.push('whatever happens to AGI');
   if (retiming.endsOnVerification === true) parts.push('or on AGI verification');
   if (retiming.suspendsOnDeclaration === false) parts.push('never suspended by a declaration');
-  return {
-    by: amendment.id,
-    source: amendment.source,
-    ends: parts.length ? parts.join(', ') : `as re-timed by amendment ${amendment.id}`,
-  };
+  return rule(parts.length ? parts.join(', ') : `as re-timed by amendment ${amendment.id}`);
 }

@@ -261,6 +261,15 @@ describe.skipIf(!HAVE_CHROMIUM)('the studio in chromium, offline from file://', 
     await page.waitForFunction(() => document.getElementById('term-status-research-ip')?.className === 'ended');
     expect(await page.locator('#chart g.state.active[id="state:deal.agi.verified"]').count()).toBe(1);
     expect(await page.locator('#at-summary').textContent()).toContain('On 2029-01-01: AGI verified');
+    // Explained on a day before the declaration, research IP runs to its 2030 sunset as the future
+    // then stands, and the later verification that ends it sooner is said beside it.
+    await page.selectOption('#explain-term', 'research-ip');
+    await page.fill('#explain-date', '2027-01-01');
+    await page.locator('#explain-date').dispatchEvent('change');
+    await page.waitForFunction(() => document.getElementById('explain-out')?.textContent?.includes('2027-01-01'));
+    const explained = (await page.locator('#explain-out').textContent()) ?? '';
+    expect(explained).toContain('[2025-10-28, 2031-01-01)');
+    expect(explained).toContain('later linesend it on 2028-09-01 instead (line 2: panel.verified)');
     expect(requests).toEqual([url]);
     expect(problems).toEqual([]);
     await page.close();

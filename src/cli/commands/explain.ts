@@ -4,7 +4,7 @@ import { InputError } from '../../domain/errors.ts';
 import { TERM_IDS, type TermId } from '../../domain/terms.ts';
 import { describeHistory, historyUsed } from '../../history/history.ts';
 import { type Explanation, explain } from '../../replay/explain.ts';
-import { describeCause } from '../../replay/intervals.ts';
+import { type Cause, describeCause } from '../../replay/intervals.ts';
 import {
   ASSUME_HELP,
   ASSUME_OPTION,
@@ -87,6 +87,12 @@ Example:
           startedBy: result.interval.startedBy && describeCause(result.interval.startedBy),
           endedBy: result.interval.endedBy && describeCause(result.interval.endedBy),
         },
+        later: result.later && {
+          from: result.later.from,
+          until: result.later.until,
+          startedBy: result.later.startedBy && describeCause(result.later.startedBy),
+          endedBy: result.later.endedBy && describeCause(result.later.endedBy),
+        },
         lastChange: result.lastChange,
         clauses: result.clauses,
         assumptions: result.assumptions,
@@ -113,19 +119,25 @@ export function explanationLines(result: Explanation, style: Style): string[] {
   lines.push(
     `${style.bold(term.id)} (${term.holder}, ${term.kind}, ${term.clauses.join(', ')}) ${verdict} on ${result.date}.`,
   );
+  const because = (cause: Cause | null) => (cause ? ` (${visibleText(describeCause(cause))})` : '');
+  const later = result.later;
   if (result.holds && interval) {
+    lines.push(`  since ${interval.from}${interval.startedBy ? because(interval.startedBy) : ' (the effective date)'}`);
+    // The end as scheduled on the date; lines dated after it may end the term otherwise.
+    const until = interval.until ?? 'no end date';
     lines.push(
-      `  since ${interval.from}${interval.startedBy ? ` (${visibleText(describeCause(interval.startedBy))})` : ' (the effective date)'}`,
-    );
-    lines.push(
-      `  until ${interval.until ?? 'no end date in this future'}${interval.endedBy ? ` (${visibleText(describeCause(interval.endedBy))})` : ''}`,
-    );
-  } else if (interval) {
-    lines.push(
-      `  it held from ${interval.from} until ${interval.until}${interval.endedBy ? ` (${visibleText(describeCause(interval.endedBy))})` : ''}`,
+      later
+        ? `  until ${until} as the future stands on ${result.date}${because(interval.endedBy)}; its later lines ${later.until ? `end it on ${later.until} instead${because(later.endedBy)}` : 'give it no end date'}`
+        : `  until ${interval.until ?? 'no end date in this future'}${because(interval.endedBy)}`,
     );
   } else {
-    lines.push('  it never held before this date');
+    lines.push(
+      interval
+        ? `  it held from ${interval.from} until ${interval.until}${because(interval.endedBy)}`
+        : '  it never held before this date',
+    );
+    if (later)
+      lines.push(`  the future's later lines make it hold again from ${later.from}${because(later.startedBy)}`);
   }
   lines.push(
     `  last changed: ${result.lastChange ? `${result.lastChange.date}, ${visibleText(result.lastChange.by)}${result.lastChange.status ? ` (${result.lastChange.status}${result.lastChange.source ? `, source ${visibleText(result.lastChange.source)}` : ''})` : ''}` : 'never; it has stood since 2025-10-28'}`,

@@ -3,10 +3,16 @@ import { diffReplays, withoutEvent, withoutWording } from '../../diff/replay-dif
 import type { IsoDate } from '../../domain/dates.ts';
 import { didYouMean } from '../../domain/did-you-mean.ts';
 import { InputError } from '../../domain/errors.ts';
-import type { LogEventType } from '../../domain/events.ts';
 import { branchFrom, historyUsed } from '../../history/history.ts';
 import { kernelAgiStatus, kernelEngine } from '../../kernel/engine.ts';
-import { finishFold, foldCalendar, foldEvent, type ObservedFinding, startFold } from '../../kernel/fold.ts';
+import {
+  finishFold,
+  foldCalendar,
+  foldEvent,
+  JUDGE_NOTHING,
+  type ObservedFinding,
+  startFold,
+} from '../../kernel/fold.ts';
 import type { LoggedEvent } from '../../log/parse.ts';
 import type { Engine } from '../../replay/engine.ts';
 import { replay } from '../../replay/replay.ts';
@@ -149,7 +155,7 @@ function kernelSimulation(
   output: SimulationOutput,
 ): SimulationSummary {
   const fold = startFold(input, { observer: output });
-  const whole = until === undefined ? undefined : startFold(input, { judge: NOTHING_TO_JUDGE });
+  const whole = until === undefined ? undefined : startFold(input, { judge: JUDGE_NOTHING });
   for (const logged of events) {
     if (whole !== undefined) foldEvent(whole, logged);
     if (until === undefined || logged.event.date <= until) foldEvent(fold, logged);
@@ -159,8 +165,6 @@ function kernelSimulation(
   const asOf = { agi: kernelAgiStatus(fold.config), context: fold.context };
   return { ...asOf, timelines: finishFold(fold).timelines };
 }
-
-const NOTHING_TO_JUDGE: ReadonlySet<LogEventType> = new Set();
 
 /** The replay of `replay()` on `engine` (XState itself with --engine xstate), watched by `output`. */
 function referenceSimulation(

@@ -16,7 +16,7 @@ import HISTORY_TEXT from '../../history/real-history.jsonl';
 import { type LoggedEvent, parseLog } from '../../log/parse.ts';
 import { explain } from '../../replay/explain.ts';
 import type { Finding, MissingFact } from '../../replay/findings.ts';
-import type { Interval } from '../../replay/intervals.ts';
+import { describeCause, type Interval } from '../../replay/intervals.ts';
 import type { IntervalJson, SimulationJson } from '../../replay/report.ts';
 import { eventLabel } from '../../visual/event-label.ts';
 import { dealChart } from '../../visual/statechart.ts';
@@ -524,9 +524,21 @@ function renderExplain(): void {
     [
       'interval',
       interval
-        ? `[${interval.from}, ${interval.until ?? '…'})${interval.until === null ? ' no end in this future' : ''}`
+        ? `[${interval.from}, ${interval.until ?? '…'})${interval.until === null ? ` no end as the future stands on ${date}` : ''}`
         : 'never held',
     ],
+    ...(answer.later === null
+      ? []
+      : [
+          [
+            'later lines',
+            answer.holds
+              ? answer.later.until
+                ? `end it on ${answer.later.until} instead${answer.later.endedBy ? ` (${describeCause(answer.later.endedBy)})` : ''}`
+                : 'give it no end date'
+              : `make it hold again from ${answer.later.from}${answer.later.startedBy ? ` (${describeCause(answer.later.startedBy)})` : ''}`,
+          ] as [string, string],
+        ]),
     [
       'last change',
       answer.lastChange
