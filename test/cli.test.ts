@@ -376,6 +376,15 @@ describe('dealsim simulate (people): a timeline, the terms table, the AGI state 
     expect(result.out.split('\n')[0]).toBe('Deal as signed on 2025-10-28: no history (--history none)');
     expect(result.out).toMatch(/2028-09-01\s+line 4\s+panel\.verified → ends research-ip, .*revenue-share/);
   });
+
+  it('invariant 6: --at says how many later lines it leaves out, since the ends it shows are those scheduled that day', async () => {
+    const file = 'simulations/declared-2028-verified-2028.jsonl';
+    const before = await dealsim('simulate', file, '--at', '2028-06-01', '--history', 'none');
+    expect(before.out.split('\n')[1]).toBe(`Future ${file}, as of 2028-06-01 (4 lines dated after it not counted)`);
+    expect(before.out).toMatch(/research-ip\s+microsoft\s+C4\s+2025-10-28\s+2031-01-01\s+calendar 2031-01-01/);
+    const last = await dealsim('simulate', file, '--at', '2029-02-01', '--history', 'none');
+    expect(last.out.split('\n')[1]).toBe(`Future ${file}, as of 2029-02-01`);
+  });
 });
 
 describe('dealsim explain', () => {

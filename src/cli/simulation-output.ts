@@ -10,6 +10,7 @@ import type { DealContext } from '../../machines/deal.machine.ts';
 import { ASSUMPTION_KEYS, DEFAULT_ASSUMPTIONS, formatAssumption } from '../domain/assumptions.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import { formatUsd } from '../domain/money.ts';
+import { countOf } from '../domain/numbers.ts';
 import { TERM_IDS, TERMS, type TermId } from '../domain/terms.ts';
 import { describeHistory, type HistoryUsed } from '../history/history.ts';
 import type { FoldObserver, ObservedFinding } from '../kernel/fold.ts';
@@ -33,6 +34,8 @@ export interface SimulationSummary {
   readonly agi: AgiStatus;
   readonly context: DealContext;
   readonly timelines: Readonly<Record<TermId, readonly Interval[]>>;
+  /** With `--at`: how many lines of the log are dated after it, and so not counted. */
+  readonly linesAfter?: number;
 }
 
 const ALL_TERMS = (1 << TERM_IDS.length) - 1;
@@ -395,7 +398,10 @@ export class SimulationOutput implements FoldObserver {
     const style = this.style;
     const { context } = summary;
     out.write(`${style.bold(describeHistory(visibleData(history)))}\n`);
-    out.write(`${style.bold('Future')} ${visibleText(this.file)}${at ? `, as of ${at}` : ''}\n`);
+    const after = summary.linesAfter ?? 0;
+    // As of a day, intervals end as scheduled then: a later line that ends a term sooner is not counted.
+    const uncounted = after > 0 ? ` (${countOf(after, 'line')} dated after it not counted)` : '';
+    out.write(`${style.bold('Future')} ${visibleText(this.file)}${at ? `, as of ${at}${uncounted}` : ''}\n`);
     const assume = visibleData(context.assumptions);
     const changed = ASSUMPTION_KEYS.filter((key) => assume[key] !== DEFAULT_ASSUMPTIONS[key]);
     out.write(

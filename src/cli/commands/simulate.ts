@@ -156,14 +156,16 @@ function kernelSimulation(
 ): SimulationSummary {
   const fold = startFold(input, { observer: output });
   const whole = until === undefined ? undefined : startFold(input, { judge: JUDGE_NOTHING });
+  let linesAfter = 0;
   for (const logged of events) {
     if (whole !== undefined) foldEvent(whole, logged);
     if (until === undefined || logged.event.date <= until) foldEvent(fold, logged);
+    else linesAfter++;
   }
   if (until === undefined) return finishFold(fold);
   foldCalendar(fold, until);
   const asOf = { agi: kernelAgiStatus(fold.config), context: fold.context };
-  return { ...asOf, timelines: finishFold(fold).timelines };
+  return { ...asOf, timelines: finishFold(fold).timelines, linesAfter };
 }
 
 /** The replay of `replay()` on `engine` (XState itself with --engine xstate), watched by `output`. */
@@ -174,7 +176,9 @@ function referenceSimulation(
   until: IsoDate | undefined,
   output: SimulationOutput,
 ): SimulationSummary {
-  return replay(events, input, {
+  let linesAfter = 0;
+  if (until !== undefined) for (const { event } of events) if (event.date > until) linesAfter++;
+  const replayed = replay(events, input, {
     engine,
     ...(until && { until }),
     onStep: (step) => {
@@ -187,6 +191,7 @@ function referenceSimulation(
       output.step(step.cause, holdingMask(step.holding), step.findings.length, marked);
     },
   });
+  return until === undefined ? replayed : { ...replayed, linesAfter };
 }
 
 /** `--without`: the future minus one line of LOG or one amendment (the history's too), or an error naming what exists. */
