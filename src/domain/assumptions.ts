@@ -88,10 +88,13 @@ function usdAmount(what: string) {
   };
 }
 
+/** A number written in decimals, with an optional exponent: `0.2`, `.2`, `1e28`, `5E+26` (not `0x10` or `Infinity`, which `Number` reads too). */
+const DECIMAL = /^\+?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 function positiveNumber(what: string, max = Number.POSITIVE_INFINITY) {
   return (text: string): number | { invalid: string } => {
     const value = Number(text);
-    if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > max) {
+    if (!DECIMAL.test(text.trim()) || !Number.isFinite(value) || value <= 0 || value > max) {
       return { invalid: `must be ${what}` };
     }
     return value;

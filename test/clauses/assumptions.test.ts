@@ -70,6 +70,16 @@ describe('Assumptions (CLAUSES.md table)', () => {
     expect(() => parseAssumptions(['revenue-share-rate=1.5'])).toThrow(InputError);
     expect(() => parseAssumptions(['compute-threshold-flop=-1'])).toThrow(InputError);
   });
+
+  it('reads a number only as decimals: 0x10, 0b11, 1_000 and Infinity are refused, not read as Number reads them', () => {
+    for (const text of ['0x10', '0b11', '0o7', '1_000', 'Infinity', '1e', '.', '']) {
+      expect(() => parseAssumptions([`compute-threshold-flop=${text}`]), text).toThrow(InputError);
+      expect(() => parseAssumptions([`revenue-share-rate=${text}`]), text).toThrow(InputError);
+    }
+    expect(parseAssumptions(['compute-threshold-flop=5E+26'])['compute-threshold-flop']).toBe(5e26);
+    expect(parseAssumptions(['revenue-share-rate=.25'])['revenue-share-rate']).toBe(0.25);
+    expect(parseAssumptions(['revenue-share-rate=+0.1'])['revenue-share-rate']).toBe(0.1);
+  });
 });
 
 describe('Each assumption changes the replay exactly as CLAUSES.md says', () => {
