@@ -12,7 +12,6 @@ import { InputError } from '../domain/errors.ts';
 import type { CalendarEvent, DealEvent, EventStatus, LogEvent, LogEventType } from '../domain/events.ts';
 import { TERM_IDS, type TermId } from '../domain/terms.ts';
 import type { LoggedEvent } from '../log/parse.ts';
-import { lineRef } from '../log/parse.ts';
 import { type CalendarView, nextCalendarEvent } from '../replay/calendar.ts';
 import type { AgiStatus } from '../replay/engine.ts';
 import {
@@ -25,7 +24,7 @@ import {
   type Verdict,
 } from '../replay/findings.ts';
 import type { Cause, Interval } from '../replay/intervals.ts';
-import { agiRefusal, amendmentRefusal, orAloneHint, placeOf } from '../replay/refusals.ts';
+import { type AppliedAt, agiRefusal, amendmentRefusal, isAgiEvent, orAloneHint, placeOf } from '../replay/refusals.ts';
 import { STATUS_CODES } from './compile.ts';
 import { DEAL_KERNEL, initialContext, kernelAgiStatus, kernelMove, moved } from './engine.ts';
 import { LeanTrack } from './track.ts';
@@ -118,11 +117,11 @@ export interface FoldState {
   readonly verdicts: { permitted: number; breach: number; undetermined: number; info: number };
   breaches: Partial<Record<Citation, number>>;
   undetermined: Partial<Record<Citation, number>>;
-  /** Where each amendment applied so far was applied (`line 3`, `history:7`); null until the first. */
-  amended: Map<string, string> | null;
+  /** Where each amendment applied so far was applied; null until the first. */
+  amended: Map<string, AppliedAt> | null;
   events: number;
-  /** How many history lines (see `LoggedEvent.origin`) the fold has taken so far. */
-  historyLines: number;
+  /** How many AGI-process lines of the history (see `LoggedEvent.origin`) the fold has taken so far. */
+  historyAgiLines: number;
   readonly judgeTypes: ReadonlySet<LogEventType> | undefined;
   readonly observer: FoldObserver | undefined;
 }
@@ -130,7 +129,6 @@ export interface FoldState {
 const TERM_COUNT = TERM_IDS.length;
 const TERM_INDEX = Object.fromEntries(TERM_IDS.map((term, index) => [term, index])) as Record<TermId, number>;
 const ENDED_CODE = STATUS_CODES.indexOf('ended');
-const AGI_EVENTS: ReadonlySet<string> = new Set(['agi.declared', 'panel.verified', 'panel.rejected']);
 
 /** The calendar's view of a fold, as one object per fold rather than closures per step. */
 class FoldCalendarView implements CalendarView {
@@ -196,7 +194,7 @@ export function startFold(input: DealInput, options: FoldOptions = {}): FoldStat
     undetermined: {},
     amended: null,
     events: 0,
-    historyLines: 0,
+    historyAgiLines: 0,
     judgeTypes: options.judge,
     observer: options.observer,
   } as FoldState;
@@ -216,9 +214,9 @@ export interface FoldSnapshot {
   readonly today: IsoDate;
   readonly mask: number;
   readonly tracks: readonly LeanTrack[];
-  readonly amended: ReadonlyMap<string, string> | null;
+  readonly amended: ReadonlyMap<string, AppliedAt> | null;
   readonly events: number;
-  readonly historyLines: number;
+  readonly historyAgiLines: number;
 }
 
 /** The state of `fold` now, for {@link restartFold}; later steps of `fold` do not change it. */
@@ -231,7 +229,7 @@ export function snapshotFold(fold: FoldState): FoldSnapshot {
     tracks: fold.tracks.map((track) => new LeanTrack(EFFECTIVE_DATE, false).copyFrom(track)),
     amended: fold.amended === null ? null : new Map(fold.amended),
     events: fold.events,
-    historyLines: fold.historyLines,
+    historyAgiLines: fold.historyAgiLines,
   };
 }
 
@@ -261,7 +259,7 @@ export function restartFold(fold: FoldState, input: DealInput, from?: FoldSnapsh
   resetVerdicts(fold);
   fold.amended = null;
   fold.events = 0;
-  fold.historyLines = 0;
+  fold.historyAgiLines = 0;
 }
 
 /** Forgets every verdict counted, as a new fold has none (one place, so no count is left behind). */
@@ -286,9 +284,9 @@ function restartFromSnapshot(fold: FoldState, from: FoldSnapshot): void {
   fold.mask = from.mask;
   fold.due = null;
   resetVerdicts(fold);
-  fold.amended = from.amended as Map<string, string> | null; // shared: folding an amendment replaces the map
+  fold.amended = from.amended as Map<string, AppliedAt> | null; // shared: folding an amendment replaces the map
   fold.events = from.events;
-  fold.historyLines = from.historyLines;
+  fold.historyAgiLines = from.historyAgiLines;
 }
 
 /** Steps the kernel and records what changed; `line` is null for calendar events, `origin` a history line's. */
@@ -364,27 +362,27 @@ export function foldLogEvent(fold: FoldState, event: LogEvent, line: number, ori
     const refused = amendmentRefusal(
       event.amendment,
       placeOf(line, origin),
+      origin,
       contextBefore,
       fold.amended?.get(event.amendment),
-      orAloneHint(fold.historyLines, origin),
     );
     if (refused) throw refused;
     // A new map, never an added entry: snapshots share theirs with every future started from them.
-    fold.amended = new Map(fold.amended).set(event.amendment, lineRef(line, origin));
+    fold.amended = new Map(fold.amended).set(event.amendment, { line, origin });
   }
   fold.maskBefore = fold.mask;
   apply(fold, event, line, origin);
-  if (AGI_EVENTS.has(event.type) && kernelAgiStatus(fold.config) === kernelAgiStatus(configBefore)) {
+  if (isAgiEvent(event) && kernelAgiStatus(fold.config) === kernelAgiStatus(configBefore)) {
     throw agiRefusal(
       event,
       placeOf(line, origin),
       kernelAgiStatus(configBefore),
       contextBefore,
-      orAloneHint(fold.historyLines, origin),
+      orAloneHint(fold.historyAgiLines > 0, origin),
     );
   }
   fold.events++;
-  if (origin !== undefined) fold.historyLines++;
+  if (origin !== undefined && isAgiEvent(event)) fold.historyAgiLines++;
   fold.judgeView.before = contextBefore;
   if (fold.observer !== undefined) return observeLogEvent(fold, fold.observer, event, line, origin);
   if (fold.judgeTypes !== undefined && !fold.judgeTypes.has(event.type)) return;

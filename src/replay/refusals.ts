@@ -8,7 +8,13 @@ import { amendmentById } from '../domain/amendments.ts';
 import { didYouMean } from '../domain/did-you-mean.ts';
 import { InputError } from '../domain/errors.ts';
 import type { LogEvent } from '../domain/events.ts';
+import { lineRef } from '../log/parse.ts';
 import type { AgiStatus } from './engine.ts';
+
+/** Whether `event` is a step of C2's AGI process, which the chart refuses when it leaves the AGI state where it was. */
+export function isAgiEvent(event: LogEvent): boolean {
+  return event.type === 'agi.declared' || event.type === 'panel.verified' || event.type === 'panel.rejected';
+}
 
 /** Where a refused line is: its line, and the history's name (`file`) for a history line. */
 export interface LinePlace {
@@ -22,27 +28,31 @@ export function placeOf(line: number, origin: string | undefined): LinePlace {
 }
 
 /**
- * What a refusal of a user's line adds to its fix once history lines were replayed before it
- * (`historyLines` > 0): the future can still be replayed alone, on the deal as signed. Empty for
- * a history line and before any.
+ * What a refusal of a user's line adds to its fix when history lines brought about what refuses
+ * it (`fromHistory`): the future can still be replayed alone, on the deal as signed. Empty for a
+ * history line, and when the history had no part in it.
  */
-export function orAloneHint(historyLines: number, origin: string | undefined): string {
-  return historyLines > 0 && origin === undefined
-    ? '; or replay your future alone, on the deal as signed, with --history none'
-    : '';
+export function orAloneHint(fromHistory: boolean, origin: string | undefined): string {
+  return fromHistory && origin === undefined ? '; or replay your future alone, on the deal as signed, with --history none' : '';
+}
+
+/** Where an amendment was applied: its line, and the history's name for a history line. */
+export interface AppliedAt {
+  readonly line: number;
+  readonly origin: string | undefined;
 }
 
 /**
- * Why an `agreement.amended` line is refused, or undefined when it is accepted: the amendment is
- * unknown in `context`, or was applied before at `earlier` (`line 3`, `history:7`). `orAlone` is
- * {@link orAloneHint}'s text. Shared by every fold, so each engine gives the same message.
+ * Why an `agreement.amended` line at `place` (`origin` the history's name for a history line) is
+ * refused, or undefined when it is accepted: the amendment is unknown in `context`, or was
+ * applied before at `earlier`. Shared by every fold, so each engine gives the same message.
  */
 export function amendmentRefusal(
   amendment: string,
   place: LinePlace,
+  origin: string | undefined,
   context: DealContext,
-  earlier: string | undefined,
-  orAlone: string,
+  earlier: AppliedAt | undefined,
 ): InputError | undefined {
   if (!amendmentById(context.amendments, amendment)) {
     const known = Object.keys(context.amendments);
@@ -52,9 +62,9 @@ export function amendmentRefusal(
     });
   }
   if (earlier !== undefined) {
-    return new InputError(`amendment ${amendment} was already applied on ${earlier}`, {
+    return new InputError(`amendment ${amendment} was already applied on ${lineRef(earlier.line, earlier.origin)}`, {
       ...place,
-      hint: `an amendment applies once; remove this line${orAlone}`,
+      hint: `an amendment applies once; remove this line${orAloneHint(earlier.origin !== undefined, origin)}`,
     });
   }
   return undefined;

@@ -10,12 +10,12 @@ import { EFFECTIVE_DATE, type IsoDate } from '../domain/dates.ts';
 import { InputError } from '../domain/errors.ts';
 import type { DealEvent } from '../domain/events.ts';
 import { TERM_IDS, type TermId } from '../domain/terms.ts';
-import { type LoggedEvent, lineRef } from '../log/parse.ts';
+import type { LoggedEvent } from '../log/parse.ts';
 import { nextCalendarEvent } from './calendar.ts';
 import { type AgiStatus, type Engine, xstateEngine } from './engine.ts';
 import { type Finding, judge, UNTIL } from './findings.ts';
 import { type Cause, type Interval, intervalsOf, observe, openTrack, type Track } from './intervals.ts';
-import { agiRefusal, amendmentRefusal, orAloneHint, placeOf } from './refusals.ts';
+import { type AppliedAt, agiRefusal, amendmentRefusal, isAgiEvent, orAloneHint, placeOf } from './refusals.ts';
 
 /** One step of the fold, for observers such as the report's stepper. */
 export interface ReplayStep {
@@ -36,10 +36,10 @@ export interface ReplayState<S> {
   readonly today: IsoDate;
   readonly tracks: Readonly<Record<TermId, Track>>;
   readonly findings: Finding[];
-  /** Where each amendment applied so far was applied (`line 3`, `history:7`), by amendment ID. */
-  readonly amendedOn: Readonly<Record<string, string>>;
-  /** How many history lines (see `LoggedEvent.origin`) the fold has taken so far. */
-  readonly historyLines: number;
+  /** Where each amendment applied so far was applied, by amendment ID. */
+  readonly amendedOn: Readonly<Record<string, AppliedAt>>;
+  /** How many AGI-process lines of the history (see `LoggedEvent.origin`) the replay has taken so far. */
+  readonly historyAgiLines: number;
 }
 
 /**
@@ -57,7 +57,7 @@ export function startReplay<S>(engine: Engine<S>, input: DealInput): ReplayState
   const tracks = Object.fromEntries(
     TERM_IDS.map((term) => [term, openTrack(EFFECTIVE_DATE, engine.termStatus(machine, term) === 'holding')]),
   ) as Record<TermId, Track>;
-  return { machine, input, today: EFFECTIVE_DATE, tracks, findings: [], amendedOn: {}, historyLines: 0 };
+  return { machine, input, today: EFFECTIVE_DATE, tracks, findings: [], amendedOn: {}, historyAgiLines: 0 };
 }
 
 /** Folds one log event in, after the calendar deadlines due by its date. */
@@ -95,10 +95,10 @@ export function replayEvent<S>(
   for (const finding of findings) current.findings.push(finding);
   const amendedOn =
     event.type === 'agreement.amended'
-      ? { ...current.amendedOn, [event.amendment]: lineRef(line, origin) }
+      ? { ...current.amendedOn, [event.amendment]: { line, origin } }
       : current.amendedOn;
-  const historyLines = current.historyLines + (origin === undefined ? 0 : 1);
-  current = { ...current, machine, today: event.date, amendedOn, historyLines };
+  const historyAgiLines = current.historyAgiLines + (origin !== undefined && isAgiEvent(event) ? 1 : 0);
+  current = { ...current, machine, today: event.date, amendedOn, historyAgiLines };
   const cause =
     origin === undefined
       ? { date: event.date, line, event: event.type }
@@ -162,19 +162,18 @@ function record<S>(
 function checkAccepted<S>(engine: Engine<S>, state: ReplayState<S>, logged: LoggedEvent): void {
   const { event, line, origin } = logged;
   const place = placeOf(line, origin);
-  // A user line the history contradicts can still be replayed on the deal as signed: say how.
-  const orAlone = orAloneHint(state.historyLines, origin);
+  // A user line the history contradicts can still be replayed on the deal as signed: the refusals say how.
   const context = engine.context(state.machine);
   if (event.type === 'agreement.amended') {
     const earlier = Object.hasOwn(state.amendedOn, event.amendment) ? state.amendedOn[event.amendment] : undefined;
-    const refused = amendmentRefusal(event.amendment, place, context, earlier, orAlone);
+    const refused = amendmentRefusal(event.amendment, place, origin, context, earlier);
     if (refused) throw refused;
     return;
   }
-  if (event.type !== 'agi.declared' && event.type !== 'panel.verified' && event.type !== 'panel.rejected') return;
+  if (!isAgiEvent(event)) return;
   const agi = engine.agiStatus(state.machine);
   if (engine.agiStatus(engine.step(state.machine, event)) !== agi) return;
-  throw agiRefusal(event, place, agi, context, orAlone);
+  throw agiRefusal(event, place, agi, context, orAloneHint(state.historyAgiLines > 0, origin));
 }
 
 /** What a replay answers: the AGI process, every term's intervals, the findings and the ledger. */

@@ -124,8 +124,8 @@ describe('invariant 7: the CLI on the kernel equals the CLI on XState', () => {
       expect(kernel.code).toBe(2);
       expect(kernel.err).toContain(':2');
       expect(kernel.err).toContain('no declaration is pending');
-      // After the real history, the fix also offers the future alone, on the deal as signed.
-      expect(kernel.err).toContain('with --history none');
+      // The real history has no AGI events: replaying the future alone would not help, so the fix does not offer it.
+      expect(kernel.err).not.toContain('--history none');
       await sameOnBothEngines([command, file]);
       await sameOnBothEngines([command, file, '--history', 'none']);
     }

@@ -3,11 +3,14 @@
  * their verdicts"; invariant 8): every finding carries its line's `status` (`hypothetical` by
  * default), its `source` when the line gives one and the history's name (`origin`) for a history
  * line, and nothing else; a refused history line is placed in the history, and a refused user
- * line after history lines says the future can be replayed alone.
+ * line says the future can be replayed alone only when history lines brought about its refusal.
+ * Every refusal is checked on both folds (XState's and the kernel's lean fold).
  */
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ASSUMPTIONS } from '../../src/domain/assumptions.ts';
 import { InputError } from '../../src/domain/errors.ts';
 import type { LogEvent } from '../../src/domain/events.ts';
+import { foldEvents } from '../../src/kernel/fold.ts';
 import type { LoggedEvent } from '../../src/log/parse.ts';
 import { describeCause } from '../../src/replay/intervals.ts';
 import { type ReplayStep, replay } from '../../src/replay/replay.ts';
@@ -19,14 +22,22 @@ const historyLine = (line: number, event: object): LoggedEvent => ({
   origin: 'history',
 });
 
-function refusal(log: LoggedEvent[]): InputError {
+function refusedBy(fold: () => unknown): InputError {
   try {
-    replay(log);
+    fold();
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
     return error as InputError;
   }
   throw new Error('expected the future to be refused with an InputError');
+}
+
+/** The refusal of `log`, the same on the reference replay and the kernel's lean fold. */
+function refusal(log: LoggedEvent[]): InputError {
+  const error = refusedBy(() => replay(log));
+  const lean = refusedBy(() => foldEvents(log, { assumptions: DEFAULT_ASSUMPTIONS }));
+  expect([lean.describe(), lean.file, lean.line]).toEqual([error.describe(), error.file, error.line]);
+  return error;
 }
 
 const hardware = (date: string, name: string, more: object = {}) => ({
@@ -117,6 +128,30 @@ describe('invariant 8: a refused line is placed where it is, with the fix that a
   it('a user line after user lines only gets no such hint: there is no history to drop', () => {
     const error = refusal([userLine(1, declared('2028-01-01')), userLine(2, declared('2028-02-01'))]);
     expect([error.file, error.line, error.hint]).toEqual([undefined, 2, pendingHint]);
+  });
+
+  it('nor does a user AGI line after a history without AGI events: dropping it would change nothing', () => {
+    const s3 = { type: 'agreement.amended', date: '2026-02-27', amendment: '2026-02-27' };
+    const error = refusal([
+      historyLine(1, s3),
+      userLine(1, declared('2028-01-01')),
+      userLine(2, declared('2028-02-01')),
+    ]);
+    expect([error.file, error.line, error.hint]).toEqual([undefined, 2, pendingHint]);
+    const ruling = refusal([historyLine(1, s3), userLine(1, { type: 'panel.verified', date: '2028-01-01' })]);
+    expect(ruling.hint).toBe('add an agi.declared line dated on or before 2028-01-01 above this ruling');
+  });
+
+  it('nor does an amendment the user’s own line applied first, after history lines', () => {
+    const s3 = (date: string) => ({ type: 'agreement.amended', date, amendment: '2026-02-27' });
+    const s4 = (date: string) => ({ type: 'agreement.amended', date, amendment: '2026-04-27' });
+    const error = refusal([
+      historyLine(1, s3('2026-02-27')),
+      userLine(1, s4('2026-05-01')),
+      userLine(2, s4('2026-06-01')),
+    ]);
+    expect(error.message).toBe('amendment 2026-04-27 was already applied on line 1');
+    expect(error.hint).toBe('an amendment applies once; remove this line');
   });
 
   it('an amendment applied twice names the history line that applied it first', () => {
