@@ -333,6 +333,7 @@ export class SimulationOutput implements FoldObserver {
     this.timeline.close();
     this.findings.close();
     this.jsonFindings.close();
+    this.rows?.close();
   }
 
   /** The VERDICT cell, painted once per verdict (a long log prints it a million times). */

@@ -14,6 +14,27 @@ const READ_BYTES = 1 << 20;
 /** The most UTF-8 bytes one UTF-16 code unit can take. */
 const BYTES_PER_UNIT = 3;
 
+/** Temporary folders not removed yet: removed when the process exits early (a closed pipe, Ctrl-C). */
+const leftAtExit = new Set<string>();
+let removingAtExit = false;
+
+function removedAtExit(dir: string): void {
+  if (!removingAtExit) {
+    removingAtExit = true;
+    process.once('exit', () => {
+      for (const left of leftAtExit) rmSync(left, { recursive: true, force: true });
+    });
+    // A signal ends the process without 'exit': turn it into an exit (128 + the signal's number), unless a command handles it.
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const) {
+      if (process.listenerCount(signal) === 0) process.once(signal, () => process.exit(code));
+    }
+  }
+  leftAtExit.add(dir);
+}
+
 export class Spill {
   /** Allocated on the first write: a spill never written to (the other output mode's) costs nothing. */
   private buffer: Buffer | undefined;
@@ -46,6 +67,7 @@ export class Spill {
   private file(): number {
     if (this.fd === undefined) {
       this.dir = mkdtempSync(join(tmpdir(), 'dealsim-'));
+      removedAtExit(this.dir);
       this.fd = openSync(join(this.dir, 'spill'), 'w+');
     }
     return this.fd;
@@ -88,7 +110,10 @@ export class Spill {
   /** Removes the temporary file, if any. */
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
-    if (this.dir !== undefined) rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir !== undefined) {
+      rmSync(this.dir, { recursive: true, force: true });
+      leftAtExit.delete(this.dir);
+    }
     this.fd = undefined;
     this.dir = undefined;
     this.used = 0;

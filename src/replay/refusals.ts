@@ -33,7 +33,9 @@ export function placeOf(line: number, origin: string | undefined): LinePlace {
  * history line, and when the history had no part in it.
  */
 export function orAloneHint(fromHistory: boolean, origin: string | undefined): string {
-  return fromHistory && origin === undefined ? '; or replay your future alone, on the deal as signed, with --history none' : '';
+  return fromHistory && origin === undefined
+    ? '; or replay your future alone, on the deal as signed, with --history none'
+    : '';
 }
 
 /** Where an amendment was applied: its line, and the history's name for a history line. */

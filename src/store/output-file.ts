@@ -5,10 +5,11 @@
  * target, and the folder is flushed. A symbolic link planted at the target is replaced, never
  * written through; a planted link at the temporary name cannot exist (the name is random and
  * O_EXCL refuses any existing entry); a failed write leaves the target as it was and no
- * temporary file behind.
+ * temporary file behind. A target that is a device, a pipe or a socket (`/dev/null`), or one of
+ * the command's own input files, is refused: renaming over it would destroy it.
  */
 import { randomBytes } from 'node:crypto';
-import { constants, fchmodSync, lstatSync } from 'node:fs';
+import { constants, fchmodSync, lstatSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../domain/errors.ts';
 import { describeErrno, errnoOf, fileSystem, syncFolder } from './file-system.ts';
@@ -16,10 +17,17 @@ import { describeErrno, errnoOf, fileSystem, syncFolder } from './file-system.ts
 const NAME_A_FILE = 'name the file to write, e.g. -o report.html, -o timeline.svg or -o chart.svg';
 
 /**
- * Writes `text` to `path` atomically. `shown` is the name to use in errors (as the user typed it).
- * Throws an {@link InputError} (exit 2) saying why the file could not be written.
+ * Writes `text` to `path` atomically. `shown` is the name to use in errors (as the user typed it);
+ * `inputs` are the files the command read, which the output may not replace (compared as files,
+ * whatever their spelling or links). Throws an {@link InputError} (exit 2) saying why the file
+ * could not be written.
  */
-export function writeOutputFile(path: string, text: string | Uint8Array, shown = path): void {
+export function writeOutputFile(
+  path: string,
+  text: string | Uint8Array,
+  shown = path,
+  inputs: readonly string[] = [],
+): void {
   const fsys = fileSystem();
   const folder = dirname(path);
   // What the user typed, before a resolve() took its last "/" away: "out/" is a folder, even one not made yet.
@@ -33,7 +41,17 @@ export function writeOutputFile(path: string, text: string | Uint8Array, shown =
     if (existing.isDirectory()) {
       throw new InputError(`cannot write ${shown}: it is a folder`, { hint: NAME_A_FILE });
     }
+    if (!existing.isFile() && !existing.isSymbolicLink()) {
+      throw new InputError(`cannot write ${shown}: it is a device, pipe or socket, not a file`, { hint: NAME_A_FILE });
+    }
     if (existing.isFile()) keepMode = existing.mode & 0o7777;
+    const target = statSync(path);
+    for (const input of inputs) {
+      const read = statSync(input, { throwIfNoEntry: false });
+      if (read?.dev === target.dev && read.ino === target.ino) {
+        throw new InputError(`cannot write ${shown}: it is ${input}, which this command reads`, { hint: NAME_A_FILE });
+      }
+    }
   } catch (error) {
     if (error instanceof InputError) throw error;
     if (errnoOf(error) !== 'ENOENT') throw cannotWrite(shown, error);

@@ -3,7 +3,7 @@
  * exit 70 or a stack trace, and none reaches a terminal or an SVG as code (issue 11, items 8–14).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -285,19 +285,25 @@ describe('names that read like the covering term’s end', () => {
 describe('output to a closed pipe (item 13)', () => {
   // The people's table goes out as text, --json's findings as bytes copied from their spill.
   it.each([[''], [' --json']])(
-    'dealsim simulate BIG%s | head -1 prints one line and no error',
+    'dealsim simulate BIG%s | head -1 prints one line and no error, and leaves no temporary file',
     (json) => {
       const big = file(`${LAUNCH('a product').replace('2028-04-01', '2027-01-01')}\n`.repeat(20_000));
+      const temporary = mkdtempSync(join(root, 'tmp-'));
       const output = execFileSync(
         'sh',
         ['-c', `"${process.execPath}" "${BIN}" simulate "${big}"${json} 2>"${big}.err" | head -1`],
-        {
-          encoding: 'utf8',
-        },
+        { encoding: 'utf8', env: { ...process.env, TMPDIR: temporary } },
       );
       expect(output.split('\n')).toHaveLength(2); // one line, then the end
       expect(output.length).toBeGreaterThan(1);
       expect(readFileSync(`${big}.err`, 'utf8')).toBe('');
+      expect(readdirSync(temporary)).toEqual([]);
+      // Read to the end (to a file), the spill of a big log is removed as well.
+      execFileSync('sh', ['-c', `"${process.execPath}" "${BIN}" simulate "${big}"${json} >"${big}.out"`], {
+        env: { ...process.env, TMPDIR: temporary },
+      });
+      expect(readFileSync(`${big}.out`, 'utf8').length).toBeGreaterThan(20_000 * 50);
+      expect(readdirSync(temporary)).toEqual([]);
     },
     60_000,
   );

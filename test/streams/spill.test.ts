@@ -64,6 +64,29 @@ describe('C0 spilled output', () => {
     spill.close();
     expect(existsSync(file)).toBe(false);
   });
+
+  it.each([
+    ['the people’s rows', false],
+    ['--json', true],
+  ])('simulate’s output removes every spill it made when closed (%s)', (_, json) => {
+    const output = new SimulationOutput(json, false, 'future.jsonl', undefined, 16);
+    const lines = '{"type":"compute.contracted","date":"2027-01-01","provider":"aws"}\n'.repeat(8);
+    replay(
+      parseLog(lines),
+      { assumptions: DEFAULT_ASSUMPTIONS },
+      {
+        onStep: (step) => {
+          for (const found of step.findings) output.finding(observedFinding(found));
+          output.step(step.cause, holdingMask(step.holding), step.findings.length, []);
+        },
+      },
+    );
+    const spills = Object.values(output).filter((field): field is Spill => field instanceof Spill);
+    const dirs = spills.map((spill) => (spill as unknown as { dir?: string }).dir).filter((dir) => dir !== undefined);
+    expect(dirs.length).toBeGreaterThan(0);
+    output.close();
+    for (const dir of dirs) expect(existsSync(dir as string)).toBe(false);
+  });
 });
 
 /**

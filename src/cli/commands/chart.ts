@@ -12,9 +12,28 @@ import type { Io } from '../io.ts';
 const FORMATS = ['mermaid', 'markdown', 'dot', 'svg', 'json', 'stately'] as const;
 type Format = (typeof FORMATS)[number];
 
-/** Writes `text` to `file` (relative to the working directory) through the store's safe output writer. */
-export function writeOutput(io: Io, file: string, text: string): void {
-  writeOutputFile(resolve(io.cwd, file), text, file);
+/**
+ * Writes `text` to `file` (relative to the working directory) through the store's safe output
+ * writer, which refuses to replace any of `inputs`, the files the command read.
+ */
+export function writeOutput(io: Io, file: string, text: string, inputs: readonly string[] = []): void {
+  writeOutputFile(
+    resolve(io.cwd, file),
+    text,
+    file,
+    inputs.map((input) => resolve(io.cwd, input)),
+  );
+}
+
+/** The files a command that reads a future reads: LOG, and the history and amendment files it names. */
+export function inputFiles(args: Parameters<Command['run']>[0], ...logs: (string | undefined)[]): string[] {
+  const named = [
+    ...logs,
+    stringOption(args, 'history'),
+    stringOption(args, 'vs-history'),
+    stringOption(args, 'amendments'),
+  ];
+  return named.filter((file): file is string => file !== undefined);
 }
 
 /** The `-o FILE` a command needs; a report or timeline belongs in a file, not on a terminal. */
@@ -113,7 +132,7 @@ Examples:
     const output = stringOption(args, 'output');
     if (output === undefined) io.out(text);
     else {
-      writeOutput(io, output, text);
+      writeOutput(io, output, text, inputFiles(args));
       if (io.stderrIsTty) io.err(`wrote ${output} (${format})\n`);
     }
     return 0;

@@ -18,7 +18,7 @@ import {
 } from '../future-input.ts';
 import { reportChartSvg } from '../render/report-charts.ts';
 import { styleFor } from '../render/style.ts';
-import { requiredOutput, writeOutput } from './chart.ts';
+import { inputFiles, requiredOutput, writeOutput } from './chart.ts';
 import { ENGINE_HELP, ENGINE_OPTION, engineOption } from './checking.ts';
 import { explanationLines } from './explain.ts';
 
@@ -112,7 +112,7 @@ Example:
         explainNote: `This log has ${future.events.length} events, more than --explain-limit ${limit}: each term shows its meaning and clauses only. For the full explanation run: dealsim explain ${file} TERM --at ${at}`,
       }),
     });
-    writeOutput(io, output, html);
+    writeOutput(io, output, html, inputFiles(args, file));
     if (io.stderrIsTty) io.err(`wrote ${output}\n`);
     return 0;
   },

@@ -14,7 +14,7 @@ import {
   inFile,
   inputFrom,
 } from '../future-input.ts';
-import { requiredOutput, writeOutput } from './chart.ts';
+import { inputFiles, requiredOutput, writeOutput } from './chart.ts';
 import { ENGINE_HELP, ENGINE_OPTION, engineOption } from './checking.ts';
 
 /** `file (k=v, k=v) · real history to 2026-06-01`: what a side of the timeline shows, as the user would type it. */
@@ -99,7 +99,7 @@ Examples:
         events: otherEvents,
       });
     }
-    writeOutput(io, output, renderTimeline(sides));
+    writeOutput(io, output, renderTimeline(sides), inputFiles(args, file, vs));
     if (io.stderrIsTty) io.err(`wrote ${output}\n`);
     return 0;
   },

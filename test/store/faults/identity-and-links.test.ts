@@ -3,6 +3,8 @@
  * links kept, a read-only log refused), and no file dealsim writes follows a link planted by
  * someone else (issue 11, items 3, 4 and 5).
  */
+
+import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   linkSync,
@@ -126,6 +128,43 @@ describe('output files are never written through a planted link', () => {
     const onto = await dealsim('chart', '-o', dir);
     expect(onto.code).toBe(2);
     expect(onto.err).toContain('it is a folder');
+  });
+
+  it('-o onto a pipe or a device is exit 2 and leaves it what it was (renaming over it would replace /dev/null)', async () => {
+    const dir = folder();
+    const pipe = join(dir, 'pipe');
+    execFileSync('mkfifo', [pipe]);
+    const targets = [pipe];
+    if (process.getuid?.() === 0) {
+      const device = join(dir, 'null');
+      execFileSync('mknod', ['-m', '666', device, 'c', '1', '3']);
+      targets.push(device);
+    }
+    for (const target of targets) {
+      const result = await dealsim('chart', '-o', target);
+      expect(result.code, result.err).toBe(2);
+      expect(result.err).toContain('it is a device, pipe or socket, not a file');
+      expect(lstatSync(target).isFile()).toBe(false);
+    }
+    expect(leftovers(dir, ['pipe', 'null'])).toEqual([]);
+  });
+
+  it('report and timeline -o onto the log they read is exit 2, however it is named, and the log is kept', async () => {
+    const dir = folder();
+    const log = join(dir, 'future.jsonl');
+    const text = readFileSync('simulations/no-agi-ever.jsonl', 'utf8');
+    writeFileSync(log, text);
+    linkSync(log, join(dir, 'same.jsonl'));
+    for (const argv of [
+      ['report', log, '-o', log],
+      ['timeline', log, '-o', join(dir, '.', 'same.jsonl')],
+      ['timeline', 'simulations/no-agi-ever.jsonl', '--vs', log, '-o', log],
+    ]) {
+      const result = await dealsim(...argv);
+      expect(result.code, result.err).toBe(2);
+      expect(result.err).toContain('which this command reads');
+      expect(readFileSync(log, 'utf8')).toBe(text);
+    }
   });
 
   it('-o of a folder not made yet ("out/") or of nothing is exit 2, and writes no file of that name', async () => {
