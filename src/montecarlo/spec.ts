@@ -18,6 +18,12 @@ const date = z
   .refine((text) => text >= EFFECTIVE_DATE, `must be on or after the effective date ${EFFECTIVE_DATE}`)
   .transform((text) => text as IsoDate);
 const probability = z.number().min(0, 'must be a probability from 0 to 1').max(1, 'must be a probability from 0 to 1');
+/** Conduct events a year, on average: up to one a day. */
+const conductRate = z
+  .number()
+  .min(0, 'must be 0 or more')
+  .max(365, 'must be at most 365 (one a day on average)')
+  .default(0);
 const wholeDays = z.number().int('must be a whole number of days').min(0, 'must be 0 days or more');
 
 /** A number of days: fixed, uniform between two whole numbers, or lognormal around a median. */
@@ -129,8 +135,9 @@ const specSchema = z
       .strict(),
     conduct: z
       .object({
-        offAzureApiLaunchesPerYear: z.number().min(0, 'must be 0 or more').default(0),
-        trainingRunsOverThresholdPerYear: z.number().min(0, 'must be 0 or more').default(0),
+        // A future holds rate × years of these: past one a day, a spec is a log, not a sample (and runs out of memory).
+        offAzureApiLaunchesPerYear: conductRate,
+        trainingRunsOverThresholdPerYear: conductRate,
       })
       .strict()
       .default({}),

@@ -98,4 +98,12 @@ describe('C2 Monte Carlo spec', () => {
     ).toContain('assumptions.compute-cap-lifts.sample[0].value');
     expect(errorOf({ ...base, amendments: ['2026-04-28'] })).toContain('amendments[0]: unknown amendment');
   });
+
+  it('bounds conduct rates at one event a day: a rate of 1e9 a year had run the workers out of memory', () => {
+    const base = { declaration: { kind: 'uniform', from: '2027-01-01', to: '2030-12-31' }, panel };
+    for (const key of ['offAzureApiLaunchesPerYear', 'trainingRunsOverThresholdPerYear']) {
+      expect(errorOf({ ...base, conduct: { [key]: 365.5 } })).toContain(`conduct.${key}: must be at most 365`);
+      expect(parseSpec({ ...base, conduct: { [key]: 365 } }).conduct).toMatchObject({ [key]: 365 });
+    }
+  });
 });
