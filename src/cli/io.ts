@@ -1,4 +1,6 @@
+import { writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { describeErrno } from '../store/file-system.ts';
 import { terminalSafe } from './render/terminal-text.ts';
 
 /** The terminal as the commands see it: two streams, whether each is a terminal, and colour. */
@@ -24,15 +26,26 @@ export interface Io {
 
 /**
  * A reader that went away (`dealsim simulate big.jsonl | head -1`) is not an error: like `cat`,
- * dealsim stops writing and exits quietly instead of printing Node's unhandled EPIPE stack.
+ * dealsim stops writing and exits quietly instead of printing Node's unhandled EPIPE stack. Any
+ * other failure to write (a full disk: `> /dev/full`) is said in one paragraph on stderr, with
+ * exit 2, as for an output file that cannot be written.
  */
 const guarded = new WeakSet<NodeJS.WriteStream>();
-function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream, name: string): void {
   if (guarded.has(stream)) return;
   guarded.add(stream);
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') process.exit(0);
-    throw error;
+    try {
+      // Synchronous: the process exits next, and stderr may be the stream that failed.
+      writeSync(
+        2,
+        `dealsim: cannot write to ${name} (${error.code ?? 'error'}: ${describeErrno(error.code)}). Fix: ${error.code === 'ENOSPC' || error.code === 'EDQUOT' ? 'free some space, or send the output somewhere else' : 'send the output somewhere else'}.\n`,
+      );
+    } catch {
+      // stderr cannot be written either: the exit code says it.
+    }
+    process.exit(2);
   });
 }
 
@@ -40,8 +53,8 @@ export function processIo(): Io {
   let interrupted = false;
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '';
   const color = process.stdout.isTTY === true && !noColor;
-  exitQuietlyOnClosedPipe(process.stdout);
-  exitQuietlyOnClosedPipe(process.stderr);
+  exitQuietlyOnClosedPipe(process.stdout, 'standard output');
+  exitQuietlyOnClosedPipe(process.stderr, 'standard error');
   const write = (stream: NodeJS.WriteStream, text: string | Uint8Array) => {
     if (!stream.destroyed && stream.writable) stream.write(text);
   };

@@ -2,8 +2,8 @@
  * Guarantee: every input gets exit 2 with its file and line, or the right answer; none gives
  * exit 70 or a stack trace, and none reaches a terminal or an SVG as code (issue 11, items 8–14).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -306,6 +306,19 @@ describe('output to a closed pipe (item 13)', () => {
       expect(readdirSync(temporary)).toEqual([]);
     },
     60_000,
+  );
+});
+
+describe('output to a full disk', () => {
+  it.skipIf(!existsSync('/dev/full')).each([['events'], ['simulate simulations/no-agi-ever.jsonl --json']])(
+    'dealsim %s > /dev/full says so in one paragraph, exit 2, no stack trace',
+    (command) => {
+      const run = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${command} >/dev/full`], { encoding: 'utf8' });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(
+        'dealsim: cannot write to standard output (ENOSPC: no space left on the device). Fix: free some space, or send the output somewhere else.\n',
+      );
+    },
   );
 });
 
