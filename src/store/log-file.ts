@@ -13,11 +13,10 @@ import { constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DealInput } from '../../machines/deal.machine.ts';
 import { ConflictError, InputError } from '../domain/errors.ts';
-import type { LogEventType } from '../domain/events.ts';
 import { countOf } from '../domain/numbers.ts';
 import { branchFrom, type History, NO_HISTORY } from '../history/history.ts';
 import { kernelEngine } from '../kernel/engine.ts';
-import { foldEvents } from '../kernel/fold.ts';
+import { foldEvents, JUDGE_NOTHING } from '../kernel/fold.ts';
 import { decodeLog, firstBadByte } from '../log/encoding.ts';
 import { type LoggedEvent, parseEventLine, parseLog, splitLines } from '../log/parse.ts';
 import { isTornJsonObject } from '../log/torn-line.ts';
@@ -94,10 +93,25 @@ function bomNotice(file: string): string {
 }
 
 /** Every byte of the open file `fd`, from the start. */
+/**
+ * The most bytes a log is read whole: past it, its text would come near the longest string
+ * JavaScript holds (2^29 characters), which ends in an internal error instead of an answer.
+ */
+const MAX_WHOLE_BYTES = 256 * 1024 * 1024;
+
 function readAll(fsys: FileSystem, fd: number, file: string): Buffer {
   try {
-    if (fsys.fstatSync(fd).isDirectory()) {
+    const stat = fsys.fstatSync(fd);
+    if (stat.isDirectory()) {
       throw new InputError(`${file} is a directory, not an event log`, { hint: 'name a .jsonl file' });
+    }
+    if (stat.size > MAX_WHOLE_BYTES) {
+      throw new InputError(
+        `${file} is ${stat.size.toLocaleString('en-US')} bytes, more than the ${MAX_WHOLE_BYTES / 1024 / 1024} MiB this command reads whole`,
+        {
+          hint: 'dealsim simulate and validate read a log of any size as they go (on the default engine); split the log for the other commands',
+        },
+      );
     }
     const chunks: Buffer[] = [];
     let position = 0;
@@ -152,7 +166,8 @@ export function withStreamedLog<T>(file: string, work: (events: Iterable<LoggedE
     return result;
   } catch (error) {
     // Reading it whole throws the error a whole read gives, if there is one; else the replay's stands.
-    if (error instanceof InputError) readLog(file);
+    if (error instanceof InputError && (statSync(file, { throwIfNoEntry: false })?.size ?? 0) <= MAX_WHOLE_BYTES)
+      readLog(file);
     throw error;
   }
 }
@@ -174,14 +189,12 @@ export function checkLog(
   return withStreamedLog(file, (events) => {
     try {
       // The fold takes every history line, so the rest are the log's own.
-      return foldEvents(branchFrom(history, events), input, { judge: NOTHING_TO_JUDGE }).events - history.events.length;
+      return foldEvents(branchFrom(history, events), input, { judge: JUDGE_NOTHING }).events - history.events.length;
     } catch (error) {
       throw error instanceof InputError ? error.at({ file }) : error;
     }
   });
 }
-
-const NOTHING_TO_JUDGE: ReadonlySet<LogEventType> = new Set();
 
 export interface AppendOptions {
   readonly input: DealInput;

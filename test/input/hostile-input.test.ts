@@ -3,7 +3,7 @@
  * exit 70 or a stack trace, and none reaches a terminal or an SVG as code (issue 11, items 8–14).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -326,6 +326,17 @@ describe('big logs (item 14)', () => {
   it('a table of 300,000 rows is laid out (no spread of every row into Math.max)', () => {
     const rows = Array.from({ length: 300_000 }, (_, i) => [`row ${i}`, 'x']);
     expect(table(['A', 'B'], rows).split('\n')).toHaveLength(300_003);
+  });
+
+  it('a 300 MiB log of one line is refused with exit 2, streamed or whole, never read into one string', async () => {
+    const huge = file('');
+    truncateSync(huge, 300 * 1024 * 1024); // sparse: no line end anywhere
+    const streamed = await dealsim('validate', huge);
+    expectCleanRefusal(streamed);
+    expect(streamed.err).toContain('the line is longer than the 64 KiB an event may take');
+    const whole = await dealsim('timeline', huge, '-o', join(root, 'huge.svg'));
+    expectCleanRefusal(whole);
+    expect(whole.err).toContain('314,572,800 bytes, more than the 256 MiB this command reads whole');
   });
 });
 
