@@ -240,21 +240,68 @@ export function tallyFromJson(json: unknown, path = 'tally'): Tally {
     if (typeof x !== 'number' || !Number.isFinite(x)) throw new TallyShapeError(`${at} must be a number`);
     return x;
   };
-  return {
-    futures: count(raw.futures, `${path}.futures`),
-    terms: TERM_IDS.map((id) => {
-      const term = record(terms[id], `${path}.terms["${id}"]`);
-      return {
-        event: dayCounts(term.event, `${path}.terms["${id}"].event`),
-        calendar: dayCounts(term.calendar, `${path}.terms["${id}"].calendar`),
-        never: count(term.never, `${path}.terms["${id}"].never`),
-        byEventType: eventTypes(term.byEventType, `${path}.terms["${id}"].byEventType`),
-      };
-    }),
-    breaches: BREACH_CLAUSES.map((clause) => count(breaches[clause], `${path}.breaches.${clause}`)),
-    undetermined: BREACH_CLAUSES.map((clause) => count(undetermined[clause], `${path}.undetermined.${clause}`)),
-    agi: AGI_CODES.map((status) => count(agi[status], `${path}.agi.${status}`)),
-    revenueShareDays: pairs(raw.revenueShareDays, `${path}.revenueShareDays`, (x, at) => count(x, at)),
-    revenueShareUsd: pairs(raw.revenueShareUsd, `${path}.revenueShareUsd`, finite),
+  return consistent(
+    {
+      futures: count(raw.futures, `${path}.futures`),
+      terms: TERM_IDS.map((id) => {
+        const term = record(terms[id], `${path}.terms["${id}"]`);
+        return {
+          event: dayCounts(term.event, `${path}.terms["${id}"].event`),
+          calendar: dayCounts(term.calendar, `${path}.terms["${id}"].calendar`),
+          never: count(term.never, `${path}.terms["${id}"].never`),
+          byEventType: eventTypes(term.byEventType, `${path}.terms["${id}"].byEventType`),
+        };
+      }),
+      breaches: BREACH_CLAUSES.map((clause) => count(breaches[clause], `${path}.breaches.${clause}`)),
+      undetermined: BREACH_CLAUSES.map((clause) => count(undetermined[clause], `${path}.undetermined.${clause}`)),
+      agi: AGI_CODES.map((status) => count(agi[status], `${path}.agi.${status}`)),
+      revenueShareDays: pairs(raw.revenueShareDays, `${path}.revenueShareDays`, (x, at) => count(x, at)),
+      revenueShareUsd: pairs(raw.revenueShareUsd, `${path}.revenueShareUsd`, finite),
+    },
+    path,
+  );
+}
+
+const total = (counts: Iterable<number>) => {
+  let sum = 0;
+  for (const n of counts) sum += n;
+  return sum;
+};
+
+/**
+ * `tally` if its counts add up as every run's do: each future ends each term once (on a day, by
+ * an event or the calendar, or never), ends in one AGI state, holds the revenue share some number
+ * of days and accrues one amount; no clause is breached or left open in more futures than there are.
+ */
+function consistent(tally: Tally, path: string): Tally {
+  const { futures } = tally;
+  const expect = (sum: number, what: string) => {
+    if (sum !== futures) throw new TallyShapeError(`${path}: ${what} add up to ${sum}, not the ${futures} futures`);
   };
+  TERM_IDS.forEach((id, t) => {
+    const term = tally.terms[t] as TermTally;
+    const byEvent = total(term.event.values());
+    expect(byEvent + total(term.calendar.values()) + term.never, `the ends of ${id}`);
+    if (total(term.byEventType.values()) !== byEvent) {
+      throw new TallyShapeError(
+        `${path}: the event types that ended ${id} do not add up to the ${byEvent} futures it ended in by an event`,
+      );
+    }
+  });
+  expect(total(tally.agi), 'the AGI states');
+  expect(total(tally.revenueShareDays.values()), 'the revenue share’s days');
+  expect(total(tally.revenueShareUsd.values()), 'the revenue share’s amounts');
+  BREACH_CLAUSES.forEach((clause, c) => {
+    for (const [what, counts] of [
+      ['breached', tally.breaches],
+      ['left undetermined', tally.undetermined],
+    ] as const) {
+      if ((counts[c] as number) > futures) {
+        throw new TallyShapeError(
+          `${path}: ${clause} is ${what} in ${counts[c]} futures, more than the ${futures} there are`,
+        );
+      }
+    }
+  });
+  return tally;
 }

@@ -88,6 +88,28 @@ describe('issue 12 Monte Carlo shards', () => {
     );
   });
 
+  it('refuses a shard whose counts do not add up to its futures (a damaged or edited file), naming what', () => {
+    const part = allocateOutcomes(200);
+    simulateRange(samplerFor(readSpecFile(SPEC)), 3, 0, part);
+    const json = () => JSON.parse(JSON.stringify(tallyToJson(tallyOutcomes(emptyTally(), part))));
+    expect(tallyFromJson(json()).futures).toBe(200);
+    const damaged: [string, (tally: Record<string, any>) => void][] = [
+      ['the ends of research-ip add up to 201', (t) => t.terms['research-ip'].never++],
+      ['the AGI states add up to 1199', (t) => (t.agi.none += 999)],
+      ['C8 is breached in 201 futures, more than the 200', (t) => (t.breaches.C8 = 201)],
+      ['the revenue share’s amounts add up to 199', (t) => t.revenueShareUsd[0][1]--],
+      [
+        'the event types that ended ip-exclusivity',
+        (t) => (t.terms['ip-exclusivity'].byEventType['panel.verified'] = 7),
+      ],
+    ];
+    for (const [message, damage] of damaged) {
+      const tally = json();
+      damage(tally);
+      expect(() => tallyFromJson(tally), message).toThrow(message);
+    }
+  });
+
   test.prop([fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 64 })])(
     'the slices of N shards are disjoint, contiguous and cover every future',
     (futures, of) => {
