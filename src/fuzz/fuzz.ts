@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Assumptions } from '../domain/assumptions.ts';
+import { InputError } from '../domain/errors.ts';
 import { branchFrom, type History, NO_HISTORY } from '../history/history.ts';
 import { checkFuture, type Invariant, type Violation } from '../invariants/index.ts';
 import type { LoggedEvent } from '../log/parse.ts';
@@ -82,11 +83,22 @@ export function fuzz<S>(options: FuzzOptions<S>): FuzzReport {
     if (options.onProgress && done % 500 === 0) options.onProgress(done);
     return violationsOf(future).length === 0;
   });
-  const details = fc.check(property, {
-    numRuns: options.runs,
-    seed: options.seed,
-    ...(options.path !== undefined && { path: options.path }),
-  });
+  let details: fc.RunDetails<[GeneratedFuture]>;
+  try {
+    details = fc.check(property, {
+      numRuns: options.runs,
+      seed: options.seed,
+      ...(options.path !== undefined && { path: options.path }),
+    });
+  } catch (error) {
+    // fast-check cannot follow a path its seed's runs never took: the user's --path, not a bug.
+    if (options.path !== undefined && /wrong path/.test(String(error))) {
+      throw new InputError(`--path ${options.path} is not a path that seed ${options.seed} takes`, {
+        hint: 'copy the seed and the path printed together after "Reproduce:"',
+      });
+    }
+    throw error;
+  }
   if (details.errorInstance && !details.counterexample) throw details.errorInstance;
   if (!details.failed || !details.counterexample) {
     return { runs: details.numRuns, seed: options.seed, shrinks: 0, failure: null };

@@ -71,5 +71,8 @@ describe('dealsim fuzz', () => {
     expect(err()).toContain('--engine fast is not an engine');
     expect(await main(['fuzz', '--seed', '1', '--path', 'abc'], io)).toBe(2);
     expect(err()).toContain('--path abc is not a fast-check path');
+    // A well-formed path that the seed's runs never take is the user's input too, not an internal error.
+    expect(await main(['fuzz', '--seed', '1', '--path', '0:0:0:0:0:0:0:0:0:0:0:0:0:0'], io)).toBe(2);
+    expect(err()).toContain('--path 0:0:0:0:0:0:0:0:0:0:0:0:0:0 is not a path that seed 1 takes');
   });
 });

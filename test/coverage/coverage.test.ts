@@ -3,6 +3,9 @@
  * is credited to exactly the transitions XState selects, clauses come from transitions and
  * verdicts, and every clause C1–C12 is exercised by the shipped simulations.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { dealMachine } from '../../machines/deal.machine.ts';
@@ -121,13 +124,28 @@ describe('recording is transparent and adds up', () => {
 describe('dealsim coverage', () => {
   it('every clause C1–C12 is exercised by the shipped simulations', async () => {
     const io = memoryIo();
-    const code = await main(['coverage', '--json', '--tests', 'scratch/no-such-recording'], io);
+    const empty = mkdtempSync(join(tmpdir(), 'dealsim-coverage-'));
+    const code = await main(['coverage', '--json', '--tests', empty], io);
+    rmSync(empty, { recursive: true });
     const json = JSON.parse(io.stdout());
     expect(json.tests).toBeNull();
     expect(json.simulations.clauses.missing).toEqual([]);
     expect(Object.keys(json.simulations.clauses.evidence)).toEqual(REPORTED_CLAUSES);
     expect(json.simulations.futures).toBeGreaterThanOrEqual(10);
     expect(code).toBe(0);
+  });
+});
+
+describe('dealsim coverage --tests', () => {
+  it('refuses a recording that is no folder, or none at all, with exit 2 (a file had ended in exit 70)', async () => {
+    for (const [given, message] of [
+      ['simulations/no-agi-ever.jsonl', 'not a folder'],
+      ['scratch/no-such-recording', 'no such folder'],
+    ]) {
+      const io = memoryIo();
+      expect(await main(['coverage', '--tests', given as string], io)).toBe(2);
+      expect(io.stderr()).toContain(`--tests ${given}: ${message}. Fix: name the folder`);
+    }
   });
 });
 

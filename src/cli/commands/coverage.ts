@@ -3,7 +3,7 @@
  * and the test suite exercise. The simulations are replayed here through a recording engine; the
  * test suite's recording comes from `npm run coverage:tests` (test/coverage/record-steps.ts).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadManifest } from '../../../simulations/run-all.ts';
@@ -83,8 +83,15 @@ function merge(into: Exercised, from: Exercised): void {
   }
 }
 
-function testsCoverage(folder: string, reachable: ReadonlySet<string>): SourceCoverage | null {
-  if (!existsSync(folder)) return null;
+/** The test suite's recording in `folder`; null when there is none (`given`: the user named the folder, which must then exist). */
+function testsCoverage(folder: string, reachable: ReadonlySet<string>, given?: string): SourceCoverage | null {
+  const found = statSync(folder, { throwIfNoEntry: false });
+  if (given !== undefined && !found?.isDirectory()) {
+    throw new InputError(`--tests ${given}: ${found ? 'not a folder' : 'no such folder'}`, {
+      hint: `name the folder "npm run coverage:tests" wrote, by default ${DEFAULT_RECORDING}`,
+    });
+  }
+  if (!found) return null;
   const files = readdirSync(folder).filter((name) => name.endsWith('.json'));
   if (files.length === 0) return null;
   const all = emptyExercised();
@@ -199,7 +206,7 @@ ${HISTORY_HELP}
         reachable,
         stringOption(args, 'history') === undefined ? undefined : historyFrom(args),
       ),
-      tests: testsCoverage(folder, reachable),
+      tests: testsCoverage(folder, reachable, given),
       testsRecording: given ?? DEFAULT_RECORDING,
     };
     if (args.values.json) printJson(io, json);
