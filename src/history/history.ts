@@ -9,7 +9,7 @@
 import { BUILT_IN_AMENDMENTS } from '../domain/amendments.ts';
 import { EFFECTIVE_DATE, type IsoDate } from '../domain/dates.ts';
 import { countOf } from '../domain/numbers.ts';
-import { type LoggedEvent, parseLog } from '../log/parse.ts';
+import { type LoggedEvent, lineRef, parseLog } from '../log/parse.ts';
 
 /** A history: the dated events every future of a run starts from. */
 export interface History {
@@ -95,6 +95,16 @@ class Branch implements IterableIterator<LoggedEvent> {
     this.held = undefined;
     return { value: undefined, done: true };
   }
+}
+
+/**
+ * `history` without one of its lines (`simulate --without` naming a history amendment): its
+ * label says which, so that every output names the deal it was computed on.
+ */
+export function historyWithout(history: History, removed: LoggedEvent): History {
+  const events = history.events.filter(({ line, origin }) => line !== removed.line || origin !== removed.origin);
+  if (events.length === history.events.length) return history;
+  return { ...history, label: `${history.label} without ${lineRef(removed.line, removed.origin)}`, events };
 }
 
 /** Which history a result was computed on, and up to which date: the `history` field of `--json`. */

@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runInMemory } from '../../src/cli/main.ts';
 import { diffReplays, withoutEvent, withoutWording } from '../../src/diff/replay-diff.ts';
 import { parseAssumptions } from '../../src/domain/assumptions.ts';
 import { TERM_IDS } from '../../src/domain/terms.ts';
@@ -112,8 +113,24 @@ describe('C0 counterfactuals: dealsim diff and simulate --without on the shipped
     const after = `${dir}/after.jsonl`;
     writeFileSync(after, `${readFileSync(HISTORY_FILE, 'utf8')}${agi.join('\n')}\n`);
     const { out } = await cli('diff', HISTORY_FILE, after, '--json');
+    rmSync(dir, { recursive: true });
     const result = JSON.parse(out) as { terms: { term: string }[] };
     expect(result.terms.map((t) => t.term)).toEqual(['research-ip', 'compute-threshold']);
+  });
+
+  it('names the deal it computed on: the real history less the amendment removed from it', async () => {
+    // On today's deal (the default history), where S4 is history:7.
+    const future = 'simulations/declared-2028-verified-2028.jsonl';
+    const text = await runInMemory(['simulate', future, '--without', '2026-04-27']);
+    expect(text.out.split('\n')[0]).toBe(
+      'Deal as of 2026-06-01: real history without history:7, 8 events, amendment S3 applied',
+    );
+    const json = JSON.parse((await runInMemory(['simulate', future, '--without', '2026-04-27', '--json'])).out);
+    expect(json.history).toMatchObject({ label: 'real history without history:7', events: 8, amendments: ['S3'] });
+    expect(json.amendments).toEqual(['2026-02-27']);
+    // Removing one of the log's own lines leaves the deal as it was.
+    const own = await runInMemory(['simulate', future, '--without', '1']);
+    expect(own.out.split('\n')[0]).toBe('Deal as of 2026-06-01: real history, 9 events, amendments S3 and S4 applied');
   });
 
   it('refuses --without a line or amendment the log does not have, with a fix', async () => {

@@ -3,7 +3,7 @@ import { diffReplays, withoutEvent, withoutWording } from '../../diff/replay-dif
 import type { IsoDate } from '../../domain/dates.ts';
 import { didYouMean } from '../../domain/did-you-mean.ts';
 import { InputError } from '../../domain/errors.ts';
-import { branchFrom, historyUsed } from '../../history/history.ts';
+import { branchFrom, historyUsed, historyWithout } from '../../history/history.ts';
 import { kernelAgiStatus, kernelEngine } from '../../kernel/engine.ts';
 import {
   finishFold,
@@ -112,7 +112,8 @@ Example:
         : withStreamedLog(file, (own) =>
             inFile(file, () => kernelSimulation(branchFrom(future.history, own), future.input, date, output)),
           );
-      const used = historyUsed(future.history, date);
+      // Without a history line, the deal is the history less that line: the header says so.
+      const used = historyUsed(cut ? historyWithout(future.history, cut.removed) : future.history, date);
       const until = date && { until: date };
       const counterfactual = cut && {
         line: cut.removed.line,
