@@ -65,8 +65,16 @@ export function timelinePhrase(replayed: Replayed, term: TermId): Phrase {
   return { would: `hold ${spans}`, instead: `holding ${spans}` };
 }
 
+/** A term that holds to the end: what would first stop it, under the rule and the readings in force. */
 function openPhrase(replayed: Replayed, term: TermId): Phrase {
   const rule = replayed.context.rules.terms[term];
+  // A declaration comes first: under compute-cap-lifts=declaration (or agi-ends-exclusivity=declaration) it lifts the term.
+  if ((rule.suspendsOnDeclaration || rule.endsOnDeclaration) && replayed.agi === 'none') {
+    return {
+      would: 'run until an AGI declaration (this future has none)',
+      instead: 'running until an AGI declaration (this future has none)',
+    };
+  }
   if (rule.endsOnVerification && replayed.agi !== 'verified') {
     return {
       would: 'run until AGI verification (this future has none)',

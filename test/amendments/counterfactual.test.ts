@@ -118,6 +118,22 @@ describe('C0 counterfactuals: dealsim diff and simulate --without on the shipped
     expect(result.terms.map((t) => t.term)).toEqual(['research-ip', 'compute-threshold']);
   });
 
+  it('C8 says what would first end the compute cap: a declaration by default, verification under compute-cap-lifts=verification', async () => {
+    const diff = (...assume: string[]) =>
+      runInMemory([
+        'diff',
+        'simulations/no-agi-ever.jsonl',
+        'simulations/declared-2028-verified-2028.jsonl',
+        ...assume,
+      ]);
+    expect((await diff()).out).toContain(
+      'compute-threshold) would end on 2028-03-01 (the AGI declaration on line 2) instead of running until an AGI declaration (this future has none).',
+    );
+    expect((await diff('--assume', 'compute-cap-lifts=verification')).out).toContain(
+      'compute-threshold) would end on 2028-09-01 (AGI verification on line 4) instead of running until AGI verification (this future has none).',
+    );
+  });
+
   it('names the deal it computed on: the real history less the amendment removed from it', async () => {
     // On today's deal (the default history), where S4 is history:7.
     const future = 'simulations/declared-2028-verified-2028.jsonl';
