@@ -362,12 +362,12 @@ function render(heading: string, result: MonteCarloJson, style: ReturnType<typeo
     `${style.bold('Accrued to Microsoft')} mean ${formatUsd(accruedUsd.mean)}, p5 ${formatUsd(accruedUsd.p5)}, p50 ${formatUsd(accruedUsd.p50)}, p95 ${formatUsd(accruedUsd.p95)}`,
     `${style.bold('Breaches')} ${Object.entries(result.breaches)
       .map(([clause, p]) => `${clause} ${percent(p)}`)
-      .join(', ')} of futures`,
+      .join(', ')} of futures, by their sampled events (the history's own verdicts are not counted)`,
     `${style.bold('Undetermined')} ${Object.entries(result.undetermined)
       .map(([clause, p]) => `${clause} ${percent(p)}`)
       .join(
         ', ',
-      )} of futures (a verdict turns on a fact the sampled events leave out, such as azureFirst; never counted as a breach)`,
+      )} of futures, by their sampled events (a verdict turns on a fact they leave out, such as azureFirst; never counted as a breach)`,
     `${style.bold('AGI at the end')} ${Object.entries(result.agi)
       .map(([key, p]) => `${key.replace('Fraction', '')} ${percent(p)}`)
       .join(', ')}`,
