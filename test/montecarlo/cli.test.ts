@@ -73,6 +73,15 @@ describe('C2 dealsim montecarlo', () => {
     );
   });
 
+  it('says, for people, that breaches and undetermined verdicts count the sampled events only', async () => {
+    const run = fakeIo();
+    expect(await main(['montecarlo', SPEC, '--futures', '200', '--workers', '1'], run.io)).toBe(0);
+    expect(run.out()).toMatch(
+      /^Breaches .* of futures, by their sampled events \(the history's own verdicts are not counted\)$/m,
+    );
+    expect(run.out()).toMatch(/^Undetermined .*S4 \d+\.\d% of futures, by their sampled events \(/m);
+  });
+
   it('stops cleanly on Ctrl-C and reports the futures done so far', async () => {
     const run = fakeIo({ interruptAfter: 2 });
     const code = await main(['montecarlo', SPEC, '--futures', '50000', '--workers', '1', '--json'], run.io);
