@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { describeErrno } from '../store/file-system.ts';
+import { describeErrno } from '../store/errno.ts';
 import { terminalSafe } from './render/terminal-text.ts';
 
 /** The terminal as the commands see it: two streams, whether each is a terminal, and colour. */

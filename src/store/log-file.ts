@@ -22,7 +22,8 @@ import { type LoggedEvent, parseEventLine, parseLog, splitLines } from '../log/p
 import { isTornJsonObject } from '../log/torn-line.ts';
 import type { Engine } from '../replay/engine.ts';
 import { replay } from '../replay/replay.ts';
-import { describeErrno, errnoOf, type FileSystem, fileSystem, syncFolder } from './file-system.ts';
+import { describeErrno, errnoOf } from './errno.ts';
+import { type FileSystem, fileSystem, syncFolder } from './file-system.ts';
 import { streamLog } from './log-stream.ts';
 import { noteRead } from './read-notices.ts';
 

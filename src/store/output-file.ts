@@ -12,7 +12,8 @@ import { randomBytes } from 'node:crypto';
 import { constants, fchmodSync, lstatSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../domain/errors.ts';
-import { describeErrno, errnoOf, fileSystem, syncFolder } from './file-system.ts';
+import { describeErrno, errnoOf } from './errno.ts';
+import { fileSystem, syncFolder } from './file-system.ts';
 
 const NAME_A_FILE = 'name the file to write, e.g. -o report.html, -o timeline.svg or -o chart.svg';
 
