@@ -53,7 +53,7 @@ const common = {
   date: z
     .string()
     .describe(
-      'The day it happened, YYYY-MM-DD, on or after the effective date 2025-10-28; it takes effect that day. Lines are in date order.',
+      'The day it happened, YYYY-MM-DD, on or after the effective date 2025-10-28; it takes effect that day, and for all of it: a day’s AGI steps and amendments are taken before its conduct, whatever the order of their lines. Lines are in date order.',
     ),
   note: text()
     .optional()

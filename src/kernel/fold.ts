@@ -24,7 +24,15 @@ import {
   type Verdict,
 } from '../replay/findings.ts';
 import type { Cause, Interval } from '../replay/intervals.ts';
-import { type AppliedAt, agiRefusal, amendmentRefusal, isAgiEvent, orAloneHint, placeOf } from '../replay/refusals.ts';
+import {
+  type AppliedAt,
+  agiRefusal,
+  amendmentRefusal,
+  changesRules,
+  isAgiEvent,
+  orAloneHint,
+  placeOf,
+} from '../replay/refusals.ts';
 import { STATUS_CODES } from './compile.ts';
 import { DEAL_KERNEL, initialContext, kernelAgiStatus, kernelMove, moved } from './engine.ts';
 import { LeanTrack } from './track.ts';
@@ -122,8 +130,20 @@ export interface FoldState {
   events: number;
   /** How many AGI-process lines of the history (see `LoggedEvent.origin`) the fold has taken so far. */
   historyAgiLines: number;
+  /**
+   * The conduct lines of `today` not taken yet, as events, lines and origins: they wait for the
+   * day's AGI steps and amendments, which take effect for the whole day (see {@link foldLogEvent}).
+   */
+  readonly waiting: Waiting;
   readonly judgeTypes: ReadonlySet<LogEventType> | undefined;
   readonly observer: FoldObserver | undefined;
+}
+
+/** Conduct lines waiting for the end of their day, in parallel arrays (a long log has a million). */
+interface Waiting {
+  readonly events: LogEvent[];
+  readonly lines: number[];
+  readonly origins: (string | undefined)[];
 }
 
 const TERM_COUNT = TERM_IDS.length;
@@ -195,6 +215,7 @@ export function startFold(input: DealInput, options: FoldOptions = {}): FoldStat
     amended: null,
     events: 0,
     historyAgiLines: 0,
+    waiting: { events: [], lines: [], origins: [] },
     judgeTypes: options.judge,
     observer: options.observer,
   } as FoldState;
@@ -217,6 +238,7 @@ export interface FoldSnapshot {
   readonly amended: ReadonlyMap<string, AppliedAt> | null;
   readonly events: number;
   readonly historyAgiLines: number;
+  readonly waiting: Waiting;
 }
 
 /** The state of `fold` now, for {@link restartFold}; later steps of `fold` do not change it. */
@@ -230,6 +252,7 @@ export function snapshotFold(fold: FoldState): FoldSnapshot {
     amended: fold.amended === null ? null : new Map(fold.amended),
     events: fold.events,
     historyAgiLines: fold.historyAgiLines,
+    waiting: copyWaiting(fold.waiting, { events: [], lines: [], origins: [] }),
   };
 }
 
@@ -260,6 +283,7 @@ export function restartFold(fold: FoldState, input: DealInput, from?: FoldSnapsh
   fold.amended = null;
   fold.events = 0;
   fold.historyAgiLines = 0;
+  copyWaiting(NONE_WAITING, fold.waiting);
 }
 
 /** Forgets every verdict counted, as a new fold has none (one place, so no count is left behind). */
@@ -287,6 +311,20 @@ function restartFromSnapshot(fold: FoldState, from: FoldSnapshot): void {
   fold.amended = from.amended as Map<string, AppliedAt> | null; // shared: folding an amendment replaces the map
   fold.events = from.events;
   fold.historyAgiLines = from.historyAgiLines;
+  copyWaiting(from.waiting, fold.waiting);
+}
+
+const NONE_WAITING: Waiting = { events: [], lines: [], origins: [] };
+
+/** `into` made a copy of `from`; returns `into`. */
+function copyWaiting(from: Waiting, into: Waiting): Waiting {
+  into.events.length = 0;
+  into.lines.length = 0;
+  into.origins.length = 0;
+  into.events.push(...from.events);
+  into.lines.push(...from.lines);
+  into.origins.push(...from.origins);
+  return into;
 }
 
 /** Steps the kernel and records what changed; `line` is null for calendar events, `origin` a history line's. */
@@ -311,8 +349,28 @@ function apply(fold: FoldState, event: DealEvent, line: number | null, origin?: 
   fold.mask = mask;
 }
 
-/** Delivers calendar deadlines due on or before `date` (all of them when undefined). */
+/**
+ * Takes the conduct lines waiting from `date` or before, then delivers the calendar deadlines due
+ * on or before `date` (everything, when undefined): the fold as it stands on that day.
+ */
 export function foldCalendar(fold: FoldState, date: IsoDate | undefined): void {
+  const first = fold.waiting.events[0];
+  if (first !== undefined && (date === undefined || first.date <= date)) settleDay(fold);
+  deliverDue(fold, date);
+}
+
+/** Takes every conduct line waiting (they share one day), in the log's order. */
+function settleDay(fold: FoldState): void {
+  const { events, lines, origins } = fold.waiting;
+  const count = events.length;
+  for (let i = 0; i < count; i++) takeLine(fold, events[i] as LogEvent, lines[i] as number, origins[i]);
+  events.length = 0;
+  lines.length = 0;
+  origins.length = 0;
+}
+
+/** Delivers calendar deadlines due on or before `date` (all of them when undefined). */
+function deliverDue(fold: FoldState, date: IsoDate | undefined): void {
   for (;;) {
     if (fold.due === null) {
       fold.due = nextCalendarEvent(fold.calendarView, fold.today);
@@ -355,7 +413,20 @@ export function foldLogEvent(fold: FoldState, event: LogEvent, line: number, ori
       hint: 'a log runs in date order: move the line up or correct its date',
     });
   }
-  foldCalendar(fold, event.date);
+  // On each day the AGI steps and amendments are taken first, then the day's conduct, as replay() does.
+  const waiting = fold.waiting;
+  if (waiting.events.length > 0 && (waiting.events[0] as LogEvent).date < event.date) settleDay(fold);
+  if (changesRules(event)) return takeLine(fold, event, line, origin);
+  deliverDue(fold, event.date);
+  fold.today = event.date;
+  waiting.events.push(event);
+  waiting.lines.push(line);
+  waiting.origins.push(origin);
+}
+
+/** One line taken: the kernel steps on it and its conduct, if any, is judged. */
+function takeLine(fold: FoldState, event: LogEvent, line: number, origin: string | undefined): void {
+  deliverDue(fold, event.date);
   const configBefore = fold.config;
   const contextBefore = fold.context;
   if (event.type === 'agreement.amended') {

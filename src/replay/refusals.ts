@@ -16,6 +16,14 @@ export function isAgiEvent(event: LogEvent): boolean {
   return event.type === 'agi.declared' || event.type === 'panel.verified' || event.type === 'panel.rejected';
 }
 
+/**
+ * Whether `event` changes the rules a day's conduct is judged by: a step of C2's AGI process or an
+ * amendment. It takes effect for its whole day, so every fold takes it before that day's conduct.
+ */
+export function changesRules(event: LogEvent): boolean {
+  return isAgiEvent(event) || event.type === 'agreement.amended';
+}
+
 /** Where a refused line is: its line, and the history's name (`file`) for a history line. */
 export interface LinePlace {
   readonly line: number;

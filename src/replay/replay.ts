@@ -15,7 +15,15 @@ import { nextCalendarEvent } from './calendar.ts';
 import { type AgiStatus, type Engine, xstateEngine } from './engine.ts';
 import { type Finding, judge, UNTIL } from './findings.ts';
 import { type Cause, type Interval, intervalsOf, observe, openTrack, type Track } from './intervals.ts';
-import { type AppliedAt, agiRefusal, amendmentRefusal, isAgiEvent, orAloneHint, placeOf } from './refusals.ts';
+import {
+  type AppliedAt,
+  agiRefusal,
+  amendmentRefusal,
+  changesRules,
+  isAgiEvent,
+  orAloneHint,
+  placeOf,
+} from './refusals.ts';
 
 /** One step of the fold, for observers such as the report's stepper. */
 export interface ReplayStep {
@@ -40,6 +48,11 @@ export interface ReplayState<S> {
   readonly amendedOn: Readonly<Record<string, AppliedAt>>;
   /** How many AGI-process lines of the history (see `LoggedEvent.origin`) the replay has taken so far. */
   readonly historyAgiLines: number;
+  /**
+   * The conduct lines of `today` not taken yet: they wait for the day's AGI steps and amendments,
+   * which take effect for the whole day (see {@link replayEvent}).
+   */
+  readonly waiting: readonly LoggedEvent[];
 }
 
 /**
@@ -57,24 +70,66 @@ export function startReplay<S>(engine: Engine<S>, input: DealInput): ReplayState
   const tracks = Object.fromEntries(
     TERM_IDS.map((term) => [term, openTrack(EFFECTIVE_DATE, engine.termStatus(machine, term) === 'holding')]),
   ) as Record<TermId, Track>;
-  return { machine, input, today: EFFECTIVE_DATE, tracks, findings: [], amendedOn: {}, historyAgiLines: 0 };
+  return {
+    machine,
+    input,
+    today: EFFECTIVE_DATE,
+    tracks,
+    findings: [],
+    amendedOn: {},
+    historyAgiLines: 0,
+    waiting: [],
+  };
 }
 
-/** Folds one log event in, after the calendar deadlines due by its date. */
+/**
+ * Folds one log event in, after the calendar deadlines due by its date. An event dated D takes
+ * effect on D (CLAUSES.md) and conduct is judged by what holds on its date, so on each day the
+ * AGI steps and amendments are taken first and the day's conduct after them, in the log's order:
+ * a conduct line waits in `waiting` until the log reaches a later day or ends.
+ */
 export function replayEvent<S>(
   engine: Engine<S>,
   state: ReplayState<S>,
   logged: LoggedEvent,
   onStep?: (step: ReplayStep) => void,
 ): ReplayState<S> {
-  const { line, event, origin } = logged;
+  const { event } = logged;
   if (event.date < state.today) {
     throw new InputError(`the event is dated ${event.date}, before ${state.today} reached by earlier lines`, {
       ...placeOf(logged.line, logged.origin),
       hint: 'a log runs in date order: move the line up or correct its date',
     });
   }
-  let current = deliverCalendar(engine, state, event.date, onStep);
+  const settled = settleDay(engine, state, (day) => day < event.date, onStep);
+  if (changesRules(event)) return takeLine(engine, settled, logged, onStep);
+  const current = deliverDue(engine, settled, event.date, onStep);
+  return { ...current, today: event.date, waiting: [...current.waiting, logged] };
+}
+
+/** Takes the conduct lines waiting, when their day (they share one) is `done`. */
+function settleDay<S>(
+  engine: Engine<S>,
+  state: ReplayState<S>,
+  done: (day: IsoDate) => boolean,
+  onStep?: (step: ReplayStep) => void,
+): ReplayState<S> {
+  const [first] = state.waiting;
+  if (first === undefined || !done(first.event.date)) return state;
+  let current: ReplayState<S> = { ...state, waiting: [] };
+  for (const logged of state.waiting) current = takeLine(engine, current, logged, onStep);
+  return current;
+}
+
+/** One line taken: the chart steps on it and its conduct, if any, is judged. */
+function takeLine<S>(
+  engine: Engine<S>,
+  state: ReplayState<S>,
+  logged: LoggedEvent,
+  onStep?: (step: ReplayStep) => void,
+): ReplayState<S> {
+  const { line, event, origin } = logged;
+  let current = deliverDue(engine, state, event.date, onStep);
   checkAccepted(engine, current, logged);
   const before = current.machine;
   // Read the state before stepping: a live actor engine steps in place, so `before` is the new state after.
@@ -107,8 +162,22 @@ export function replayEvent<S>(
   return current;
 }
 
-/** Delivers calendar deadlines due on or before `date` (all of them when `date` is undefined). */
+/**
+ * Takes every conduct line waiting from before `date`, then delivers the calendar deadlines due on
+ * or before `date` (everything, when `date` is undefined): the state as it stands on that day.
+ */
 export function deliverCalendar<S>(
+  engine: Engine<S>,
+  state: ReplayState<S>,
+  date: IsoDate | undefined,
+  onStep?: (step: ReplayStep) => void,
+): ReplayState<S> {
+  const settled = settleDay(engine, state, (day) => date === undefined || day <= date, onStep);
+  return deliverDue(engine, settled, date, onStep);
+}
+
+/** Delivers calendar deadlines due on or before `date` (all of them when `date` is undefined). */
+function deliverDue<S>(
   engine: Engine<S>,
   state: ReplayState<S>,
   date: IsoDate | undefined,

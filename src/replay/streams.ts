@@ -1,7 +1,9 @@
 /**
  * The replay as rxjs streams, for applications that receive events as they happen: log events
  * in, one `ReplayStep` out per step (calendar deadlines included), the final answer at the end.
- * The same fold as `replay()`; an invalid event errors the stream with its InputError.
+ * The same fold as `replay()`; an invalid event errors the stream with its InputError. A conduct
+ * event's step comes once its day is over (a later event arrives, or the stream completes): an
+ * AGI step or amendment later that day still takes effect for the whole day.
  */
 import { Observable } from 'rxjs';
 import type { DealInput } from '../../machines/deal.machine.ts';

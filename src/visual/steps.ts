@@ -149,8 +149,8 @@ function collectOnKernel(
   let config = start.config;
   let context = start.context;
   let today = EFFECTIVE_DATE;
-  /** The index in `events` of the line being folded. */
-  let current = -1;
+  /** The index in `events` of each line, by its reference: a day's conduct is taken after the day's AGI steps and amendments. */
+  const indexOf = new Map(events.map(({ line, origin }, index) => [lineRef(line, origin), index]));
   let recorded = 0;
   const calendarEvent = (cause: Cause) => {
     const state = { config, context };
@@ -179,12 +179,13 @@ function collectOnKernel(
       if (cause.line === null) {
         label = `calendar: ${eventLabel(calendarEvent(cause))}`;
       } else {
-        const logged = events[current];
-        if (logged?.line !== cause.line || logged.origin !== cause.origin) {
-          throw new TypeError(`the fold stepped on ${lineRef(cause.line, cause.origin)}, not on the line folded`);
+        const at = indexOf.get(lineRef(cause.line, cause.origin));
+        const logged = at === undefined ? undefined : events[at];
+        if (logged === undefined) {
+          throw new TypeError(`the fold stepped on ${lineRef(cause.line, cause.origin)}, not a line of the future`);
         }
         label = eventLabel(logged.event);
-        index = current;
+        index = at as number;
       }
       config = fold.config;
       context = fold.context;
@@ -199,8 +200,7 @@ function collectOnKernel(
     },
   };
   const fold: FoldState = startFold(input, { observer });
-  for (current = 0; current < events.length; current++) foldEvent(fold, events[current] as LoggedEvent);
-  current = -1;
+  for (const logged of events) foldEvent(fold, logged);
   const folded = finishFold(fold);
   const timelines = folded.timelines;
   return {

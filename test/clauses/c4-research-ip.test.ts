@@ -69,20 +69,20 @@ describe('C4 research IP', () => {
       expect(finding.reason).toContain('research-IP rights have ended');
     });
 
-    it('released before a same-day verification are covered until that day', () => {
-      // Regression: the coverage end was looked up on the release day, which the closed interval excludes.
+    it('released on the day of a verification are not covered, whichever line comes first', () => {
+      // An event dated D takes effect on D: the day's verification is taken before the day's release.
       const then = given(
         declared('2028-03-01'),
         released('2028-09-01', { internalOnly: true }),
         verified('2028-09-01'),
       ).whenReplayed();
-      expect(then.finding(2, 'info').reason).toContain('cover it until 2028-09-01');
-    });
-
-    it('released on the effective date before a verification that day are covered until that day', () => {
-      // Regression: research IP's interval is empty and dropped, so no interval holds the release day.
-      const then = given(released(START, { internalOnly: true }), declared(START), verified(START)).whenReplayed();
-      expect(then.finding(1, 'info').reason).toContain(`cover it until ${START}`);
+      expect(then.finding(2, 'info').reason).toContain('research-IP rights have ended');
+      const onTheEffectiveDate = given(
+        released(START, { internalOnly: true }),
+        declared(START),
+        verified(START),
+      ).whenReplayed();
+      expect(onTheEffectiveDate.finding(1, 'info').reason).toContain('research-IP rights have ended');
     });
 
     it('released after a same-day verification are not covered', () => {

@@ -94,7 +94,7 @@ describe('C6/C11/C1 product.launched', () => {
     ]);
   });
 
-  describe('is judged against the terms after every earlier line', () => {
+  describe('is judged against the terms as they hold on its date (an event dated D takes effect on D)', () => {
     it('permitted when the panel verifies earlier the same day', () => {
       const then = given(
         declared('2028-03-01'),
@@ -104,14 +104,24 @@ describe('C6/C11/C1 product.launched', () => {
       expect(then.finding(3)).toMatchObject({ verdict: 'permitted', clause: 'C1' });
     });
 
-    it('a breach when the panel verifies later the same day', () => {
+    it('permitted too when the panel verifies on a later line of that day: the verdict agrees with the terms of the day', () => {
       const then = given(
         declared('2028-03-01'),
         launched('2028-09-01', { api: true, cloud: 'aws' }),
         verified('2028-09-01'),
       ).whenReplayed();
-      expect(then.finding(2)).toMatchObject({ verdict: 'breach', clause: 'C6' });
+      expect(then.finding(2)).toMatchObject({ verdict: 'permitted', clause: 'C1' });
       expect(then.holds('azure-api-exclusivity', '2028-09-01')).toBe(false);
+    });
+
+    it('a breach the day before the verification', () => {
+      const then = given(
+        declared('2028-03-01'),
+        launched('2028-08-31', { api: true, cloud: 'aws' }),
+        verified('2028-09-01'),
+      ).whenReplayed();
+      expect(then.finding(2)).toMatchObject({ verdict: 'breach', clause: 'C6' });
+      expect(then.holds('azure-api-exclusivity', '2028-08-31')).toBe(true);
     });
   });
 });

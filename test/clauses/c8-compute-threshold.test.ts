@@ -112,15 +112,19 @@ describe('C8/C7 msft.training-run verdicts', () => {
     }
   });
 
-  it('is judged after every earlier line of its day: a run before the same-day declaration is a breach', () => {
+  it('is judged by the cap as it stands on its date: a run on the day of a declaration is permitted, whichever line comes first', () => {
     const then = given(
       trainingRun('2028-03-01', 2e28),
       declared('2028-03-01'),
       trainingRun('2028-03-01', 2e28),
     ).whenReplayed();
     expect(then.verdicts()).toEqual([
-      [1, 'breach', 'C8'],
+      [1, 'permitted', 'C7'],
       [3, 'permitted', 'C7'],
+    ]);
+    expect(then.holds('compute-threshold', '2028-03-01')).toBe(false);
+    expect(given(trainingRun('2028-02-29', 2e28), declared('2028-03-01')).whenReplayed().verdicts()).toEqual([
+      [1, 'breach', 'C8'],
     ]);
   });
 

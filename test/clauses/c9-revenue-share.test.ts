@@ -87,9 +87,12 @@ describe('C9 revenue share', () => {
       expect(then.finding(4).reason).toBe('the revenue share no longer holds: nothing accrues; $20B accrued in all');
     });
 
-    it('accrues on revenue recognised earlier on the day of verification', () => {
+    it('accrues nothing on revenue of the day of verification, even on a line above it: the share does not hold that day', () => {
       const then = given(declared('2028-03-01'), revenue('2028-09-01', 100e9), verified('2028-09-01')).whenReplayed();
-      expect(then.ledger.revenueShareAccruedUsd).toBe(20e9);
+      expect(then.ledger).toMatchObject({ revenueRecognizedUsd: 100e9, revenueShareAccruedUsd: 0 });
+      expect(then.holds('revenue-share', '2028-09-01')).toBe(false);
+      const dayBefore = given(declared('2028-03-01'), revenue('2028-08-31', 100e9), verified('2028-09-01'));
+      expect(dayBefore.whenReplayed().ledger.revenueShareAccruedUsd).toBe(20e9);
     });
   });
 });

@@ -3,7 +3,7 @@
  * known without knowing the answer, and check the replay moves exactly that way.
  */
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, test as plain } from 'vitest';
 import type { Assumptions } from '../../src/domain/assumptions.ts';
 import { addDays, EFFECTIVE_DATE, type IsoDate } from '../../src/domain/dates.ts';
 import type { LogEvent } from '../../src/domain/events.ts';
@@ -12,8 +12,10 @@ import { TERM_IDS, type TermId } from '../../src/domain/terms.ts';
 import { conductArbitrary } from '../../src/fuzz/arbitraries/conduct.ts';
 import { dateArbitrary } from '../../src/fuzz/arbitraries/dates.ts';
 import { futureArbitrary } from '../../src/fuzz/arbitraries/future.ts';
+import { foldEvents } from '../../src/kernel/fold.ts';
 import type { LoggedEvent } from '../../src/log/parse.ts';
 import type { Interval } from '../../src/replay/intervals.ts';
+import { changesRules } from '../../src/replay/refusals.ts';
 import { replay } from '../../src/replay/replay.ts';
 import { runs } from '../mutation-killers/budget.ts';
 
@@ -162,4 +164,40 @@ describe('C2 a rejected declaration only matters while it is pending', () => {
       }
     },
   );
+});
+
+describe('an event dated D takes effect on D: a day’s AGI steps and amendments come before its conduct', () => {
+  /** The same lines, each day's AGI steps and amendments moved above its conduct (the order a fold takes them). */
+  const rulesFirst = (events: readonly LoggedEvent[]) =>
+    [...events].sort(
+      (a, b) =>
+        a.event.date.localeCompare(b.event.date) || Number(!changesRules(a.event)) - Number(!changesRules(b.event)),
+    );
+  const sameDayMix = (events: readonly LoggedEvent[]) =>
+    events.some(
+      (logged, i) =>
+        !changesRules(logged.event) &&
+        events.slice(i + 1).some((later) => later.event.date === logged.event.date && changesRules(later.event)),
+    );
+
+  test.prop([futureArbitrary({ amendments: true, maxEvents: 12 })], { numRuns: runs(300) })(
+    'moving them above the day’s conduct changes nothing: not a verdict, an interval or the ledger, on either fold',
+    (future) => {
+      const input = { assumptions: future.assumptions };
+      const moved = rulesFirst(future.events);
+      expect(JSON.stringify(replay(moved, input))).toBe(JSON.stringify(replay(future.events, input)));
+      const lean = (events: readonly LoggedEvent[]) => {
+        const findings: unknown[] = [];
+        const observer = { finding: (found: unknown) => findings.push(found), step: () => {} };
+        const folded = foldEvents(events, input, { observer });
+        return JSON.stringify([folded.timelines, findings, folded.context.ledger]);
+      };
+      expect(lean(moved)).toBe(lean(future.events));
+    },
+  );
+
+  plain('the futures drawn put conduct above a same-day AGI step or amendment often enough to test it', () => {
+    const drawn = fc.sample(futureArbitrary({ amendments: true, maxEvents: 12 }), { numRuns: 300, seed: 5 });
+    expect(drawn.filter((future) => sameDayMix(future.events)).length).toBeGreaterThan(10);
+  });
 });

@@ -120,11 +120,11 @@ describe('each step reports the terms holding after it', () => {
 });
 
 describe('C3, C4 a release covered until a same-day end', () => {
-  it('names the day the rights end when they end later that same day', () => {
+  it('names the day the rights end, and a release on that day, on any line of it, is not covered', () => {
     const then = given(released('2028-01-01', { internalOnly: true }), declared('2028-01-01'), verified('2028-01-01'))
       .assuming(DEFAULT_ASSUMPTIONS)
       .whenReplayed();
-    expect(then.replayed.findings[0]?.reason).toContain('cover it until 2028-01-01');
+    expect(then.replayed.findings[0]?.reason).toContain('research-IP rights have ended');
     const later = given(
       declared('2028-01-01'),
       released('2028-01-02', { internalOnly: true }),

@@ -31,7 +31,7 @@ describe('C2, C4 replay as an rxjs stream', () => {
     if (done?.kind === 'done') expect(done.replayed.timelines).toEqual(replay(log, input).timelines);
   });
 
-  it('follows events as they arrive: the breach is known before the log ends', () => {
+  it('follows events as they arrive: a breach is known once its day is over, before the log ends', () => {
     const events = new Subject<(typeof log)[number]>();
     const verdicts: string[] = [];
     replay$(events, input).subscribe((n) => {
@@ -39,6 +39,9 @@ describe('C2, C4 replay as an rxjs stream', () => {
     });
     events.next(log[0] as (typeof log)[number]);
     events.next(log[1] as (typeof log)[number]);
+    // A verification later on 2028-04-01 would still take effect for the whole day: the launch waits.
+    expect(verdicts).toEqual([]);
+    events.next(log[2] as (typeof log)[number]);
     expect(verdicts).toEqual(['breach']);
   });
 
