@@ -238,11 +238,15 @@ export interface FoldSnapshot {
   readonly amended: ReadonlyMap<string, AppliedAt> | null;
   readonly events: number;
   readonly historyAgiLines: number;
-  readonly waiting: Waiting;
 }
 
-/** The state of `fold` now, for {@link restartFold}; later steps of `fold` do not change it. */
+/**
+ * The state of `fold` at the end of its day, for {@link restartFold}: the day's conduct still
+ * waiting is taken first, so a future started from it must begin on a later day. Later steps of
+ * `fold` do not change it.
+ */
 export function snapshotFold(fold: FoldState): FoldSnapshot {
+  if (fold.waiting.events.length > 0) settleDay(fold);
   return {
     config: fold.config,
     context: fold.context,
@@ -252,7 +256,6 @@ export function snapshotFold(fold: FoldState): FoldSnapshot {
     amended: fold.amended === null ? null : new Map(fold.amended),
     events: fold.events,
     historyAgiLines: fold.historyAgiLines,
-    waiting: copyWaiting(fold.waiting, { events: [], lines: [], origins: [] }),
   };
 }
 
@@ -283,7 +286,7 @@ export function restartFold(fold: FoldState, input: DealInput, from?: FoldSnapsh
   fold.amended = null;
   fold.events = 0;
   fold.historyAgiLines = 0;
-  copyWaiting(NONE_WAITING, fold.waiting);
+  clearWaiting(fold.waiting);
 }
 
 /** Forgets every verdict counted, as a new fold has none (one place, so no count is left behind). */
@@ -311,20 +314,13 @@ function restartFromSnapshot(fold: FoldState, from: FoldSnapshot): void {
   fold.amended = from.amended as Map<string, AppliedAt> | null; // shared: folding an amendment replaces the map
   fold.events = from.events;
   fold.historyAgiLines = from.historyAgiLines;
-  copyWaiting(from.waiting, fold.waiting);
+  clearWaiting(fold.waiting);
 }
 
-const NONE_WAITING: Waiting = { events: [], lines: [], origins: [] };
-
-/** `into` made a copy of `from`; returns `into`. */
-function copyWaiting(from: Waiting, into: Waiting): Waiting {
-  into.events.length = 0;
-  into.lines.length = 0;
-  into.origins.length = 0;
-  into.events.push(...from.events);
-  into.lines.push(...from.lines);
-  into.origins.push(...from.origins);
-  return into;
+function clearWaiting(waiting: Waiting): void {
+  waiting.events.length = 0;
+  waiting.lines.length = 0;
+  waiting.origins.length = 0;
 }
 
 /** Steps the kernel and records what changed; `line` is null for calendar events, `origin` a history line's. */
@@ -364,9 +360,7 @@ function settleDay(fold: FoldState): void {
   const { events, lines, origins } = fold.waiting;
   const count = events.length;
   for (let i = 0; i < count; i++) takeLine(fold, events[i] as LogEvent, lines[i] as number, origins[i]);
-  events.length = 0;
-  lines.length = 0;
-  origins.length = 0;
+  clearWaiting(fold.waiting);
 }
 
 /** Delivers calendar deadlines due on or before `date` (all of them when undefined). */

@@ -61,6 +61,13 @@ describe("issue 9 Monte Carlo on today's deal", () => {
     }
   });
 
+  it('counts only what the sampled events bring: the history ends on an undetermined launch (S4), counted in no future', async () => {
+    // lognormal-from-2026.json samples no conduct, so every verdict a future could count is the history's.
+    const result = await json('simulations/montecarlo/lognormal-from-2026.json');
+    expect(result.undetermined).toEqual({ C6: 0, C8: 0, C12: 0, S4: 0 });
+    expect(result.breaches).toEqual({ C6: 0, C8: 0, C12: 0, S4: 0 });
+  });
+
   it('with "history": "none" the same spec runs on the deal as signed, where verification ends the revenue share', async () => {
     const file = join(dir, 'as-signed.json');
     writeFileSync(file, JSON.stringify({ ...spec('uniform-2027-2035.json'), history: 'none' }));
