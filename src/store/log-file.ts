@@ -75,7 +75,7 @@ function cannotRead(file: string, error: unknown): InputError {
   const code = errnoOf(error);
   if (code === 'ENOENT') {
     return new InputError(`no such file: ${file}`, {
-      hint: 'check the path; the futures shipped with dealsim are in simulations/',
+      hint: 'check the path; the futures shipped with dealsim are in its simulations/ folder (node_modules/dealsim/dist/simulations/ once installed)',
     });
   }
   return new InputError(`cannot read ${file} (${code ?? 'error'}: ${describeErrno(code)})`, {

@@ -121,6 +121,8 @@ describe('the npm package: installs from its tarball alone and works there', () 
     expect(files).toContain('dist/src/history/real-history.jsonl');
     expect(files).toContain('dist/src/montecarlo/worker-entry.mjs');
     expect(files).toContain('dist/simulations/futures.json');
+    // The README and `dealsim events` point editors at node_modules/dealsim/schema/events.schema.json.
+    expect(files).toContain('schema/events.schema.json');
     expect(files.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([]);
     expect(files.some((file) => /tsbuildinfo|\.built$|bundle-meta/.test(file))).toBe(false);
   });
