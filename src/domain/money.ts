@@ -41,6 +41,36 @@ export function formatUsdUnder(amount: Usd, limit: Usd | null): string {
   return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
+/**
+ * `amount` as booked (to the cent, see {@link toCents}) and printed exactly: {@link formatUsd}'s
+ * short form when it reads as that very amount (`$250B`, `$1.25M`), else every cent
+ * (`$249,999,999,999.99`, `$1,234,567.89`), so a line's own amount is never rounded in its reason.
+ */
+export function formatUsdExact(amount: Usd): string {
+  let text = printedExactly.get(amount);
+  if (text === undefined) {
+    const cents = toCents(amount);
+    const short = formatUsd(cents);
+    text =
+      valueOf(short) === cents
+        ? short
+        : `$${cents.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    if (printedExactly.size >= PRINTED_MAX) printedExactly.clear();
+    printedExactly.set(amount, text);
+  }
+  return text;
+}
+
+const printedExactly = new Map<Usd, string>();
+
+/** The amount {@link formatUsd}'s text reads as. */
+function valueOf(text: string): number {
+  const suffix = text.at(-1) as string;
+  const size = UNITS.find(([, unit]) => unit === suffix)?.[0];
+  const digits = text.slice(1, size === undefined ? undefined : -1).replaceAll(',', '');
+  return size === undefined ? Number(digits) : toCents(Number(digits) * size);
+}
+
 /** Amounts already printed: a long log's reasons print the same few amounts hundreds of thousands of times. */
 const printed = new Map<Usd, string>();
 const PRINTED_MAX = 4096;

@@ -9,7 +9,7 @@ import { amendmentById } from '../domain/amendments.ts';
 import type { ClauseId, SourceId } from '../domain/clauses.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { EventStatus, LogEvent, LogEventOf, LogEventType } from '../domain/events.ts';
-import { formatUsd, formatUsdUnder, toCents } from '../domain/money.ts';
+import { formatUsd, formatUsdExact, formatUsdUnder, toCents } from '../domain/money.ts';
 import { formatNumber } from '../domain/numbers.ts';
 import type { TermId } from '../domain/terms.ts';
 
@@ -165,7 +165,7 @@ export function judgeEach(event: LogEvent, view: JudgeView, out: JudgementSink):
       const { azurePurchasedUsd, azureCommitmentUsd } = view.after.ledger;
       return out('info', 'C10', () => {
         const done = azurePurchasedUsd >= azureCommitmentUsd ? ': the commitment is fulfilled' : '';
-        return `${formatUsd(event.amountUsd)} of Azure services counts toward the commitment; ${formatUsdUnder(azurePurchasedUsd, azureCommitmentUsd)} of ${formatUsd(azureCommitmentUsd)} bought${done}`;
+        return `${formatUsdExact(event.amountUsd)} of Azure services counts toward the commitment; ${formatUsdUnder(azurePurchasedUsd, azureCommitmentUsd)} of ${formatUsd(azureCommitmentUsd)} bought${done}`;
       });
     }
     case 'revenue.recognized': {
@@ -181,7 +181,7 @@ export function judgeEach(event: LogEvent, view: JudgeView, out: JudgementSink):
       const stop = after.rules.terms['revenue-share'].capUsd;
       const accrual = () => {
         const accrued = toCents(after.ledger.revenueShareAccruedUsd - before.ledger.revenueShareAccruedUsd);
-        return `${formatUsd(accrued)} accrues to Microsoft at ${percent(before.assumptions['revenue-share-rate'])}; ${formatUsdUnder(after.ledger.revenueShareAccruedUsd, stop)} accrued in all`;
+        return `${formatUsdExact(accrued)} accrues to Microsoft at ${percent(before.assumptions['revenue-share-rate'])}; ${formatUsdUnder(after.ledger.revenueShareAccruedUsd, stop)} accrued in all`;
       };
       if (stop === null || after.ledger.revenueShareAccruedUsd < stop) return out('info', 'C9', accrual);
       const cap = capSetter(after);

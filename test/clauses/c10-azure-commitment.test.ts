@@ -33,6 +33,27 @@ describe('C10 Azure commitment', () => {
     );
   });
 
+  it('says each purchase as booked, to the cent: never rounded up to the $250B it does not reach', () => {
+    const then = given(purchased('2027-01-01', 249_999_999_999.99), purchased('2027-02-01', 0.004)).whenReplayed();
+    expect(then.finding(1).reason).toBe(
+      '$249,999,999,999.99 of Azure services counts toward the commitment; $249,999,999,999.99 of $250B bought',
+    );
+    // A fraction of a cent books nothing, and says so.
+    expect(then.finding(2).reason).toMatch(/^\$0 of Azure services counts toward the commitment; /);
+    expect(given(purchased('2027-01-01', 1.25e6)).whenReplayed().finding(1).reason).toMatch(/^\$1\.25M of Azure/);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 25e12 }), (cents) => {
+        const reason = given(purchased('2027-01-01', cents / 100))
+          .whenReplayed()
+          .finding(1).reason;
+        const shown = /^\$([\d,.]+)([KMBT]?) of Azure/.exec(reason) as RegExpExecArray;
+        const unit = { '': 1, K: 1e3, M: 1e6, B: 1e9, T: 1e12 }[shown[2] as ''] as number;
+        expect(Math.round(Number((shown[1] as string).replaceAll(',', '')) * unit * 100)).toBe(cents);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('is not fulfilled at $249.99B', () => {
     const then = given(purchased('2027-01-01', 100e9), purchased('2029-06-01', 149.99e9)).whenReplayed();
     expect(then.ledger.azurePurchasedUsd).toBe(249.99e9);

@@ -70,6 +70,12 @@ describe('C9 revenue share', () => {
       }
     });
 
+    it('says the share a line accrues as booked, to the cent, not rounded to three decimals of a unit', () => {
+      const then = given(revenue('2027-01-01', 123_456_789.01)).whenReplayed();
+      expect(then.finding(1).reason).toMatch(/^\$24,691,357\.80 accrues to Microsoft at 20%; /);
+      expect(given(revenue('2027-01-01', 100e9)).whenReplayed().finding(1).reason).toMatch(/^\$20B accrues/);
+    });
+
     it('keeps accruing while a declaration is pending', () => {
       const then = given(declared('2028-03-01'), revenue('2028-04-01', 100e9)).whenReplayed();
       expect(then.ledger.revenueShareAccruedUsd).toBe(20e9);
