@@ -185,7 +185,13 @@ export function judgeEach(event: LogEvent, view: JudgeView, out: JudgementSink):
       };
       if (stop === null || after.ledger.revenueShareAccruedUsd < stop) return out('info', 'C9', accrual);
       const cap = capSetter(after);
-      return out('info', cap.cites, () => `${accrual()}: the ${cap.name} of ${formatUsd(cap.amountUsd)} is reached`);
+      // Under revenue-share-cap-counts=since-amendment the cap stops the total at what accrued before plus the cap.
+      const counted = stop === cap.amountUsd ? '' : ', counted from the amendment’s date,';
+      return out(
+        'info',
+        cap.cites,
+        () => `${accrual()}: the ${cap.name} of ${formatUsd(cap.amountUsd)}${counted} is reached`,
+      );
     }
     default: {
       const unhandled: never = event;

@@ -145,7 +145,7 @@ describe('S4 revenue-share-cap-counts and the cap named on the line that reaches
       .whenReplayed();
     expect(then.ledger.revenueShareAccruedUsd).toBe(48e9);
     expect(then.finding(4).reason).toBe(
-      '$18B accrues to Microsoft at 20%; $48B accrued in all: the S4 cap of $38B is reached',
+      '$18B accrues to Microsoft at 20%; $48B accrued in all: the S4 cap of $38B, counted from the amendment’s date, is reached',
     );
   });
 
