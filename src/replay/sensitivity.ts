@@ -140,11 +140,15 @@ function sentenceOf(
   below: RangeEdge | null,
   above: RangeEdge | null,
 ): string {
-  const from = below ? `above about ${below.shown}` : `from ${reading.format(reading.min)}`;
-  const to = above ? `and below about ${above.shown}` : `up to ${reading.format(reading.max)}`;
-  const outside = [
-    below ? `at or below it ${answerWords(below.beyond)}` : null,
-    above ? `at or above the upper one ${answerWords(above.beyond)}` : null,
-  ].filter(Boolean);
+  // A whole reading's edge is exact (the last value with this answer); a continuous one's is known
+  // to within 0.01%, so a value on it belongs to neither side for sure: "about", and never "at".
+  const about = reading.whole ? '' : 'about ';
+  const from = below
+    ? `${reading.whole ? 'from' : 'above about'} ${below.shown}`
+    : `from ${reading.format(reading.min)}`;
+  const to = above ? `up to ${about}${above.shown}` : `up to ${reading.format(reading.max)}`;
+  const beyond = (side: string, edge: RangeEdge) =>
+    `${side} ${about}${edge.shown}${edge.beyond === null ? '' : ' it'} ${answerWords(edge.beyond)}`;
+  const outside = [below ? beyond('below', below) : null, above ? beyond('above', above) : null].filter(Boolean);
   return `${answerWords(current)} for any ${reading.key} ${from} ${to}${outside.length ? `; ${outside.join('; ')}` : ''}`;
 }

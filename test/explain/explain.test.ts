@@ -30,7 +30,7 @@ describe('S4 the revenue share: the cap that ended it is a range, not "nothing m
     expect(cap?.above?.value).toBeLessThan(40e9);
     expect(cap?.above?.beyond).toEqual({ holds: true, until: '2031-01-01' });
     expect(cap?.sentence).toMatch(
-      /^does not hold for any revenue-share-cap-usd from \$1M and below about \$40B; at or above the upper one holds until 2031-01-01$/,
+      /^does not hold for any revenue-share-cap-usd from \$1M up to about \$40B; above about \$40B it holds until 2031-01-01$/,
     );
   });
 

@@ -84,7 +84,7 @@ describe('explain: a numeric range ends at the last value with the same answer',
     expect(range?.below?.shown).toBe('$31.2B');
     expect(range?.below?.beyond).toEqual(ENDED);
     expect(range?.sentence).toBe(
-      'holds until 2031-01-01 for any revenue-share-cap-usd above about $31.2B up to $1,000T; at or below it does not hold',
+      'holds until 2031-01-01 for any revenue-share-cap-usd above about $31.2B up to $1,000T; below about $31.2B it does not hold',
     );
   });
 
@@ -98,7 +98,7 @@ describe('explain: a numeric range ends at the last value with the same answer',
     expect(range?.above?.shown).toBe('$45.7B');
     expect(range?.above?.beyond).toEqual(HOLDS_TO_SUNSET);
     expect(range?.sentence).toBe(
-      'does not hold for any revenue-share-cap-usd from $1M and below about $45.7B; at or above the upper one holds until 2031-01-01',
+      'does not hold for any revenue-share-cap-usd from $1M up to about $45.7B; above about $45.7B it holds until 2031-01-01',
     );
   });
 
@@ -115,12 +115,12 @@ describe('explain: a numeric range ends at the last value with the same answer',
     expect(range?.below?.beyond).toEqual(later);
     expect(range?.above).toBeNull();
     expect(range?.sentence).toBe(
-      'holds until 2029-03-31 for any revenue-share-rate above about 12.3% up to 100%; at or below it holds until 2030-06-30',
+      'holds until 2029-03-31 for any revenue-share-rate above about 12.3% up to 100%; below about 12.3% it holds until 2030-06-30',
     );
   });
 
-  it('C8 compute threshold: any threshold above the 3.12e28-FLOP training run keeps the cap; one at or below it is crossed', () => {
-    // A training run of 3.1234e28 FLOP crosses any threshold at or below it.
+  it('C8 compute threshold: any threshold at or above the 3.12e28-FLOP training run keeps the cap; one below it is crossed', () => {
+    // A training run of 3.1234e28 FLOP crosses any threshold below it (C8: it must exceed the threshold).
     const model = oneChange('compute-threshold-flop', 3.1234e28, ENDED, HOLDS_OPEN);
     const above = searchRange(THRESHOLD, withValue('compute-threshold-flop', 1e30), HOLDS_OPEN, model.answerFor);
     expect(above?.current).toBe('1e30');
@@ -128,7 +128,7 @@ describe('explain: a numeric range ends at the last value with the same answer',
     expect(above?.below?.value).toBeLessThanOrEqual(3.1234e28 * (1 + 1e-4));
     expect(above?.below?.shown).toBe('3.12e28');
     expect(above?.sentence).toBe(
-      'holds with no end date for any compute-threshold-flop above about 3.12e28 up to 1e40; at or below it does not hold',
+      'holds with no end date for any compute-threshold-flop above about 3.12e28 up to 1e40; below about 3.12e28 it does not hold',
     );
   });
 
@@ -142,7 +142,7 @@ describe('explain: a numeric range ends at the last value with the same answer',
     expect(range?.below?.beyond).toBeNull();
     expect(range?.above).toBeNull();
     expect(range?.sentence).toBe(
-      'holds with no end date for any panel-deadline-days above about 185 days up to 36500 days; at or below it the future is invalid',
+      'holds with no end date for any panel-deadline-days from 185 days up to 36500 days; below 185 days the future is invalid',
     );
     expect(model.tried.every((value) => Number.isInteger(value))).toBe(true);
   });
@@ -189,7 +189,7 @@ describe('explain: an answer is the same only when both whether it holds and unt
     const model = oneChange('revenue-share-cap-usd', 30e9, null, HOLDS_OPEN);
     const range = searchRange(CAP, DEFAULT_ASSUMPTIONS, HOLDS_OPEN, model.answerFor);
     expect(range?.below?.beyond).toBeNull();
-    expect(range?.sentence).toContain('at or below it the future is invalid');
+    expect(range?.sentence).toContain('below about $30B the future is invalid');
   });
 });
 
@@ -277,7 +277,7 @@ describe("S4 the revenue share, replayed: the issue's own example of a range", (
     expect(cap?.below?.shown).toBe('$31.2B');
     expect(cap?.below?.beyond).toEqual({ holds: false, until: null });
     expect(cap?.sentence).toBe(
-      'holds until 2031-01-01 for any revenue-share-cap-usd above about $31.2B up to $1,000T; at or below it does not hold',
+      'holds until 2031-01-01 for any revenue-share-cap-usd above about $31.2B up to $1,000T; below about $31.2B it does not hold',
     );
   });
 });
