@@ -3,6 +3,8 @@
  * names, notes, sources, file names) passes through here, so a note holding markup shows as text.
  */
 
+import { INVISIBLE_CLASS, TAG_PAIR, unitEscapes } from './invisible.ts';
+
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -12,23 +14,25 @@ const ENTITIES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Characters that XML 1.0 forbids (C0 controls but tab and line breaks, U+FFFE, U+FFFF, lone
- * surrogates), plus DEL, C1 and the bidirectional overrides, which are legal but hide or reorder
- * text: each is shown as a visible `\uXXXX`, so the SVG stays well-formed and the text honest.
+ * Characters shown as a visible `\uXXXX` instead: those XML 1.0 forbids (C0 controls but tab and
+ * line breaks, which markup shows as spaces and dealsim's own preformatted text needs, U+FFFE,
+ * U+FFFF, lone surrogates), and every character that hides or reorders text
+ * ({@link INVISIBLE_CLASS}, tag characters), so the SVG stays well-formed and the text honest.
  */
-const UNSHOWABLE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSHOWABLE = new RegExp(
+  `[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f${INVISIBLE_CLASS}\\ufffe\\uffff]|${TAG_PAIR}|[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]`,
+  'g',
+);
 
 /** Anything {@link escapeMarkup} may change (a surrogate, paired or lone, counts): most text has none. */
-const MAY_ESCAPE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff\ud800-\udfff&<>"']/;
+const MAY_ESCAPE = new RegExp(
+  `[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f${INVISIBLE_CLASS}\\ufffe\\uffff\\ud800-\\udfff&<>"']`,
+);
 
 /** Escapes text for an element's content or a quoted attribute, in HTML and in SVG. */
 export function escapeMarkup(text: string): string {
   if (!MAY_ESCAPE.test(text)) return text;
-  return text
-    .replace(UNSHOWABLE, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`)
-    .replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
+  return text.replace(UNSHOWABLE, unitEscapes).replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
 }
 
 /**

@@ -173,9 +173,12 @@ describe('numbers and dates at the edge (item 11)', () => {
 });
 
 describe('terminal and markup injection (item 12)', () => {
-  const HOSTILE = 'evil\u001b[2J\u001b]0;title\u0007\u009b31m\u202e\u0000\nfake line';
+  // Controls, a bidirectional override, then characters that hide text: zero-width space, word
+  // joiner, byte-order mark, soft hyphen, Arabic letter mark, and the tag characters "AB".
+  const HOSTILE =
+    'evil\u001b[2J\u001b]0;title\u0007\u009b31m\u202e\u0000\nfake line\u200b\u2060\ufeff\u00ad\u061c\udb40\udc41\udb40\udc42';
   const log = () => file(`${LAUNCH(HOSTILE)}\n`);
-  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e\u200b\u2060\ufeff\u00ad\u061c]|\udb40[\udc00-\udc7f]/;
 
   for (const argv of [
     ['simulate'],
@@ -217,8 +220,11 @@ describe('terminal and markup injection (item 12)', () => {
     const note = file(`${JSON.stringify({ type: 'agi.declared', date: '2028-03-01', note: HOSTILE })}\n`);
     expect((await dealsim('timeline', note, '-o', out)).code).toBe(0);
     const svg = readFileSync(out, 'utf8');
-    expect(svg).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    expect(svg).not.toMatch(
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u200b\u2060\ufeff\u00ad\u061c]|\udb40[\udc00-\udc7f]/,
+    );
     expect(svg).toContain('\\u001b[2J');
+    expect(svg).toContain('\\u200b\\u2060\\ufeff\\u00ad\\u061c\\udb40\\udc41\\udb40\\udc42');
     execFileSync('python3', ['-c', 'import sys, xml.dom.minidom as m; m.parse(sys.argv[1])', out]);
   });
 });

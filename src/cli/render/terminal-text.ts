@@ -10,18 +10,17 @@
  * tabs and, when colour is on, dealsim's own styles. The escape is the JSON one, so `--json`
  * output passed through it still decodes to exactly the same values.
  */
+import { INVISIBLE_CLASS, TAG_PAIR, unitEscapes } from '../../visual/invisible.ts';
 
-/** Characters that reorder or hide text, besides the C0 controls, DEL and C1 (regular-expression class syntax). */
-const INVISIBLE = '\\u007f-\\u009f\\u00ad\\u061c\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff';
-const HIDDEN = new RegExp(`[\\u0000-\\u001f${INVISIBLE}]`, 'g');
+const HIDDEN = new RegExp(`[\\u0000-\\u001f${INVISIBLE_CLASS}]|${TAG_PAIR}`, 'g');
 /** What the safety net escapes: the same, less line feed and tab. */
-const NET_CLASS = `[\\u0000-\\u0008\\u000b-\\u001f${INVISIBLE}]`;
+const NET_CLASS = `[\\u0000-\\u0008\\u000b-\\u001f${INVISIBLE_CLASS}]|${TAG_PAIR}`;
 // Also a safety net: keeps line feed and tab, and dealsim's own SGR styles (see style.ts) when asked.
 const NET = new RegExp(`\\u001b\\[(?:1|2|22|31|32|33|36|39)m|${NET_CLASS}`, 'g');
 /** Whether NET could match at all: its class alone, which the regular expression engine scans far faster. */
 const NET_START = new RegExp(NET_CLASS);
 
-const escape = (char: string) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
+const escape = unitEscapes;
 
 /** `text` with every control or invisible character, line breaks included, shown as `\uXXXX`. */
 export function visibleText(text: string): string {
@@ -37,7 +36,11 @@ export function terminalSafe(text: string, styles: boolean): string {
   if (!NET_START.test(text)) return text;
   NET.lastIndex = 0;
   return text.replace(NET, (match) =>
-    match.length === 1 ? escape(match) : styles ? match : `${escape('\u001b')}${match.slice(1)}`,
+    match.length === 1 || match.charCodeAt(0) !== 0x1b
+      ? escape(match)
+      : styles
+        ? match
+        : `${escape('\u001b')}${match.slice(1)}`,
   );
 }
 
@@ -45,7 +48,7 @@ export function terminalSafe(text: string, styles: boolean): string {
  * Characters that make `JSON.stringify` of a string escape something (a quote, a backslash, a
  * control character, a surrogate, paired or not) or that {@link terminalSafe} would escape.
  */
-const JSON_OR_NET = new RegExp(`["\\\\\\u0000-\\u001f\\ud800-\\udfff${INVISIBLE}]`);
+const JSON_OR_NET = new RegExp(`["\\\\\\u0000-\\u001f\\ud800-\\udfff${INVISIBLE_CLASS}]`);
 
 /**
  * `terminalSafe(JSON.stringify(text), false)`: a JSON string as it may reach a terminal. A text
