@@ -93,6 +93,12 @@ describe('a refused append leaves the log byte-for-byte unchanged', () => {
       /expected version 1, but .* holds 2 events/,
     ],
     ['a bad --expect-version', [VERIFIED, '--expect-version', '-1'], 2, /./],
+    [
+      'an --expect-version past 2^53, which would be read as another number',
+      [VERIFIED, '--expect-version', '9007199254740993'],
+      2,
+      /--expect-version 9007199254740993 is not a whole number up to 9007199254740991/,
+    ],
   ];
 
   it.each(refusals)('%s', async (_name, args, exitCode, says) => {

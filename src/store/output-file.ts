@@ -33,6 +33,12 @@ export function writeOutputFile(
   const folder = dirname(path);
   // What the user typed, before a resolve() took its last "/" away: "out/" is a folder, even one not made yet.
   if (shown === '') throw new InputError('no file name to write to', { hint: NAME_A_FILE });
+  // "-" is standard output by convention, which a file written by rename cannot be.
+  if (shown === '-') {
+    throw new InputError('"-" names no file here: this output is written to a file', {
+      hint: `${NAME_A_FILE}; dealsim chart without -o prints to standard output`,
+    });
+  }
   if (/[\\/]$/.test(shown)) {
     throw new InputError(`cannot write ${shown}: it names a folder (it ends with "/")`, { hint: NAME_A_FILE });
   }

@@ -58,8 +58,9 @@ Example:
   run(args, io) {
     const [file, eventJson] = args.positionals as [string, string];
     const expected = stringOption(args, 'expect-version');
-    if (expected !== undefined && !/^\d+$/.test(expected)) {
-      throw new InputError(`--expect-version ${expected} is not a whole number`, {
+    // A version past 2^53 would be read as another number, and compared as that one.
+    if (expected !== undefined && !(/^\d+$/.test(expected) && Number.isSafeInteger(Number(expected)))) {
+      throw new InputError(`--expect-version ${expected} is not a whole number up to ${Number.MAX_SAFE_INTEGER}`, {
         hint: 'give the number of events the log holds, e.g. --expect-version 3',
       });
     }

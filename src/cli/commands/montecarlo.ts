@@ -92,6 +92,8 @@ Examples:
     const seed = wholeOption(args.values.seed, '--seed', 1, 0, Number.MAX_SAFE_INTEGER);
     const workers = wholeOption(args.values.workers, '--workers', availableParallelism(), 1, MAX_WORKERS);
     const outDir = stringOption(args, 'output');
+    // An empty name would resolve to the working folder and write eleven files into it.
+    if (outDir === '') throw new InputError('-o names no folder', { hint: 'name the folder to write, e.g. -o results' });
     if (shard !== undefined && outDir === undefined) {
       throw new InputError(`--shard ${shardText} needs -o DIR, where the shard writes ${shardFileName(shard)}`, {
         hint: `add e.g. -o out/shards; then "dealsim montecarlo merge out/shards" once all ${shard.of} shards are done`,

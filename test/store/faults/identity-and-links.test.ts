@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
+  existsSync,
   linkSync,
   lstatSync,
   mkdirSync,
@@ -176,6 +177,21 @@ describe('output files are never written through a planted link', () => {
     const empty = await dealsim('chart', '-o', '');
     expect(empty.code).toBe(2);
     expect(empty.err).toContain('no file name to write to');
+    // "-" is standard output by convention: no file named "-" is written.
+    const dash = await dealsim('report', 'simulations/no-agi-ever.jsonl', '-o', '-');
+    expect(dash.code).toBe(2);
+    expect(dash.err).toContain('"-" names no file here');
+    expect(existsSync('-')).toBe(false);
+    const noFolder = await dealsim(
+      'montecarlo',
+      'simulations/montecarlo/uniform-2027-2035.json',
+      '--futures',
+      '10',
+      '-o',
+      '',
+    );
+    expect(noFolder.code).toBe(2);
+    expect(noFolder.err).toContain('-o names no folder');
   });
 });
 
