@@ -52,7 +52,10 @@ export function readText(file: string, missingIsEmpty = false): string {
 /** Reads a JSON input file (a spec, amendments) of at most `maxBytes`, refusing a larger one before reading it. */
 export function readInputFile(file: string, maxBytes: number, what: string): string {
   try {
-    const size = statSync(file).size;
+    const stat = statSync(file);
+    if (stat.isDirectory())
+      throw new InputError(`${what} is a folder, not a file`, { file, hint: 'name the JSON file' });
+    const size = stat.size;
     if (size > maxBytes) {
       throw new InputError(
         `${what} is ${size.toLocaleString('en-US')} bytes, more than the ${(maxBytes / 1024).toLocaleString('en-US')} KiB dealsim reads`,

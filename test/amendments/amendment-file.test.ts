@@ -90,6 +90,11 @@ describe('user amendment files (--amendments), validated like logs', () => {
     const missing = await cli('simulate', HISTORY_FILE, '--amendments', 'no-such.json');
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('no-such.json: cannot read the amendment file');
+    const folder = await cli('simulate', HISTORY_FILE, '--amendments', 'simulations/amendments');
+    expect(folder.code).toBe(2);
+    expect(folder.err).toContain(
+      'simulations/amendments: the amendment file is a folder, not a file. Fix: name the JSON file',
+    );
     for (const command of ['simulate', 'explain', 'validate', 'append', 'diff']) {
       expect((await cli(command, '--help')).out, command).toContain('--amendments FILE');
     }

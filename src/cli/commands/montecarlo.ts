@@ -93,7 +93,8 @@ Examples:
     const workers = wholeOption(args.values.workers, '--workers', availableParallelism(), 1, MAX_WORKERS);
     const outDir = stringOption(args, 'output');
     // An empty name would resolve to the working folder and write eleven files into it.
-    if (outDir === '') throw new InputError('-o names no folder', { hint: 'name the folder to write, e.g. -o results' });
+    if (outDir === '')
+      throw new InputError('-o names no folder', { hint: 'name the folder to write, e.g. -o results' });
     if (shard !== undefined && outDir === undefined) {
       throw new InputError(`--shard ${shardText} needs -o DIR, where the shard writes ${shardFileName(shard)}`, {
         hint: `add e.g. -o out/shards; then "dealsim montecarlo merge out/shards" once all ${shard.of} shards are done`,
