@@ -419,6 +419,9 @@ export function repairLog(file: string): RepairResult {
     fd = fsys.openSync(file, constants.O_RDWR);
   } catch (error) {
     if (errnoOf(error) === 'ENOENT') throw cannotRead(file, error);
+    if (errnoOf(error) === 'EISDIR') {
+      throw new InputError(`${file} is a directory, not an event log`, { hint: 'name the .jsonl file to repair' });
+    }
     throw cannotWrite(file, error);
   }
   try {

@@ -272,6 +272,13 @@ describe('repair moves only a truly torn last line (item 5)', () => {
     });
   }
 
+  it('a folder given as the log is exit 2 saying so, not a failure to write', async () => {
+    const dir = folder();
+    const result = await dealsim('repair', dir);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`${dir} is a directory, not an event log. Fix: name the .jsonl file to repair`);
+  });
+
   it('a repaired log accepts an event mentioning the torn one’s date again', async () => {
     const { file } = freshLog(`${logOf(1)}${TORN}`, folder());
     await dealsim('repair', file);
