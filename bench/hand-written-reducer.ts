@@ -126,12 +126,28 @@ export function handWrittenReplay(events: readonly LoggedEvent[], a: Assumptions
     }
   };
 
+  // A day's AGI steps and amendments take effect before its conduct: conduct waits for its day to end.
+  const waiting: LogEvent[] = [];
+  const settle = () => {
+    for (const e of waiting) step(e);
+    waiting.length = 0;
+  };
   for (const { event } of events) {
     const date = event.date;
+    if (waiting.length > 0 && (waiting[0] as LogEvent).date !== date) settle();
     calendar(date);
     today = date;
-    step(event);
+    const type = event.type;
+    if (
+      type === 'agi.declared' ||
+      type === 'panel.verified' ||
+      type === 'panel.rejected' ||
+      type === 'agreement.amended'
+    )
+      step(event);
+    else waiting.push(event);
   }
+  settle();
   calendar(null);
   return { intervals, permitted, breach, undetermined, info };
 
