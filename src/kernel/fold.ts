@@ -399,6 +399,9 @@ function count(verdict: Verdict, clause: Citation): void {
 /**
  * {@link foldEvent} without the wrapper object, for callers that generate events; `origin` names
  * the history a line belongs to (see `LoggedEvent.origin`). Refusals are `replay()`'s, word for word.
+ * As in `replay()`, a day's AGI steps and amendments are taken at once and its conduct when the
+ * day is over (a later line, {@link foldCalendar}, {@link finishFold} or {@link snapshotFold}):
+ * read the fold's counts and context after one of those.
  */
 export function foldLogEvent(fold: FoldState, event: LogEvent, line: number, origin?: string): void {
   if (event.date < fold.today) {
