@@ -423,12 +423,12 @@ export class SimulationOutput implements FoldObserver {
       const mark = holding ? (holding.includes(term) ? style.green('● ') : '  ') : '';
       const label = `${mark}${term}`;
       const intervals = summary.timelines[term];
-      if (intervals.length === 0) rows.push([label, spec.holder, spec.clauses.join(', '), '—', '—', 'never held']);
+      if (intervals.length === 0) rows.push([label, spec.holder, spec.cited, '—', '—', 'never held']);
       intervals.forEach((interval, index) => {
         rows.push([
           index === 0 ? label : '',
           index === 0 ? spec.holder : '',
-          index === 0 ? spec.clauses.join(', ') : '',
+          index === 0 ? spec.cited : '',
           interval.from,
           interval.until ?? 'no end',
           interval.endedBy ? visibleText(describeCause(interval.endedBy)) : '',

@@ -28,21 +28,24 @@ export interface TermSpec {
   readonly id: TermId;
   readonly holder: Party;
   readonly kind: 'right' | 'obligation' | 'constraint';
-  /** The clause that governs it; `clauses` lists every clause it draws on. */
-  readonly clause: ClauseId;
+  /**
+   * What governs it: a clause of C0–C12, or the source that alone supports it (S4 for the revenue
+   * share to OpenAI, which the October 2025 clauses do not mention).
+   */
+  readonly clause: ClauseId | SourceId;
+  /** Every clause of C0–C12 it draws on; none for a term only an amendment's source supports. */
   readonly clauses: readonly ClauseId[];
   readonly sources: readonly SourceId[];
+  /** How outputs cite it: its clauses, or its sources when it has none (`C3, C4`; `S4`). */
+  readonly cited: string;
   /** What holding the term means, in one sentence. */
   readonly meaning: string;
   /** When it ends under the October 2025 terms, in words. */
   readonly ends: string;
 }
 
-/**
- * Every term by ID: holder, kind, governing clauses and sources, meaning, and how it ends under the
- * October 2025 terms.
- */
-export const TERMS: { readonly [T in TermId]: TermSpec } = {
+/** The terms as CLAUSES.md describes them, before {@link TERMS} adds how each is cited. */
+const SPECS: { readonly [T in TermId]: Omit<TermSpec, 'cited'> } = {
   'research-ip': {
     id: 'research-ip',
     holder: 'microsoft',
@@ -97,8 +100,8 @@ export const TERMS: { readonly [T in TermId]: TermSpec } = {
     id: 'revenue-share-to-openai',
     holder: 'openai',
     kind: 'right',
-    clause: 'C9',
-    clauses: ['C9'],
+    clause: 'S4',
+    clauses: [],
     sources: ['S4'],
     meaning: 'Microsoft pays OpenAI a revenue share.',
     ends: 'never under the October 2025 terms; the 2026-04-27 amendment (S4) ends it',
@@ -124,3 +127,14 @@ export const TERMS: { readonly [T in TermId]: TermSpec } = {
     ends: 'the day cumulative azure.purchased reaches $250B (fulfilled)',
   },
 };
+
+/**
+ * Every term by ID: holder, kind, governing clauses and sources, meaning, and how it ends under the
+ * October 2025 terms.
+ */
+export const TERMS: { readonly [T in TermId]: TermSpec } = Object.fromEntries(
+  Object.entries(SPECS).map(([id, spec]) => [
+    id,
+    { ...spec, cited: (spec.clauses.length > 0 ? spec.clauses : spec.sources).join(', ') },
+  ]),
+) as { readonly [T in TermId]: TermSpec };

@@ -4,7 +4,7 @@
  * on that day. Plain data, stable field names: other tools read it.
  */
 import type { Assumptions } from '../domain/assumptions.ts';
-import type { ClauseId } from '../domain/clauses.ts';
+import type { ClauseId, SourceId } from '../domain/clauses.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { EventStatus } from '../domain/events.ts';
 import type { Ledger } from '../domain/ledger.ts';
@@ -31,7 +31,8 @@ export interface TermJson {
   readonly id: TermId;
   readonly holder: string;
   readonly kind: string;
-  readonly clause: ClauseId;
+  /** A clause of C0–C12, or the source that alone supports the term (S4). */
+  readonly clause: ClauseId | SourceId;
   readonly clauses: readonly ClauseId[];
   readonly intervals: readonly IntervalJson[];
 }

@@ -94,7 +94,7 @@ function termsTable(): string {
   const rows = TERM_IDS.map((term) => {
     const spec = TERMS[term];
     const holder = spec.holder === 'microsoft' ? 'Microsoft' : 'OpenAI';
-    return `<tr id="term-${term}" data-term="${term}" data-status=""><td><code>${term}</code></td><td>${holder}, ${spec.kind}</td><td>${spec.clauses.join(', ')}</td><td class="status" id="term-status-${term}"></td><td id="term-interval-${term}" class="mono"></td></tr>`;
+    return `<tr id="term-${term}" data-term="${term}" data-status=""><td><code>${term}</code></td><td>${holder}, ${spec.kind}</td><td>${spec.cited}</td><td class="status" id="term-status-${term}"></td><td id="term-interval-${term}" class="mono"></td></tr>`;
   });
   return `<table id="terms"><caption class="sr-only">Terms at the selected step</caption><thead><tr><th>term</th><th>holder</th><th>clauses</th><th>status after this step</th><th>interval on this date</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -113,7 +113,7 @@ function explanations(input: ReportInput): string {
       text === null
         ? `<p>${escapeMarkup(spec.meaning)} Ends: ${escapeMarkup(spec.ends)}.</p>${clauses}`
         : `<pre>${escapeMarkup(text)}</pre>`;
-    return `<details id="explain-${term}"><summary>${term} (${spec.clauses.join(', ')})</summary>${body}</details>`;
+    return `<details id="explain-${term}"><summary>${term} (${spec.cited})</summary>${body}</details>`;
   });
   const note = input.explainNote ? `<p class="hint">${escapeMarkup(input.explainNote)}</p>` : '';
   return `<p>What <code>dealsim explain</code> says about each term on ${escapeMarkup(input.explainedAt)}, the date of the log's last event, with the clause text.</p>${note}${parts.join('')}`;

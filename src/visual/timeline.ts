@@ -170,7 +170,7 @@ export function renderTimeline(sides: readonly TimelineSide[], options: Timeline
     const mark = diffs.length > 0 ? ' ≠' : '';
     out.push(
       `<text x="12" y="${y + rowHeight / 2 - 2}" font-weight="bold" fill="${INK}">${escapeMarkup(term)}${mark}</text>`,
-      `<text x="12" y="${y + rowHeight / 2 + 11}" font-size="10.5" fill="#444444">${escapeMarkup(`${holderName(spec.holder)} · ${spec.kind} · ${spec.clauses.join(', ')}`)}</text>`,
+      `<text x="12" y="${y + rowHeight / 2 + 11}" font-size="10.5" fill="#444444">${escapeMarkup(`${holderName(spec.holder)} · ${spec.kind} · ${spec.cited}`)}</text>`,
     );
     sides.forEach((side, index) => {
       const barHeight = two ? 13 : 16;

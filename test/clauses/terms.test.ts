@@ -17,6 +17,16 @@ describe('Terms (CLAUSES.md, "Terms: what holds when")', () => {
     expect(TERMS[id].clauses).toEqual(expect.arrayContaining([...clauses]));
   });
 
+  it('revenue-share-to-openai rests on S4 alone: C9 is the share to Microsoft, and no clause of C0–C12 names one to OpenAI', () => {
+    expect(TERMS['revenue-share-to-openai']).toMatchObject({ clause: 'S4', clauses: [], sources: ['S4'], cited: 'S4' });
+    expect(TERMS['model-product-ip'].cited).toBe('C3, C4');
+    const json = toSimulationJson(given().whenReplayed().replayed);
+    expect(json.terms.find((term) => term.id === 'revenue-share-to-openai')).toMatchObject({
+      clause: 'S4',
+      clauses: [],
+    });
+  });
+
   it('every term holds from the effective date 2025-10-28', () => {
     const then = given().whenReplayed();
     for (const term of TERM_IDS) expect(then.intervals(term)[0]?.[0], term).toBe(START);

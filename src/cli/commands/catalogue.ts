@@ -75,11 +75,13 @@ its public sources (S1–S4 official, R1 reported), and the terms whose status t
       ).trimEnd(),
     );
     out.push('', style.bold('Sources'));
+    // A term no clause mentions is listed beside the source that alone supports it.
+    const restsOn = (id: string) => TERM_IDS.filter((term) => TERMS[term].clause === id);
     out.push(
       table(
-        ['ID', 'DATE', 'STATUS', 'TITLE'],
-        SOURCES.map((s) => [s.id, s.date, s.status, s.title]),
-        { width: io.columns },
+        ['ID', 'DATE', 'STATUS', 'TERMS', 'TITLE'],
+        SOURCES.map((s) => [s.id, s.date, s.status, restsOn(s.id).join(', '), s.title]),
+        { width: io.columns, wrap: [4] },
       ).trimEnd(),
     );
     io.out(`${out.join('\n')}\n`);

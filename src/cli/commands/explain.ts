@@ -1,4 +1,5 @@
 import { formatAssumption } from '../../domain/assumptions.ts';
+import { SOURCES } from '../../domain/clauses.ts';
 import { didYouMean } from '../../domain/did-you-mean.ts';
 import { InputError } from '../../domain/errors.ts';
 import { TERM_IDS, type TermId } from '../../domain/terms.ts';
@@ -116,9 +117,7 @@ export function explanationLines(result: Explanation, style: Style): string[] {
   const { term, interval } = result;
   const lines: string[] = [];
   const verdict = result.holds ? style.green('holds') : style.red('does not hold');
-  lines.push(
-    `${style.bold(term.id)} (${term.holder}, ${term.kind}, ${term.clauses.join(', ')}) ${verdict} on ${result.date}.`,
-  );
+  lines.push(`${style.bold(term.id)} (${term.holder}, ${term.kind}, ${term.cited}) ${verdict} on ${result.date}.`);
   const because = (cause: Cause | null) => (cause ? ` (${visibleText(describeCause(cause))})` : '');
   const later = result.later;
   if (result.holds && interval) {
@@ -152,6 +151,10 @@ export function explanationLines(result: Explanation, style: Style): string[] {
   );
   lines.push('', style.bold('The clauses'));
   for (const clause of result.clauses) lines.push(`  ${clause.id} (${clause.sources.join(', ')}): ${clause.text}`);
+  // A term no clause of C0–C12 mentions (the revenue share to OpenAI) rests on its source alone.
+  for (const source of result.clauses.length === 0 ? SOURCES.filter(({ id }) => term.sources.includes(id)) : []) {
+    lines.push(`  none of C0–C12; ${source.id} (${source.date}, ${source.status}): ${source.title}`);
+  }
   lines.push('', style.bold('Readings that change this answer'));
   if (result.mattered.length === 0) lines.push('  none: every other reading gives the same answer on this date');
   for (const effect of result.mattered) {

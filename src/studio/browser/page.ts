@@ -6,7 +6,6 @@
  * The view lives in the URL fragment, so a link restores it.
  */
 import { FUTURES } from 'studio:examples';
-import { clauseById } from '../../domain/clauses.ts';
 import { EFFECTIVE_DATE, fromDayNumber, type IsoDate, parseIsoDate, toDayNumber } from '../../domain/dates.ts';
 import { DealsimError } from '../../domain/errors.ts';
 import type { LogEvent } from '../../domain/events.ts';
@@ -272,7 +271,7 @@ const termRows = new KeyedRows<ShownTerm>(
       { id: `term-${term.id}`, 'data-term': term.id },
       el('td', {}, el('code', {}, term.id)),
       el('td', {}, `${spec.holder === 'microsoft' ? 'Microsoft' : 'OpenAI'}, ${spec.kind}`),
-      el('td', {}, term.clauses.join(', ')),
+      el('td', {}, spec.cited),
       el('td', { id: `term-status-${term.id}` }),
       el('td', {}, list),
     );
@@ -807,10 +806,7 @@ function setup(): void {
         `${JSON.stringify(dateInput.value)} is not a date on or after ${EFFECTIVE_DATE}. Fix: write it as YYYY-MM-DD.`;
   });
   const explainTerm = byId<HTMLSelectElement>('explain-term');
-  for (const term of TERM_IDS)
-    explainTerm.append(
-      el('option', { value: term }, `${term} (${TERMS[term].clauses.map((id) => clauseById(id).id).join(', ')})`),
-    );
+  for (const term of TERM_IDS) explainTerm.append(el('option', { value: term }, `${term} (${TERMS[term].cited})`));
   explainTerm.addEventListener('change', renderExplain);
   const explainDate = byId<HTMLInputElement>('explain-date');
   explainDate.value = '2030-12-31';
