@@ -3,10 +3,10 @@
  * `dealsim fuzz` and the invariant properties must all fail, and the counterexample they print
  * must replay with `dealsim simulate` to what the real rules say.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { assumptionCombinations } from '../../src/check/combinations.ts';
 import { explore } from '../../src/check/explorer.ts';
 import { jsonl } from '../../src/cli/commands/checking.ts';
@@ -64,6 +64,7 @@ describe.each(PLANTED)('A planted bug: %s', (_, engine, invariant) => {
   it('prints a counterexample that dealsim simulate replays with the real rules', async () => {
     const report = explore({ depth: 8, combinations: [DEFAULT_ASSUMPTIONS], engine });
     const dir = mkdtempSync(join(tmpdir(), 'dealsim-planted-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'counterexample.jsonl');
     writeFileSync(file, jsonl(report.counterexample?.events ?? []));
     const { io, out } = recordingIo();

@@ -61,6 +61,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dealsim report in chromium', () => {
   afterAll(async () => {
     await context?.close();
     rmSync(profile, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
   });
 
   /** Opens the report of `log`; on the deal as signed unless `history` says otherwise, as `expected` replays it. */

@@ -3,10 +3,10 @@
  * amendments existed (test/amendments/fixtures/base-corpus.json), `dealsim simulate --json
  * --history none` gives the recorded intervals and verdicts, through the whole command line.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { runInMemory } from '../../src/cli/main.ts';
 import {
   ASSUMPTION_KEYS,
@@ -40,6 +40,7 @@ function modern(event: LoggedEvent['event']): object {
 describe('C0 the deal as signed: --history none on the recorded corpus', () => {
   it('gives the recorded intervals and verdicts for every future, through the command line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dealsim-corpus-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     expect(CORPUS.length).toBeGreaterThanOrEqual(100);
     for (const [index, { assumptions, events, expected }] of CORPUS.entries()) {
       const file = join(dir, `future-${index}.jsonl`);

@@ -4,14 +4,15 @@
  * lines first on the same date; `--history none` gives the deal as signed and `--history FILE`
  * another history. Outputs name the history used and up to which date.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runInMemory } from '../../src/cli/main.ts';
 import { BUILTIN_HISTORY_FILE, builtinHistory } from '../../src/store/history-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dealsim-history-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let serial = 0;
 
 /** Writes events as a JSON Lines file in a temporary folder; returns its path. */
