@@ -1,6 +1,6 @@
 /**
  * The replay fold as the checks need it: forked so a prefix can be continued several ways
- * (the fold's tracks are append-only arrays it owns), persisted to JSON and restored, and
+ * (the fold's tracks, findings and waiting lines are append-only arrays it owns), persisted to JSON and restored, and
  * projected to the plain data two replays must agree on.
  */
 import type { DealInput } from '../../machines/deal.machine.ts';
@@ -15,7 +15,7 @@ export function forkFold<S>(state: ReplayState<S>): ReplayState<S> {
   const tracks = Object.fromEntries(
     Object.entries(state.tracks).map(([term, track]) => [term, { closed: [...track.closed], open: track.open }]),
   ) as Record<TermId, Track>;
-  return { ...state, tracks, findings: [...state.findings] };
+  return { ...state, tracks, findings: [...state.findings], waiting: [...state.waiting] };
 }
 
 /** The fold as JSON text: the engine's persisted snapshot plus the fold's own accumulators. */

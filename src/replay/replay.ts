@@ -50,9 +50,9 @@ export interface ReplayState<S> {
   readonly historyAgiLines: number;
   /**
    * The conduct lines of `today` not taken yet: they wait for the day's AGI steps and amendments,
-   * which take effect for the whole day (see {@link replayEvent}).
+   * which take effect for the whole day (see {@link replayEvent}). Appended in place, like `findings`.
    */
-  readonly waiting: readonly LoggedEvent[];
+  readonly waiting: LoggedEvent[];
 }
 
 /**
@@ -104,7 +104,9 @@ export function replayEvent<S>(
   const settled = settleDay(engine, state, (day) => day < event.date, onStep);
   if (changesRules(event)) return takeLine(engine, settled, logged, onStep);
   const current = deliverDue(engine, settled, event.date, onStep);
-  return { ...current, today: event.date, waiting: [...current.waiting, logged] };
+  // In place: copying the list for every line made a day of n conduct lines cost n² copies.
+  current.waiting.push(logged);
+  return current.today === event.date ? current : { ...current, today: event.date };
 }
 
 /** Takes the conduct lines waiting, when their day (they share one) is `done`. */
@@ -163,8 +165,8 @@ function takeLine<S>(
 }
 
 /**
- * Takes every conduct line waiting from before `date`, then delivers the calendar deadlines due on
- * or before `date` (everything, when `date` is undefined): the state as it stands on that day.
+ * Takes every conduct line waiting from `date` or before, then delivers the calendar deadlines due
+ * on or before `date` (everything, when `date` is undefined): the state as it stands on that day.
  */
 export function deliverCalendar<S>(
   engine: Engine<S>,
